@@ -1,0 +1,98 @@
+// The typed boundaries between stages (DESIGN.md §1). Everything here is plain,
+// JSON-safe data so it can travel through queues unchanged.
+
+/** One feed the poller reads. */
+export interface FeedConfig {
+  /** Stable id, used in job ids and records (`article.feed`). */
+  id: string;
+  url: string;
+  name?: string;
+  /** Poll interval for scheduled runs. */
+  intervalMins?: number;
+}
+
+/** One entry of a feed, before its page is fetched. */
+export interface FeedItem {
+  feedId: string;
+  /** The entry's link, absolute. */
+  url: string;
+  guid?: string;
+  title?: string;
+  /** ISO 8601, when the feed states it. */
+  publishedAt?: string;
+}
+
+/** A fetched and decoded HTML page. */
+export interface Page {
+  /** The URL that was asked for. */
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  status: number;
+  contentType?: string;
+  /** Decoded to a JS string (charset handled by the fetcher). */
+  html: string;
+  fetchedAt: string;
+}
+
+/** What scraping reads off a page. */
+export interface Article {
+  url: string;
+  canonicalUrl: string;
+  title: string | null;
+  /** ISO date (YYYY-MM-DD) or timestamp, when the page states it. */
+  publishedAt: string | null;
+  author: string | null;
+  language: string | null;
+  siteName: string | null;
+  /** Body text, paragraphs separated by blank lines; empty when no article was found. */
+  text: string;
+  /** Why `text` is empty, when it is. */
+  emptyReason?: string;
+}
+
+/** The text an extractor reads: an Article or a line of `breachfeed extract` input. */
+export interface ArticleText {
+  title: string | null;
+  /** Publication date, ISO; relative dates resolve against it. */
+  publishedAt: string | null;
+  text: string;
+}
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export type DataType =
+  | 'name' | 'email' | 'phone' | 'address' | 'date_of_birth' | 'government_id'
+  | 'username' | 'password' | 'payment_card' | 'bank_account' | 'financial' | 'medical'
+  | 'location' | 'ip_address' | 'device' | 'order_history' | 'account' | 'communications'
+  | 'photo' | 'biometric' | 'employment' | 'education' | 'personal_info' | 'other';
+
+/** One breach incident read off an article (DESIGN.md §2, without the article part). */
+export interface Incident {
+  /** null when the text names no breached organization. */
+  organization: { name: string; key: string; evidence: string } | null;
+  breachDate: { value: string; precision: DatePrecision; text: string } | null;
+  /** When the breach was announced: stated date, else the publication date. */
+  disclosedAt: string | null;
+  dataTypes: { type: DataType; text: string }[];
+  /** Types the text says were not leaked. */
+  notLeaked: DataType[];
+  affectedCount: { value: number; unit: string; qualifier: string | null; text: string } | null;
+  /** 0..1, for ranking. */
+  confidence: number;
+}
+
+/** A stored record: one incident of one article (DESIGN.md §2). */
+export interface BreachRecord extends Incident {
+  schema: 'breachfeed.record/1';
+  id: string;
+  article: {
+    url: string;
+    canonicalUrl: string;
+    title: string | null;
+    publishedAt: string | null;
+    feed: string | null;
+    fetchedAt: string | null;
+  };
+  extractor: string;
+}
