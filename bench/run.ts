@@ -1,0 +1,22 @@
+// npm run bench: every benchmark in one process, one after the other, so ratios are measured
+// under the same conditions. Each prints its own table.
+import { main as extractBench } from './extract.bench';
+import { main as scrapeBench } from './scrape.bench';
+
+const BENCHES: [string, () => Promise<void>][] = [
+  ['extract', () => extractBench()],
+  ['scrape', () => scrapeBench()],
+];
+
+async function run(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const [name, fn] of BENCHES) {
+    if (only.length && !only.includes(name)) continue;
+    await fn();
+  }
+}
+
+run().catch((err) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,60 @@
+import type { RunSummary } from '../pipeline/run-inline';
+import type { BreachRecord } from '../types';
+
+/** The run's closing summary, one fact per line. */
+export function formatSummary(s: RunSummary): string {
+  const lines = [
+    `feeds:    ${s.feeds.ok} ok${s.feeds.notModified ? ` (${s.feeds.notModified} unchanged)` : ''}, ${s.feeds.failed} failed`,
+    `items:    ${s.items.total} seen, ${s.items.new} new, ${s.items.duplicate} duplicate`,
+    `articles: ${s.articles.withIncidents} with incidents, ${s.articles.noIncident} without, ${s.articles.failed} failed`,
+    `records:  ${s.records} stored`,
+  ];
+  if (s.failures.length) {
+    lines.push('failures:');
+    for (const f of s.failures) lines.push(`  - ${f.target}: ${f.reason}`);
+  }
+  return lines.join('\n');
+}
+
+function shorten(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** Records as an aligned text table for people. */
+export function formatRecordsTable(records: BreachRecord[]): string {
+  if (records.length === 0) return '(no records)';
+  const header = ['organization', 'breach date', 'disclosed', 'affected', 'data types', 'not leaked', 'article'];
+  const rows = records.map((r) => [
+    r.organization?.name ?? '(unnamed)',
+    r.breachDate?.value ?? '-',
+    r.disclosedAt ?? '-',
+    r.affectedCount ? r.affectedCount.value.toLocaleString('en-US') : '-',
+    shorten(r.dataTypes.map((d) => d.type).join(', ') || '-', 44),
+    shorten(r.notLeaked.join(', ') || '-', 30),
+    shorten(r.article.title ?? r.article.url, 48),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const CSV_COLUMNS = [
+  'id', 'organization', 'organization_key', 'breach_date', 'breach_date_precision', 'disclosed_at', 'data_types',
+  'not_leaked', 'affected_count', 'affected_unit', 'affected_qualifier', 'confidence', 'article_title', 'article_url', 'feed',
+];
+
+function csvCell(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV with a header row; list fields joined with ';'. */
+export function formatRecordsCsv(records: BreachRecord[]): string {
+  const rows = records.map((r) => [
+    r.id, r.organization?.name ?? null, r.organization?.key ?? null, r.breachDate?.value ?? null,
+    r.breachDate?.precision ?? null, r.disclosedAt, r.dataTypes.map((d) => d.type).join(';'), r.notLeaked.join(';'),
+    r.affectedCount?.value ?? null, r.affectedCount?.unit ?? null, r.affectedCount?.qualifier ?? null, r.confidence,
+    r.article.title, r.article.url, r.article.feed,
+  ].map(csvCell).join(','));
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

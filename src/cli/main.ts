@@ -1,0 +1,70 @@
+import { Command, CommanderError } from 'commander';
+import { BreachfeedError, ConfigError, describeError } from '../errors';
+import { demoCommand } from './commands/demo';
+import { extractCommand } from './commands/extract';
+import { recordsCommand } from './commands/records';
+import { runCommand } from './commands/run';
+import { scrapeCommand } from './commands/scrape';
+
+const VERSION = '0.1.0';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The `breachfeed` command. Returns the exit code; never lets a stack trace reach the user. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) => async (...args: A) => {
+    code = await fn(...args);
+  };
+  const program = new Command('breachfeed')
+    .description('Data-breach intelligence from the news: feeds → articles → breach records.')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run breachfeed help for usage)');
+
+  program.command('run')
+    .description('poll every configured feed once and store the breach records (inline runner, SQLite)')
+    .option('-c, --config <file>', 'config file (default: ./breachfeed.yaml if present, else built-in feeds)')
+    .option('--feed <url>', 'poll this feed instead of the configured ones (repeatable)', collect)
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db)')
+    .option('--concurrency <n>', 'articles processed at once')
+    .action(action(runCommand));
+
+  program.command('demo')
+    .description('run the pipeline against a bundled newsroom served on 127.0.0.1 and print the records')
+    .option('--db <file>', 'SQLite file (default: data/demo.db)')
+    .action(action(demoCommand));
+
+  program.command('extract')
+    .description('extract incidents from a JSONL file of articles ({id, title?, date?, url?, text|html})')
+    .option('--in <file>', 'input JSONL (default: stdin)')
+    .option('--out <file>', 'output JSONL (default: stdout)')
+    .action(action(extractCommand));
+
+  program.command('records')
+    .description('list stored records')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db)')
+    .option('--json', 'one JSON record per line')
+    .option('--csv', 'CSV with a header row')
+    .option('--org <name>', 'only this organization (substring of name or key)')
+    .option('--since <date>', 'only records disclosed on or after this date')
+    .option('--limit <n>', 'at most this many records')
+    .action(action(recordsCommand));
+
+  program.command('scrape')
+    .description('scrape a folder of .html/.html.gz pages into {id: {articleBody, title, ...}}')
+    .option('--html-dir <dir>', 'folder of pages')
+    .option('--out <file>', 'output JSON (default: stdout)')
+    .action(action(scrapeCommand));
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode; // commander printed its own message
+    process.stderr.write(`breachfeed: ${describeError(err)}\n`);
+    if (!(err instanceof BreachfeedError) && process.env.BREACHFEED_DEBUG) console.error(err);
+    return err instanceof ConfigError ? 2 : 1;
+  }
+}

@@ -1,0 +1,100 @@
+// When a breach happened, as the text dates it: absolute dates ("in January 2018", "Nov.
+// 21, 2016", "in 2015", "the 2018 breach") and relative ones ("last month", "on Tuesday")
+// resolved against the publication date, at the precision the words support. Dates that
+// only date an announcement or discovery ("the company said on Monday", "announced the hack
+// in September"), durations ("for three months"), "as of" dates and future dates are not
+// breach dates.
+
+import * as chrono from 'chrono-node';
+import type { DatePrecision } from '../../types';
+
+export interface DateMention {
+  value: string;
+  precision: DatePrecision;
+  text: string;
+  index: number;
+  /** "event": dates the breach; "disclosure": dates an announcement or discovery. */
+  role: 'event' | 'disclosure';
+}
+
+const TEMPORAL_LEAD =
+  /(?:^|\b(?:in|on|during|since|from|between|around|about|by|early|late|mid|until|till|through|throughout|before|after|back in|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from)\s+|[(“"]|^\W*)$/i;
+const DISCLOSURE_VERB_BEFORE =
+  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|told|tells|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|began|started|launched|sued|fined)\b(?:\s+[\w'’,-]+){0,7}\s*$/i;
+const NOT_EVENT_LEAD = /\b(?:for|within|as of|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)\s+$/i;
+const BREACH_NOUN_AFTER = /^\s*(?:[\w-]+\s+){0,2}(?:breach|hack|attack|leak|incident|compromise|intrusion|theft|data dump|cyberattack|cyber-attack)/i;
+
+const YEAR = /\b((?:early|late|mid|mid-|the spring of|the summer of|the fall of|the autumn of|the winter of|spring|summer|fall|autumn|winter)\s*(?:of\s+)?)?((?:19|20)\d\d)\b(?![-/]\d|\s*%|,\d{3})/gi;
+const RELATIVE_WEEK = /\b(?:this|last|past|previous) week(?:end)?\b/i;
+
+/** Date expressions of a sentence with their role; `publishedAt` resolves relative ones. */
+export function findDateMentions(sentence: string, publishedAt: string | null): DateMention[] {
+  const reference = publishedAt ? new Date(`${publishedAt.slice(0, 10)}T12:00:00Z`) : null;
+  const out: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const results = chrono.parse(sentence, reference ?? new Date(Date.UTC(2100, 0, 1)));
+  let prevEnd = -100;
+  for (const r of results) {
+    const start = r.index;
+    const end = r.index + r.text.length;
+    const isRangeEnd = start - prevEnd < 15 && /\b(?:and|to|through|until|till|-|–)\s*$/i.test(sentence.slice(prevEnd, start));
+    prevEnd = end;
+    taken.push([start, end]);
+    if (isRangeEnd) continue;
+    const mention = readChronoResult(sentence, r, reference);
+    if (mention) out.push(mention);
+  }
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(sentence); m; m = YEAR.exec(sentence)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    const before = sentence.slice(Math.max(0, start - 30), start);
+    const after = sentence.slice(end);
+    if (!m[1] && !/\b(?:in|during|since|from|between|around|by|until|through|throughout|back in|as early as|sometime in|of|the|a|an|its|their|late|early|mid|year)\s+$/i.test(before) && !BREACH_NOUN_AFTER.test(after)) continue;
+    if (NOT_EVENT_LEAD.test(before)) continue;
+    if (reference && Number(m[2]) > reference.getUTCFullYear()) continue;
+    out.push({ value: m[2], precision: 'year', text: m[0].trim(), index: start, role: roleOf(sentence, start) });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: Date | null): DateMention | null {
+  const c = r.start;
+  const text = r.text;
+  const before = sentence.slice(Math.max(0, r.index - 40), r.index);
+  if (NOT_EVENT_LEAD.test(before) || /^(?:for|within|every|each)\b/i.test(text)) return null;
+  if (/\b(?:ago)\b/i.test(text) && /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) return null;
+  if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm)?$/i.test(text.trim())) return null; // bare times
+  const yearKnown = c.isCertain('year');
+  const relative = !yearKnown;
+  if (relative && !reference) return null;
+  // Absolute dates must be introduced like a date, not stand alone as a byline.
+  if (yearKnown && !/\b(?:ago|last|this|next|yesterday|today)\b/i.test(text) && !TEMPORAL_LEAD.test(before) && !BREACH_NOUN_AFTER.test(sentence.slice(r.index + text.length))) return null;
+  let date = c.date();
+  let precision: DatePrecision = c.isCertain('day') || c.isCertain('weekday') ? 'day' : c.isCertain('month') ? 'month' : 'year';
+  if (/\b(?:today|tonight|yesterday)\b/i.test(text)) precision = 'day';
+  if (RELATIVE_WEEK.test(text)) precision = 'month';
+  if (/\b(?:month)\b/i.test(text)) precision = 'month';
+  if (/\b(?:year)\b/i.test(text) && !/\bmonths?\b/i.test(text)) precision = 'year';
+  if (reference && date.getTime() > reference.getTime() + 36 * 3600 * 1000) {
+    // A month or weekday named without a year means the last one before publication.
+    if (c.isCertain('weekday') && !c.isCertain('day')) date = new Date(date.getTime() - 7 * 86400 * 1000);
+    else if (!c.isCertain('year')) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+    if (date.getTime() > reference.getTime() + 36 * 3600 * 1000) return null;
+  }
+  return { value: formatDate(date, precision), precision, text, index: r.index, role: roleOf(sentence, r.index) };
+}
+
+function roleOf(sentence: string, index: number): 'event' | 'disclosure' {
+  const before = sentence.slice(0, index);
+  const clause = before.split(/[;:]|\.\s/).pop() ?? before;
+  return DISCLOSURE_VERB_BEFORE.test(clause) ? 'disclosure' : 'event';
+}
+
+function formatDate(d: Date, precision: DatePrecision): string {
+  const y = String(d.getFullYear());
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return precision === 'year' ? y : precision === 'month' ? `${y}-${m}` : `${y}-${m}-${day}`;
+}

@@ -1,0 +1,66 @@
+// Phrases that name kinds of personal data, mapped to the closed taxonomy of DESIGN.md §2.
+// Entries with no types are blockers: they consume a phrase that would otherwise match a
+// shorter entry wrongly ("domain names" is not `name`, "IP addresses" is not `address`).
+// Bare umbrella words ("data", "information", "records", "files") map to nothing.
+
+import type { DataType } from '../../types';
+
+export interface LexiconEntry {
+  pattern: RegExp;
+  types: DataType[];
+}
+
+const ADJ = String.raw`(?:(?:their|its|his|her|your|our|the|some|all|full|customers?'?|users?'?|members?'?|patients?'?|employees?'?|staff|personal|private|sensitive|confidential|unencrypted|encrypted|plain-?text|stolen|leaked|exposed|home|work|mobile|cell|primary|current|old|internal|corporate|customer|user|guest|member|client|account|employee|patient|student|victim|business)\s+)*`;
+
+function entry(source: string, types: DataType[]): LexiconEntry {
+  return { pattern: new RegExp(String.raw`\b(?:${source})\b`, 'gi'), types };
+}
+
+export const DATA_TYPE_LEXICON: LexiconEntry[] = [
+  // Blockers first in spirit; overlap resolution prefers the leftmost-longest phrase.
+  entry(String.raw`(?:domain|brand|file|host|company|product|code|band|trade|place|street)\s+names?`, []),
+  entry(String.raw`order (?:information|info|data|details)`, []),
+  entry(String.raw`(?:phishing|spam|scam|fake|fraudulent|malicious|notification|warning)\s+(?:e-?mails?|messages|texts|calls)`, []),
+  entry(String.raw`e-?mail (?:campaigns?|notifications?|alerts?|servers?|services?|providers?|scams?|attachments?|security|filters?)`, []),
+  entry(String.raw`web ?(?:site )?addresses|url addresses|bitcoin addresses|wallet addresses`, []),
+  entry(String.raw`(?:account|bank) (?:takeovers?|holders?)|accountholders?`, []),
+  entry(String.raw`security (?:researchers?|firms?|company|experts?|teams?|breach(?:es)?|updates?|flaws?|holes?|patches?)`, []),
+
+  entry(String.raw`${ADJ}(?:e-?mails?|home|postal|mailing|physical|shipping|billing) (?:and|or|&|,) (?:(?:home|postal|mailing|physical|shipping|billing|street|e-?mail) )?addresses`, ['email', 'address']),
+  entry(String.raw`${ADJ}(?:e-?mail|email) addresse?s?|e-?mails? addresses|e-?mail lists?|e-?mail ids?`, ['email']),
+  entry(String.raw`(?:ip|internet protocol) addresse?s?|\bips\b`, ['ip_address']),
+  entry(String.raw`mac addresses|imei(?: numbers?)?|device (?:ids?|identifiers?|information|data|serial numbers?)|android ids?|udids?|serial numbers`, ['device']),
+  entry(String.raw`${ADJ}(?:street|home|postal|mailing|physical|shipping|billing|residential|business)?\s*addresse?s?`, ['address']),
+
+  entry(String.raw`${ADJ}(?:tele)?phone(?: numbers?| details| contacts)?|${ADJ}(?:mobile|cell(?:phone)?|contact|telephone) numbers?|cell phone number details`, ['phone']),
+  entry(String.raw`dates? of births?|birth ?dates?|birthdays?|dobs?`, ['date_of_birth']),
+
+  entry(String.raw`w-?2(?: tax)? (?:forms?|information|data|paperwork|documents?)|(?:irs )?(?:form )?w-?2s?(?: tax)?(?: forms?| data)?`, ['government_id', 'financial']),
+  entry(String.raw`social security (?:numbers?|details|information|cards?)|ssns?|social insurance numbers?|national (?:insurance|identity|id|identification) (?:numbers?|cards?)|passports?(?: (?:numbers?|details|scans?|images?|copies|data|information))?|driver'?s'? licen[cs]es?(?: numbers?| information| details| data)?|driving licen[cs]es?|(?:tax|taxpayer|employer) (?:id|identification) numbers?|identification numbers|id cards?|identity cards?|government[- ]issued ids?(?: cards?)?|aadhaar(?: numbers?| ids?| data| details| database)?|green cards?|visa (?:numbers|details|applications)`, ['government_id']),
+
+  entry(String.raw`(?:login|log-in|sign-in|account|user) credentials|credentials|login (?:details|information|info|data)|logins and passwords|usernames? and passwords?|user ?names? and passwords?`, ['username', 'password']),
+  entry(String.raw`${ADJ}(?:user ?names?|usernames?|user ids?|screen ?names?|login names?|logins?|nicknames?|handles)`, ['username']),
+  entry(String.raw`${ADJ}(?:hashed |salted |encrypted |unencrypted |plain-?text |cleartext )?(?:passwords?|passcodes?|password (?:hashes|data|information|details)|pass ?phrases?)|password hashes|hashes|security (?:questions?|answers?)(?: and answers)?|pins?|pin (?:codes?|numbers?)|personal identification numbers`, ['password']),
+
+  entry(String.raw`${ADJ}(?:credit|debit|payment|bank|loyalty|gift)?[- ]?card ?holder (?:names?|data|information|details)`, ['payment_card', 'name']),
+  entry(String.raw`${ADJ}(?:credit|debit|payment)[- ](?:and debit )?cards?(?: (?:numbers?|data|details|information|info|records))?|card (?:numbers?|data|details|information|info)|cvvs?2?(?: (?:numbers?|codes?))?|cvcs?|(?:card )?(?:expiration|expiry) dates?|card verification (?:codes?|values?)|(?:card )?security codes?|payment (?:information|info|data|details|card data)|cardholder data|magnetic stripe data|track data|last four digits of (?:their |the )?(?:payment |credit )?card numbers?`, ['payment_card']),
+  entry(String.raw`${ADJ}(?:online )?bank (?:account|card) (?:numbers?|details|information|data)|${ADJ}(?:online )?bank accounts?|bank(?:ing)? (?:details|information|data)|routing numbers?|sort codes?|ibans?|account numbers`, ['bank_account']),
+  entry(String.raw`${ADJ}financial (?:information|info|data|details|records|statements)|(?:income|salary|salaries|wages?|payroll|compensation)(?: (?:information|data|details|records))?|tax (?:returns?|forms?|information|records|data|documents|withholding(?: amounts)?)|(?:credit (?:scores?|reports?|histor(?:y|ies)))|loan (?:records|applications|information|details)|transactions?(?: (?:history|histories|data|records))?|bank statements|invoices`, ['financial']),
+
+  entry(String.raw`${ADJ}(?:medical|health|healthcare|patient|clinical) (?:records|information|info|data|details|histor(?:y|ies)|conditions|files)|protected health information|phi|diagnos[ie]s|prescriptions?|treatment (?:information|details|records)|lab(?:oratory)? (?:results|tests)|health insurance(?: (?:information|details|numbers?))?|medical insurance|insurance (?:ids?|numbers?|information|details)|health insurers|medicare numbers`, ['medical']),
+  entry(String.raw`(?:geo)?location(?: (?:data|information|histor(?:y|ies)))?|gps (?:data|coordinates|locations?)|whereabouts`, ['location']),
+  entry(String.raw`(?:order|purchase|booking|travel|shopping) histor(?:y|ies)|purchases?(?: records)?|bookings?|reservations?(?: (?:information|details|data))?|travel (?:details|itineraries|plans|records)|itineraries|orders placed`, ['order_history']),
+
+  entry(String.raw`${ADJ}(?:e-?mail|email) (?:contents?|correspondence|messages|archives?|backups?|communications|inbox(?:es)?)|${ADJ}(?:private |internal |personal )?(?:e-?mails|mails)`, ['communications']),
+  entry(String.raw`${ADJ}(?:e-?mail|email|gmail|yahoo|icloud|cloud|social media|facebook|twitter|instagram|bank) accounts?|account (?:details|information|info|data|ids?|names|profiles?)|${ADJ}accounts?|${ADJ}(?:user |member |customer )?profiles?(?: (?:data|information))?|membership (?:information|details|numbers?|data)|(?:frequent flyer|loyalty|rewards?|member(?:ship)?) (?:numbers?|ids?|points)|apple ids?`, ['account']),
+  entry(String.raw`${ADJ}(?:private |direct |text |chat |instant |voice )?messages|chat (?:logs|histor(?:y|ies)|transcripts)|conversations|correspondence|call (?:records|logs|recordings|histor(?:y|ies))|voice (?:recordings?|messages|mails?)|voicemails?|audio (?:recordings?|files)|sms(?: messages)?|message traffic`, ['communications']),
+  entry(String.raw`${ADJ}(?:photos?|photographs?|pictures|selfies|images|scans of)`, ['photo']),
+  entry(String.raw`fingerprints?(?: (?:data|records|scans))?|biometric (?:data|information|records|details)|biometrics|face ?prints?|facial (?:recognition )?(?:data|scans|images|geometry)|voice ?prints?|dna(?: (?:data|profiles?|results|samples))?|iris scans?|retina scans?`, ['biometric']),
+  entry(String.raw`${ADJ}(?:employment|job|work) (?:histor(?:y|ies)|records|information|details|titles?)|job titles?|employers?(?: (?:names?|information|details))?|employee (?:records|files|data|information|details)|(?:hr|human resources|personnel) (?:records|files|data|information)|resumes|cvs|job applications|performance reviews`, ['employment']),
+  entry(String.raw`${ADJ}(?:student|school|academic|education(?:al)?) (?:records|data|information|details|transcripts)|grades|transcripts|exam results`, ['education']),
+
+  entry(String.raw`${ADJ}(?:personal|personally identifiable|personally identifying|personal identifying|personal identity|identifying|identity|private|sensitive personal|basic|biographical|demographic) (?:and (?:account|financial|contact) )?(?:information|info|data|details|records)|pii|(?:customer|user|client|member|consumer|subscriber|voter|citizen|guest|passenger) (?:information|info|data|details|records|lists?|databases?)|contact (?:details|information|info|data)|voter (?:rolls|lists?|records|registration data)|identities|personal files`, ['personal_info']),
+  entry(String.raw`${ADJ}names|(?:full|first|last|real|guest|customer|member|account ?holder) names?|\bname(?= ?(?:,|and|&) (?:e-?mail|phone|address|date|birth|gender|surname))`, ['name']),
+
+  entry(String.raw`source code|(?:application|program|software) code|hacking tools|(?:cyber|hacking|exploit) ?(?:tool ?kits?|tools)|exploits|intellectual property|trade secrets|blueprints|(?:unreleased|upcoming) (?:episodes?|films?|movies?|shows?|content|seasons?)|episodes|(?:tv |television )?shows|films|movies|scripts|genders?|nationalit(?:y|ies)|ethnicit(?:y|ies)(?: data)?|religio(?:n|us (?:beliefs|affiliation))|sexual orientation|(?:internal|confidential|classified|secret|military|government|diplomatic|sensitive) documents|classified (?:information|data|files|material)|contracts|(?:access|session|authentication|api) (?:tokens?|keys)|(?:private|encryption|api|ssh) keys|cookies|session (?:data|cookies)|(?:surveillance|body ?camera|in-car|security) (?:video|footage)|videos?|video clips?|contact lists|address books|telemetry(?: data)?|vpn (?:details|credentials|configurations?)|keystrokes|browsing histor(?:y|ies)|search histor(?:y|ies)|http headers`, ['other']),
+];

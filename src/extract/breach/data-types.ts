@@ -1,0 +1,90 @@
+// Leaked data types of a sentence: phrases of the lexicon, minus those the sentence says
+// were not leaked ("payment information, passwords, and accounts are safe"; "no credit card
+// numbers were taken") and those that are advice rather than report ("use a strong password").
+
+import type { DataType } from '../../types';
+import { DATA_TYPE_LEXICON } from './data-type-lexicon';
+
+export interface DataMention {
+  type: DataType;
+  /** Verbatim phrase. */
+  text: string;
+  /** Offset in the sentence. */
+  index: number;
+}
+
+export interface SentenceDataTypes {
+  leaked: DataMention[];
+  notLeaked: DataMention[];
+}
+
+interface PhraseMatch {
+  start: number;
+  end: number;
+  text: string;
+  types: DataType[];
+}
+
+/** Lexicon phrases of a sentence, leftmost-longest, without overlaps. */
+export function matchDataPhrases(sentence: string): PhraseMatch[] {
+  const all: PhraseMatch[] = [];
+  for (const { pattern, types } of DATA_TYPE_LEXICON) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
+      if (!m[0]) { pattern.lastIndex++; continue; }
+      all.push({ start: m.index, end: m.index + m[0].length, text: m[0], types });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: PhraseMatch[] = [];
+  for (const m of all) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) continue;
+    kept.push(m);
+  }
+  return kept.filter((m) => m.types.length > 0);
+}
+
+// "X, Y and Z are safe", "X was not accessed": the clause before the cue is not leaked.
+const NEGATION_AFTER =
+  /\b(?:(?:are|were|was|is|remain(?:s|ed)?|stay(?:s|ed)?)(?: still)? (?:safe|secure|unaffected|intact|protected|encrypted and safe)|(?:are|were|was|is|have|has|had)(?: not|n't| never)(?: been)? (?:affected|compromised|accessed|exposed|stolen|involved|impacted|included|leaked|taken|breached|obtained|viewed|acquired|at risk|part of|stored)|(?:is|are|was|were) not believed to have been|(?:did|do|does) not appear to have been)\b/i;
+// "no X were taken", "did not include X", "neither X nor Y": the phrase after the cue.
+const NEGATION_BEFORE =
+  /\b(?:no|nor|neither|not including|excluding|except(?: for)?|other than|but not|none of (?:the|their|its)|(?:did|does|do|would|will)(?: not|n't) (?:include|contain|involve|expose|affect|store|hold|have|keep|compromise|access|collect)|(?:was|were|is|are) not (?:exposed|included|stored|compromised|accessed|affected|taken|stolen)|without)\b/gi;
+// Advice and hypotheticals about a field ("change your password", "use the same password").
+const ADVICE_BEFORE =
+  /\b(?:change|changed|changing|reset|resetting|update|updating|use|using|reuse|reusing|re-use|same|strong|stronger|unique|new|different|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|ask(?:ed|s|ing)? for|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share)\s+(?:(?:your|their|his|her|our|a|the|all|any|new|same|strong|unique|online)\s+){0,2}$/i;
+
+/** Data types a sentence reports as leaked, and those it says were not. */
+export function findDataTypes(sentence: string): SentenceDataTypes {
+  const phrases = matchDataPhrases(sentence);
+  const negated = negatedRanges(sentence);
+  const leaked: DataMention[] = [];
+  const notLeaked: DataMention[] = [];
+  for (const p of phrases) {
+    const isNegated = negated.some(([a, b]) => p.start >= a && p.end <= b);
+    const before = sentence.slice(Math.max(0, p.start - 40), p.start);
+    if (!isNegated && ADVICE_BEFORE.test(before)) continue;
+    for (const type of p.types) (isNegated ? notLeaked : leaked).push({ type, text: p.text, index: p.start });
+  }
+  return { leaked, notLeaked };
+}
+
+function negatedRanges(sentence: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  const after = NEGATION_AFTER.exec(sentence);
+  if (after) {
+    const head = sentence.slice(0, after.index);
+    // The negated clause starts after the last clause opener before the cue.
+    const opener = /.*(?:[;:.“"]|\bthat\b|\bbut\b|\bwhile\b|\bsaid\b|\bhowever,?)\s*/is.exec(head);
+    ranges.push([opener ? opener[0].length : 0, after.index]);
+  }
+  NEGATION_BEFORE.lastIndex = 0;
+  for (let m = NEGATION_BEFORE.exec(sentence); m; m = NEGATION_BEFORE.exec(sentence)) {
+    const start = m.index + m[0].length;
+    const rest = sentence.slice(start);
+    const stop = /\b(?:was|were|is|are|has|have|had|but|while|which|because|although)\b|[;.]|,\s*(?:the|it|they|he|she|according|officials?|a spokesperson)\b/i.exec(rest);
+    ranges.push([start, start + (stop ? stop.index : rest.length)]);
+  }
+  return ranges;
+}

@@ -1,0 +1,69 @@
+// Batch scraping of a folder of saved pages (.html and .html.gz), keyed by file
+// name without extensions — the article eval's prediction format.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ContentError } from '../errors';
+import type { Article } from '../types';
+import { scrapeArticle } from './scrape-article';
+
+export interface ScrapedEntry {
+  articleBody: string;
+  title: string | null;
+  publishedAt: string | null;
+  author: string | null;
+  canonicalUrl: string;
+  language: string | null;
+  siteName: string | null;
+  emptyReason?: string;
+}
+
+const PAGE_FILE = /\.html?(\.gz)?$/i;
+
+/** Scrapes every .html / .html.gz file of `dir` (not recursive). */
+export async function scrapeDirectory(dir: string, urls: Record<string, string> = {}): Promise<Record<string, ScrapedEntry>> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => PAGE_FILE.test(n)).sort();
+  } catch (err) {
+    throw new ContentError(`scrape: cannot read folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+  }
+  const out: Record<string, ScrapedEntry> = {};
+  for (const name of names) {
+    const id = name.replace(PAGE_FILE, '');
+    const file = path.join(dir, name);
+    const html = decodePage(await readFile(file), name);
+    const url = urls[id] ?? `file://${path.resolve(file)}`;
+    const article = scrapeArticle({ url, finalUrl: url, status: 200, html, fetchedAt: new Date(0).toISOString() });
+    out[id] = toEntry(article);
+  }
+  return out;
+}
+
+function decodePage(bytes: Buffer, name: string): string {
+  let body = bytes;
+  if (name.toLowerCase().endsWith('.gz')) {
+    try {
+      body = gunzipSync(bytes);
+    } catch (err) {
+      throw new ContentError(`scrape: ${name} is not valid gzip`, { cause: err });
+    }
+  }
+  // TODO: decode with decodeHtml from src/ingest/decode-html.ts once it exists
+  // (BOM, <meta charset>, detection); until then every page is read as UTF-8.
+  return body.toString('utf8');
+}
+
+function toEntry(a: Article): ScrapedEntry {
+  const entry: ScrapedEntry = {
+    articleBody: a.text,
+    title: a.title,
+    publishedAt: a.publishedAt,
+    author: a.author,
+    canonicalUrl: a.canonicalUrl,
+    language: a.language,
+    siteName: a.siteName,
+  };
+  if (a.emptyReason) entry.emptyReason = a.emptyReason;
+  return entry;
+}

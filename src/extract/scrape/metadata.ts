@@ -1,0 +1,191 @@
+// Article metadata, read from the whole page before any boilerplate is removed
+// (bylines and datelines live in exactly the parts the body extractor throws away).
+//
+// Precedence, first usable value wins:
+//   title        og:title → JSON-LD headline → first <h1> → <title> minus the site name.
+//                The site name (" | Site", " - Site") is stripped from whichever is used.
+//   publishedAt  JSON-LD datePublished → article:published_time (and the other common
+//                publish-date metas: itemprop=datePublished, pubdate, publish-date,
+//                DC.date.issued, parsely-pub-date, sailthru.date) → first <time datetime>
+//                → date in the URL path → visible dateline (a date-ish element's text,
+//                then the text near the <h1>). Normalized to ISO (dates.ts).
+//   author       JSON-LD author name(s) → meta author / article:author (when not a URL)
+//                → rel=author / itemprop=author text → byline element text ("By …").
+//   canonicalUrl <link rel=canonical> → og:url → the page's finalUrl; resolved absolute
+//                against finalUrl.
+//   language     <html lang> → og:locale → http-equiv content-language; "en_US" → "en-US".
+//   siteName     og:site_name → JSON-LD publisher name → application-name.
+import type { CheerioAPI } from 'cheerio';
+import type { Page } from '../../types';
+import { dateFromUrl, normalizeDate, parseHumanDate } from './dates';
+import { articleObjects, firstString, nameOf, readJsonLd, type JsonObject } from './json-ld';
+
+export interface PageMetadata {
+  title: string | null;
+  publishedAt: string | null;
+  author: string | null;
+  canonicalUrl: string;
+  language: string | null;
+  siteName: string | null;
+  /** schema.org articleBody from JSON-LD, when present (a fallback body). */
+  jsonLdBody: string | null;
+}
+
+/** meta name/property/itemprop/http-equiv (lower-cased) → first non-empty content. */
+function readMetaTags($: CheerioAPI): Map<string, string> {
+  const metas = new Map<string, string>();
+  $('meta').each((_, el) => {
+    const a = (el as unknown as { attribs: Record<string, string> }).attribs;
+    const content = (a.content ?? '').trim();
+    if (!content) return;
+    for (const key of [a.property, a.name, a.itemprop, a['http-equiv']]) {
+      if (!key) continue;
+      const k = key.trim().toLowerCase();
+      if (!metas.has(k)) metas.set(k, content);
+    }
+  });
+  return metas;
+}
+
+function clean(text: string | null | undefined): string | null {
+  const t = (text ?? '').replace(/\s+/g, ' ').trim();
+  return t || null;
+}
+
+function resolveUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads all metadata; see the precedence table at the top of this file. */
+export function extractMetadata($: CheerioAPI, page: Page): PageMetadata {
+  const metas = readMetaTags($);
+  const ld = articleObjects(readJsonLd($));
+  const siteName = readSiteName(metas, ld, $);
+  return {
+    title: readTitle($, metas, ld, siteName),
+    publishedAt: readPublishedAt($, metas, ld, page.finalUrl || page.url),
+    author: readAuthor($, metas, ld),
+    canonicalUrl: readCanonicalUrl($, metas, page),
+    language: readLanguage($, metas),
+    siteName,
+    jsonLdBody: firstString(ld, 'articleBody'),
+  };
+}
+
+function readSiteName(metas: Map<string, string>, ld: JsonObject[], $: CheerioAPI): string | null {
+  const fromLd = ld.map((o) => nameOf(o.publisher)).find((n) => !!n);
+  return clean(metas.get('og:site_name')) ?? clean(fromLd) ?? clean(metas.get('application-name')) ?? clean($('meta[name="application-name"]').attr('content'));
+}
+
+// Title suffixes/prefixes such as "Story | Site", "Site - Story", "Story — Site".
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' « ', ' » ', ' · '];
+
+/** Drops the site name from a title when the title joins it with a separator. */
+export function stripSiteName(title: string, siteName: string | null): string {
+  for (const sep of TITLE_SEPARATORS) {
+    const i = title.lastIndexOf(sep);
+    if (i <= 0) continue;
+    const before = title.slice(0, i).trim();
+    const after = title.slice(i + sep.length).trim();
+    const site = siteName?.toLowerCase();
+    if (site && after.toLowerCase().includes(site.split(/\s+/)[0])) return before;
+    if (site && before.toLowerCase() === site) return after;
+    // Without a known site name, a short last part (a brand) goes.
+    if (!site && after.split(/\s+/).length <= 4 && before.length > after.length * 2) return before;
+  }
+  return title;
+}
+
+function readTitle($: CheerioAPI, metas: Map<string, string>, ld: JsonObject[], siteName: string | null): string | null {
+  const candidates = [metas.get('og:title'), firstString(ld, 'headline'), $('h1').first().text(), $('title').first().text()];
+  for (const c of candidates) {
+    const t = clean(c);
+    if (t) return stripSiteName(t, siteName);
+  }
+  return null;
+}
+
+const PUBLISHED_METAS = [
+  'article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
+  'dc.date.issued', 'dcterms.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date', 'date',
+  'og:published_time', 'article.published', 'cxenseparse:recs:publishtime', 'originalpublicationdate',
+];
+
+// Elements whose class/id says they carry the visible date.
+const DATELINE_SELECTOR = [
+  '[class*="date"]', '[class*="Date"]', '[class*="time"]', '[class*="publish"]', '[class*="posted"]',
+  '[class*="byline"]', '[class*="meta"]', '[id*="date"]', '[itemprop="datePublished"]',
+].join(',');
+
+function readPublishedAt($: CheerioAPI, metas: Map<string, string>, ld: JsonObject[], url: string): string | null {
+  const fromLd = normalizeDate(firstString(ld, 'datePublished') ?? firstString(ld, 'dateCreated'));
+  if (fromLd) return fromLd;
+  for (const key of PUBLISHED_METAS) {
+    const d = normalizeDate(metas.get(key));
+    if (d) return d;
+  }
+  let fromTime: string | null = null;
+  $('time[datetime], [itemprop="datePublished"][datetime]').each((_, el) => {
+    fromTime = normalizeDate($(el).attr('datetime'));
+    return fromTime === null;
+  });
+  if (fromTime) return fromTime;
+  const fromUrl = dateFromUrl(url);
+  if (fromUrl) return fromUrl;
+  return readDateline($);
+}
+
+function readDateline($: CheerioAPI): string | null {
+  let found: string | null = null;
+  $(DATELINE_SELECTOR).each((_, el) => {
+    const text = clean($(el).text());
+    if (text && text.length <= 200) found = parseHumanDate(text);
+    return found === null;
+  });
+  if (found) return found;
+  // Near the headline: the text that follows the first <h1>, a few hundred characters.
+  const h1 = $('h1').first();
+  if (h1.length) {
+    const near = clean(h1.parent().text());
+    if (near) return parseHumanDate(near.slice(0, 400));
+  }
+  return null;
+}
+
+function readAuthor($: CheerioAPI, metas: Map<string, string>, ld: JsonObject[]): string | null {
+  for (const o of ld) {
+    const n = nameOf(o.author) ?? nameOf(o.creator);
+    if (n) return n;
+  }
+  for (const key of ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator']) {
+    const v = clean(metas.get(key));
+    if (v && !/^https?:\/\//.test(v)) return v.replace(/^by\s+/i, '');
+  }
+  const rel = clean($('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]').first().text());
+  if (rel && rel.length <= 100) return rel.replace(/^by\s+/i, '');
+  const byline = clean($('[class*="byline"], [class*="author"]').first().text());
+  const m = byline ? /^by\s+(.{2,80}?)(?:\s*[|,•·]|\s+(?:on|updated|published)\b|$)/i.exec(byline) : null;
+  return m ? m[1].trim() : null;
+}
+
+function readCanonicalUrl($: CheerioAPI, metas: Map<string, string>, page: Page): string {
+  const base = page.finalUrl || page.url;
+  return (
+    resolveUrl($('link[rel="canonical"]').attr('href'), base) ??
+    resolveUrl(metas.get('og:url'), base) ??
+    resolveUrl(base, base) ??
+    base
+  );
+}
+
+function readLanguage($: CheerioAPI, metas: Map<string, string>): string | null {
+  const raw = clean($('html').attr('lang')) ?? clean(metas.get('og:locale')) ?? clean(metas.get('content-language'));
+  if (!raw) return null;
+  const tag = raw.split(/[,;\s]/)[0].replace(/_/g, '-');
+  return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null;
+}

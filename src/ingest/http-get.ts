@@ -1,0 +1,223 @@
+// The one HTTP client for feeds, pages and robots.txt. Each request: wait for a
+// politeness slot on the host → check the address (SSRF guard) → GET with timeouts →
+// follow redirects ourselves, so every hop goes through the same checks → read the body
+// under a size cap → decompress under the same cap. Failures leave through mapFetchError.
+import { Agent, request } from 'undici';
+import { ContentError, HttpStatusError } from '../errors';
+import { HostLimiter } from './host-limiter';
+import { HostBackoffError, ThrottledError, mapFetchError, parseRetryAfter } from './fetch-errors';
+import { resolveFetchOptions, type FetchOptions } from './fetch-options';
+import { decodeContentEncoding, readCappedBody } from './read-body';
+import { createSsrfGuard, type SsrfGuard } from './ssrf-guard';
+
+export interface HttpGetInit {
+  /** Extra request headers (e.g. If-None-Match). */
+  headers?: Record<string, string>;
+  /** Accept header. @default text/html and XML, then anything */
+  accept?: string;
+  /** Cancels the request (waiting for a slot included). */
+  signal?: AbortSignal;
+  /** A lower body cap for this request (robots.txt); never raises the client's. */
+  maxBodyBytes?: number;
+}
+
+export interface HttpResponse {
+  /** The URL asked for. */
+  url: string;
+  /** The URL that answered, after redirects. */
+  finalUrl: string;
+  /** 2xx, or 304 (then `body` is empty). */
+  status: number;
+  /** Lowercased names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  contentType: string | null;
+  /** Decompressed body. */
+  body: Buffer;
+  /** Every URL redirected to, in order. */
+  redirects: string[];
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8';
+
+export interface HttpClientDeps {
+  /** Replaces the SSRF guard (tests inject a stub resolver); ignored when private addresses are allowed. */
+  guard?: SsrfGuard;
+}
+
+export class HttpClient {
+  readonly options: Required<FetchOptions>;
+  private readonly agent: Agent;
+  private readonly limiter: HostLimiter;
+  private readonly guard: SsrfGuard | null;
+
+  constructor(opts: FetchOptions = {}, deps: HttpClientDeps = {}) {
+    this.options = resolveFetchOptions(opts);
+    const o = this.options;
+    this.guard = o.allowPrivateAddresses ? null : (deps.guard ?? createSsrfGuard());
+    this.agent = new Agent({
+      // The guard's lookup re-checks at connect time: the address used is the address checked.
+      connect: { timeout: o.connectTimeoutMs, ...(this.guard ? { lookup: this.guard.lookup } : {}) },
+      headersTimeout: o.headersTimeoutMs,
+      bodyTimeout: o.headersTimeoutMs,
+      connections: o.perHostConcurrency,
+    });
+    this.limiter = new HostLimiter(o.perHostConcurrency, o.perHostDelayMs);
+  }
+
+  /** GET a URL: a 2xx or 304 response, or a classified error (HttpStatusError, NetworkError, ContentError). */
+  async get(url: string, init: HttpGetInit = {}): Promise<HttpResponse> {
+    const o = this.options;
+    const controller = new AbortController();
+    const state = { timedOut: false, aborted: false, currentUrl: url };
+    const onCallerAbort = () => {
+      state.aborted = true;
+      controller.abort(init.signal?.reason);
+    };
+    if (init.signal?.aborted) onCallerAbort();
+    init.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    let timer: NodeJS.Timeout | null = null;
+    // The total timer starts once the first slot is granted: time queued behind politeness is not the server's fault.
+    const startTimer = () => {
+      timer ??= setTimeout(() => {
+        state.timedOut = true;
+        controller.abort(new Error('timeout'));
+      }, o.timeoutMs);
+    };
+    try {
+      return await this.follow(url, init, controller.signal, state, startTimer);
+    } catch (err) {
+      throw mapFetchError(err, { url: state.currentUrl, ...state, timeoutMs: o.timeoutMs, connectTimeoutMs: o.connectTimeoutMs, headersTimeoutMs: o.headersTimeoutMs });
+    } finally {
+      if (timer) clearTimeout(timer);
+      init.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  private async follow(url: string, init: HttpGetInit, signal: AbortSignal, state: { currentUrl: string }, startTimer: () => void): Promise<HttpResponse> {
+    const o = this.options;
+    const redirects: string[] = [];
+    const seen = new Set<string>();
+    let hop = parseHttpUrl(url);
+    for (;;) {
+      state.currentUrl = hop.href;
+      seen.add(withoutHash(hop));
+      const res = await this.getOnce(hop, init, signal, startTimer);
+      const location = res.headers['location'];
+      if (REDIRECT_STATUSES.has(res.status) && location) {
+        const next = parseHttpUrl(location, hop);
+        if (seen.has(withoutHash(next))) throw new ContentError(`fetch: ${url} redirect loop at ${next.href}`);
+        if (redirects.length >= o.maxRedirects) throw new ContentError(`fetch: ${url} redirected more than ${o.maxRedirects} times`);
+        redirects.push(next.href);
+        hop = next;
+        continue;
+      }
+      return { ...res, url, finalUrl: hop.href, redirects };
+    }
+  }
+
+  /** One hop: slot, guard, request, status check, body. */
+  private async getOnce(hop: URL, init: HttpGetInit, signal: AbortSignal, startTimer: () => void): Promise<Omit<HttpResponse, 'url' | 'finalUrl' | 'redirects'>> {
+    const o = this.options;
+    const host = hop.hostname;
+    const pausedMs = this.limiter.pausedForMs(host);
+    // A pause longer than our whole budget is not worth waiting out here; the queue retries later.
+    if (pausedMs > o.timeoutMs) throw new HostBackoffError(hop.href, host, pausedMs);
+    const release = await this.limiter.acquire(host, signal);
+    startTimer();
+    try {
+      if (this.guard) await this.guard.checkUrl(hop);
+      const res = await request(hop, {
+        dispatcher: this.agent,
+        method: 'GET',
+        signal,
+        headers: {
+          'user-agent': o.userAgent,
+          'accept': init.accept ?? DEFAULT_ACCEPT,
+          'accept-encoding': 'gzip, deflate, br',
+          ...init.headers,
+        },
+      });
+      const headers = flattenHeaders(res.headers);
+      const status = res.statusCode;
+      if (status >= 200 && status < 300) {
+        const cap = Math.min(o.maxBodyBytes, init.maxBodyBytes ?? Infinity);
+        const raw = await readCappedBody(res.body, cap, hop.href);
+        const body = await decodeContentEncoding(raw, headers['content-encoding'], cap, hop.href);
+        return { status, headers, contentType: headers['content-type'] ?? null, body };
+      }
+      // Only the status matters from here on; do not read what could be an endless body.
+      res.body.destroy();
+      if (status === 304 || (REDIRECT_STATUSES.has(status) && headers['location'])) {
+        return { status, headers, contentType: headers['content-type'] ?? null, body: Buffer.alloc(0) };
+      }
+      // 429 and 503 before the generic check: they are a request to slow down, not a failure of the page.
+      if (status === 429 || status === 503) {
+        const retryAfterMs = parseRetryAfter(headers['retry-after']);
+        if (retryAfterMs !== null) this.limiter.pauseHost(host, Date.now() + retryAfterMs);
+        if (status === 429 || retryAfterMs !== null) throw new ThrottledError(hop.href, status, retryAfterMs);
+      }
+      throw new HttpStatusError(hop.href, status);
+    } finally {
+      release();
+    }
+  }
+
+  /** Close pooled connections. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= this.agent.close().catch(() => undefined);
+    return this.closing;
+  }
+  private closing: Promise<void> | undefined;
+}
+
+function parseHttpUrl(value: string, base?: URL): URL {
+  let u: URL;
+  try {
+    u = new URL(value, base);
+  } catch {
+    throw new ContentError(`fetch: ${JSON.stringify(value)} is not a valid URL`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ContentError(`fetch: ${u.href} is not an http(s) URL`);
+  return u;
+}
+
+function withoutHash(u: URL): string {
+  return u.href.replace(/#.*$/, '');
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+// One shared client per distinct option set, so the host limiter and connection pool
+// are shared by every fetch of a run.
+const sharedClients = new Map<string, HttpClient>();
+
+/** The shared client for these options (created on first use). */
+export function getHttpClient(opts: FetchOptions = {}): HttpClient {
+  const resolved = resolveFetchOptions(opts);
+  const key = JSON.stringify(resolved);
+  let client = sharedClients.get(key);
+  if (!client) {
+    client = new HttpClient(resolved);
+    sharedClients.set(key, client);
+  }
+  return client;
+}
+
+/** GET through the shared client for `opts`. */
+export function httpGet(url: string, opts: FetchOptions = {}, init: HttpGetInit = {}): Promise<HttpResponse> {
+  return getHttpClient(opts).get(url, init);
+}
+
+/** Close every shared client (end of a run, end of a test file). */
+export async function closeHttpClients(): Promise<void> {
+  const clients = [...sharedClients.values()];
+  sharedClients.clear();
+  await Promise.all(clients.map((c) => c.close()));
+}

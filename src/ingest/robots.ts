@@ -1,0 +1,77 @@
+// robots.txt: fetched once per origin through the same client, cached with a TTL.
+// RFC 9309: a 4xx means "no rules" (crawl freely); a 5xx or an unreachable server
+// means "do not crawl for now", which we report as a retryable error rather than a
+// verdict, so the article is retried later instead of skipped for good.
+import robotsParser from 'robots-parser';
+import { ContentError, HttpStatusError, NetworkError } from '../errors';
+import { resolveFetchOptions, type FetchOptions } from './fetch-options';
+import { httpGet } from './http-get';
+
+type Robot = ReturnType<typeof robotsParser>;
+
+interface CacheEntry {
+  expiresAt: number;
+  robot: Promise<Robot | null>;
+}
+
+/** The product token matched against `User-agent:` lines. */
+export const ROBOTS_AGENT = 'breachfeed';
+/** RFC 9309 asks crawlers to parse at least 500 KiB; more than that is not a real robots.txt. */
+const MAX_ROBOTS_BYTES = 512 * 1024;
+/** A failed fetch is remembered briefly, so a down host is not asked again for every article. */
+const FAILURE_TTL_MS = 60_000;
+const MAX_CACHED_ORIGINS = 10_000;
+
+const cache = new Map<string, CacheEntry>();
+
+/** Whether the site's robots.txt lets breachfeed fetch `url`. Throws a retryable error when robots.txt cannot be read now. */
+export async function isAllowedByRobots(url: string, opts: FetchOptions = {}): Promise<boolean> {
+  const o = resolveFetchOptions(opts);
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new ContentError(`robots: ${JSON.stringify(url)} is not a valid URL`);
+  }
+  const robot = await robotsFor(target.origin, o);
+  // undefined means the URL is outside the file's origin, which cannot happen here; allow.
+  return robot === null || robot.isAllowed(target.href, ROBOTS_AGENT) !== false;
+}
+
+/** Forget every cached robots.txt (tests, or a config reload). */
+export function clearRobotsCache(): void {
+  cache.clear();
+}
+
+function robotsFor(origin: string, o: Required<FetchOptions>): Promise<Robot | null> {
+  const now = Date.now();
+  const hit = cache.get(origin);
+  if (hit && hit.expiresAt > now) return hit.robot;
+  if (cache.size >= MAX_CACHED_ORIGINS) {
+    for (const [key, entry] of cache) if (entry.expiresAt <= now) cache.delete(key);
+  }
+  const entry: CacheEntry = { expiresAt: now + o.robotsTtlMs, robot: loadRobots(origin, o) };
+  // Concurrent callers share the one in-flight fetch; a failure is kept for a short while only.
+  entry.robot.catch(() => {
+    entry.expiresAt = Math.min(entry.expiresAt, Date.now() + FAILURE_TTL_MS);
+  });
+  cache.set(origin, entry);
+  return entry.robot;
+}
+
+/** null: no rules apply (4xx, or a file we will not read). */
+async function loadRobots(origin: string, o: Required<FetchOptions>): Promise<Robot | null> {
+  const robotsUrl = `${origin}/robots.txt`;
+  try {
+    const res = await httpGet(robotsUrl, o, { accept: 'text/plain,*/*;q=0.5', maxBodyBytes: MAX_ROBOTS_BYTES });
+    return robotsParser(robotsUrl, res.body.toString('utf8'));
+  } catch (err) {
+    if (err instanceof HttpStatusError && err.status >= 400 && err.status < 500 && err.status !== 429) return null;
+    // Too large, redirected off into a loop, and similar: treated as unavailable, like a 4xx.
+    if (err instanceof ContentError) return null;
+    if (err instanceof HttpStatusError || err instanceof NetworkError) {
+      throw new NetworkError(`robots: ${robotsUrl} cannot be read now (${err.message}); not crawling ${origin} until it can`, { cause: err });
+    }
+    throw err;
+  }
+}

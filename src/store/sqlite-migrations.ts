@@ -1,0 +1,38 @@
+// Append-only: the schema version is the position in this list. Never edit a shipped entry.
+export const SQLITE_MIGRATIONS: string[] = [
+  `CREATE TABLE articles (
+     key TEXT PRIMARY KEY,
+     url_key TEXT NOT NULL,
+     url TEXT NOT NULL,
+     canonical_url TEXT NOT NULL,
+     feed TEXT,
+     status TEXT NOT NULL CHECK (status IN ('breach', 'no_incident', 'failed')),
+     reason TEXT,
+     record_count INTEGER NOT NULL DEFAULT 0,
+     first_seen_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX articles_url_key ON articles(url_key);
+   CREATE TABLE records (
+     id TEXT PRIMARY KEY,
+     article_key TEXT NOT NULL REFERENCES articles(key),
+     org_key TEXT,
+     org_name TEXT,
+     breach_date TEXT,
+     disclosed_at TEXT,
+     affected_count INTEGER,
+     json TEXT NOT NULL,
+     stored_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX records_article ON records(article_key);
+   CREATE INDEX records_org ON records(org_key);
+   CREATE TABLE feed_state (
+     feed_id TEXT PRIMARY KEY,
+     etag TEXT,
+     last_modified TEXT,
+     last_polled_at TEXT,
+     last_error TEXT,
+     consecutive_failures INTEGER NOT NULL DEFAULT 0
+   );`,
+];

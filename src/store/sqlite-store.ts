@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { StoreError } from '../errors';
+import type { BreachRecord } from '../types';
+import type {
+  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts,
+} from './record-store';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations';
+
+export const DEFAULT_SQLITE_PATH = path.join('data', 'breachfeed.db');
+
+/** Opens (creating on first use) the SQLite store at `file`. */
+export function openSqliteStore(file: string = DEFAULT_SQLITE_PATH): SqliteStore {
+  let db: Database.Database;
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file);
+    db.pragma('journal_mode = WAL'); // readers (records, serve) do not block the runner
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (err) {
+    throw new StoreError(`store: cannot open SQLite database ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  return new SqliteStore(db, file);
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < SQLITE_MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(SQLITE_MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export class SqliteStore implements RecordStore {
+  private closing?: Promise<void>;
+  private readonly saveTx: (outcome: ArticleOutcome, records: BreachRecord[]) => void;
+
+  constructor(private readonly db: Database.Database, readonly location: string) {
+    const upsertArticle = db.prepare(`
+      INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count, first_seen_at, updated_at)
+      VALUES (@key, @urlKey, @url, @canonicalUrl, @feed, @status, @reason, @recordCount, @now, @now)
+      ON CONFLICT(key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
+        feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
+        record_count = excluded.record_count, updated_at = excluded.updated_at`);
+    const upsertRecord = db.prepare(`
+      INSERT INTO records (id, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, json, stored_at, updated_at)
+      VALUES (@id, @articleKey, @orgKey, @orgName, @breachDate, @disclosedAt, @affectedCount, @json, @now, @now)
+      ON CONFLICT(id) DO UPDATE SET org_key = excluded.org_key, org_name = excluded.org_name,
+        breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at,
+        affected_count = excluded.affected_count, json = excluded.json, updated_at = excluded.updated_at`);
+    const recordIdsOf = db.prepare('SELECT id FROM records WHERE article_key = ?').pluck();
+    const statusOf = db.prepare('SELECT status FROM articles WHERE key = ?').pluck();
+    const deleteRecord = db.prepare('DELETE FROM records WHERE id = ?');
+
+    this.saveTx = db.transaction((outcome: ArticleOutcome, records: BreachRecord[]) => {
+      const now = new Date().toISOString();
+      // A failed attempt must not overwrite the verdict (and records) of an earlier success.
+      const previous = statusOf.get(outcome.key) as ArticleStatus | undefined;
+      if (outcome.status === 'failed' && previous && previous !== 'failed') return;
+      upsertArticle.run({ ...outcome, recordCount: records.length, now });
+      const keep = new Set(records.map((r) => r.id));
+      // Re-extraction may yield fewer incidents: drop the article's records that no longer exist.
+      for (const id of recordIdsOf.all(outcome.key) as string[]) if (!keep.has(id)) deleteRecord.run(id);
+      for (const r of records) {
+        upsertRecord.run({
+          id: r.id,
+          articleKey: outcome.key,
+          orgKey: r.organization?.key ?? null,
+          orgName: r.organization?.name ?? null,
+          breachDate: r.breachDate?.value ?? null,
+          disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
+          affectedCount: r.affectedCount?.value ?? null,
+          json: JSON.stringify(r),
+          now,
+        });
+      }
+    });
+  }
+
+  async saveArticle(outcome: ArticleOutcome, records: BreachRecord[]): Promise<void> {
+    try {
+      this.saveTx(outcome, records);
+    } catch (err) {
+      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async getArticleStatus(key: string): Promise<ArticleStatus | null> {
+    // An article is known by its canonical key or by the key of the feed link that led to it.
+    const row = this.db.prepare(`SELECT status FROM articles WHERE key = @key OR url_key = @key
+      ORDER BY status = 'failed' LIMIT 1`).get({ key }) as { status: ArticleStatus } | undefined;
+    return row?.status ?? null;
+  }
+
+  async listRecords(query: RecordQuery = {}): Promise<BreachRecord[]> {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.org) {
+      where.push(`(lower(org_name) LIKE @org ESCAPE '\\' OR org_key LIKE @org ESCAPE '\\')`);
+      params.org = `%${query.org.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    if (query.since) {
+      where.push('disclosed_at >= @since');
+      params.since = query.since;
+    }
+    const sql = `SELECT json FROM records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY disclosed_at DESC, id LIMIT @limit`;
+    const rows = this.db.prepare(sql).all({ ...params, limit: query.limit ?? -1 }) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as BreachRecord);
+  }
+
+  async getFeedState(feedId: string): Promise<FeedState | null> {
+    const row = this.db.prepare(`SELECT feed_id AS feedId, etag, last_modified AS lastModified,
+      last_polled_at AS lastPolledAt, last_error AS lastError, consecutive_failures AS consecutiveFailures
+      FROM feed_state WHERE feed_id = ?`).get(feedId) as FeedState | undefined;
+    return row ?? null;
+  }
+
+  async saveFeedState(s: FeedState): Promise<void> {
+    this.db.prepare(`INSERT INTO feed_state (feed_id, etag, last_modified, last_polled_at, last_error, consecutive_failures)
+      VALUES (@feedId, @etag, @lastModified, @lastPolledAt, @lastError, @consecutiveFailures)
+      ON CONFLICT(feed_id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+        last_polled_at = excluded.last_polled_at, last_error = excluded.last_error,
+        consecutive_failures = excluded.consecutive_failures`).run(s);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const articles: Record<ArticleStatus, number> = { breach: 0, no_incident: 0, failed: 0 };
+    for (const row of this.db.prepare('SELECT status, count(*) AS n FROM articles GROUP BY status').all() as { status: ArticleStatus; n: number }[]) {
+      articles[row.status] = row.n;
+    }
+    const records = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    return { articles, records };
+  }
+
+  close(): Promise<void> {
+    this.closing ??= Promise.resolve().then(() => {
+      if (this.db.open) this.db.close();
+    });
+    return this.closing;
+  }
+}

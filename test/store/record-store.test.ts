@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { StoreError } from '../../src/errors';
+import type { ArticleOutcome, RecordStore } from '../../src/store/record-store';
+import { openSqliteStore } from '../../src/store/sqlite-store';
+import { sampleIncident, sampleRecords } from '../helpers/sample-record';
+import { makeTempDir } from '../helpers/temp-dir';
+
+// The contract every backend meets; PostgreSQL joins this list in issue 6.
+const backends: [string, (dir: string) => RecordStore][] = [
+  ['sqlite', (dir) => openSqliteStore(path.join(dir, 'nested', 'store.db'))],
+];
+
+function outcome(url: string, over: Partial<ArticleOutcome> = {}): ArticleOutcome {
+  const key = `key-${url}`;
+  return { key, urlKey: key, url, canonicalUrl: url, feed: 'technode', status: 'breach', reason: null, ...over };
+}
+
+describe.each(backends)('%s record store', (_name, open) => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let store: RecordStore;
+  beforeEach(() => {
+    tmp = makeTempDir();
+    store = open(tmp.dir);
+  });
+  afterEach(async () => {
+    await store.close();
+    tmp.cleanup();
+  });
+
+  it('stores records and reads them back unchanged', async () => {
+    const records = sampleRecords('https://a.example/1');
+    await store.saveArticle(outcome('https://a.example/1'), records);
+    expect(await store.listRecords()).toEqual(records);
+    expect(await store.getArticleStatus('key-https://a.example/1')).toBe('breach');
+  });
+
+  it('is idempotent by record id: saving twice keeps one row', async () => {
+    const records = sampleRecords('https://a.example/1');
+    await store.saveArticle(outcome('https://a.example/1'), records);
+    await store.saveArticle(outcome('https://a.example/1'), records);
+    expect((await store.counts()).records).toBe(1);
+  });
+
+  it('drops records that a re-extraction no longer yields', async () => {
+    const url = 'https://a.example/2';
+    await store.saveArticle(outcome(url), sampleRecords(url, [sampleIncident(), sampleIncident({ breachDate: null })]));
+    expect((await store.counts()).records).toBe(2);
+    await store.saveArticle(outcome(url), sampleRecords(url, [sampleIncident()]));
+    expect((await store.counts()).records).toBe(1);
+  });
+
+  it('never lets a later failure overwrite an earlier success', async () => {
+    const url = 'https://a.example/3';
+    await store.saveArticle(outcome(url), sampleRecords(url));
+    await store.saveArticle(outcome(url, { status: 'failed', reason: 'fetch: answered HTTP 500' }), []);
+    expect(await store.getArticleStatus(`key-${url}`)).toBe('breach');
+    expect((await store.counts()).records).toBe(1);
+  });
+
+  it('finds an article by the key of the feed link that led to it', async () => {
+    await store.saveArticle(outcome('https://a.example/4', { urlKey: 'link-key', status: 'no_incident' }), []);
+    expect(await store.getArticleStatus('link-key')).toBe('no_incident');
+    expect(await store.getArticleStatus('unknown')).toBeNull();
+  });
+
+  it('filters by organization and date, treating LIKE wildcards literally', async () => {
+    await store.saveArticle(outcome('https://a.example/5'), sampleRecords('https://a.example/5'));
+    const other = sampleIncident({ organization: { name: 'Weibo', key: 'weibo', evidence: '' }, disclosedAt: '2020-03-27' });
+    await store.saveArticle(outcome('https://a.example/6'), sampleRecords('https://a.example/6', [other]));
+    expect((await store.listRecords({ org: 'weib' })).map((r) => r.organization?.key)).toEqual(['weibo']);
+    expect((await store.listRecords({ org: '%' }))).toHaveLength(0);
+    expect((await store.listRecords({ since: '2020-01-01' })).map((r) => r.organization?.key)).toEqual(['weibo']);
+    expect(await store.listRecords({ limit: 1 })).toHaveLength(1);
+  });
+
+  it('counts articles by verdict', async () => {
+    await store.saveArticle(outcome('https://a.example/7'), sampleRecords('https://a.example/7'));
+    await store.saveArticle(outcome('https://a.example/8', { status: 'no_incident' }), []);
+    await store.saveArticle(outcome('https://a.example/9', { status: 'failed', reason: 'x' }), []);
+    expect(await store.counts()).toEqual({ articles: { breach: 1, no_incident: 1, failed: 1 }, records: 1 });
+  });
+
+  it('keeps feed state for conditional GET and back-off', async () => {
+    expect(await store.getFeedState('f')).toBeNull();
+    const state = { feedId: 'f', etag: '"abc"', lastModified: null, lastPolledAt: '2026-01-01T00:00:00Z', lastError: null, consecutiveFailures: 2 };
+    await store.saveFeedState(state);
+    expect(await store.getFeedState('f')).toEqual(state);
+  });
+
+  it('close() is idempotent', async () => {
+    const p = store.close();
+    expect(store.close()).toBe(p);
+    await p;
+  });
+});
+
+describe('sqlite store errors', () => {
+  it('an unwritable path gives one clear StoreError', () => {
+    const tmp = makeTempDir();
+    const blocker = path.join(tmp.dir, 'file');
+    fs.writeFileSync(blocker, 'not a folder');
+    try {
+      expect(() => openSqliteStore(path.join(blocker, 'db.sqlite'))).toThrow(StoreError);
+      expect(() => openSqliteStore(path.join(blocker, 'db.sqlite'))).toThrow(/^store: cannot open SQLite database .*file\/db\.sqlite: /);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('a file that is not a database is refused, and left untouched', () => {
+    const tmp = makeTempDir();
+    const file = path.join(tmp.dir, 'notes.db');
+    fs.writeFileSync(file, 'these are my notes, not a database\n'.repeat(200));
+    const before = fs.readFileSync(file);
+    try {
+      expect(() => openSqliteStore(file)).toThrow(/^store: cannot open SQLite database .*notes\.db: /);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
