@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testTimeout: 30_000,
+  globalSetup: '<rootDir>/test/global-setup.js',
 };

@@ -11,7 +11,7 @@ export function formatSummary(s: RunSummary): string {
   ];
   if (s.failures.length) {
     lines.push('failures:');
-    for (const f of s.failures) lines.push(`  - ${f.target}: ${f.reason}`);
+    for (const f of s.failures) lines.push(`  - ${f.reason}`); // reasons name their feed or URL
   }
   return lines.join('\n');
 }

@@ -33,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   program.command('demo')
     .description('run the pipeline against a bundled newsroom served on 127.0.0.1 and print the records')
     .option('--db <file>', 'SQLite file (default: data/demo.db)')
+    .option('--port <n>', 'port of the newsroom on 127.0.0.1 (default: 47810; keep it the same between runs)')
     .action(action(demoCommand));
 
   program.command('extract')

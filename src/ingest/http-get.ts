@@ -142,12 +142,17 @@ export class HttpClient {
       const status = res.statusCode;
       if (status >= 200 && status < 300) {
         const cap = Math.min(o.maxBodyBytes, init.maxBodyBytes ?? Infinity);
+        // A declared length past the cap is refused before a byte is read.
+        if (Number(headers['content-length']) > cap) {
+          discardBody(res.body);
+          throw new ContentError(`fetch: ${hop.href} body exceeds ${cap} bytes (Content-Length ${headers['content-length']})`);
+        }
         const raw = await readCappedBody(res.body, cap, hop.href);
         const body = await decodeContentEncoding(raw, headers['content-encoding'], cap, hop.href);
         return { status, headers, contentType: headers['content-type'] ?? null, body };
       }
       // Only the status matters from here on; do not read what could be an endless body.
-      res.body.destroy();
+      discardBody(res.body);
       if (status === 304 || (REDIRECT_STATUSES.has(status) && headers['location'])) {
         return { status, headers, contentType: headers['content-type'] ?? null, body: Buffer.alloc(0) };
       }
@@ -180,6 +185,12 @@ function parseHttpUrl(value: string, base?: URL): URL {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ContentError(`fetch: ${u.href} is not an http(s) URL`);
   return u;
+}
+
+/** Drop a body we will not read; an abort error from the dropped stream is expected, not a failure. */
+function discardBody(body: { on(event: 'error', fn: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function withoutHash(u: URL): string {

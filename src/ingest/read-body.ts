@@ -12,6 +12,7 @@ const brotliDecompress = promisify(zlib.brotliDecompress);
 
 interface Destroyable {
   destroy(err?: Error): void;
+  on(event: 'error', fn: () => void): unknown;
 }
 
 /** Collect a body stream, refusing it (and destroying the stream) past `maxBytes`. */
@@ -21,6 +22,7 @@ export async function readCappedBody(body: AsyncIterable<Buffer> & Destroyable, 
   for await (const chunk of body) {
     size += chunk.length;
     if (size > maxBytes) {
+      body.on('error', () => undefined); // the abort we cause is not news
       body.destroy();
       throw new ContentError(`fetch: ${url} body exceeds ${maxBytes} bytes`);
     }

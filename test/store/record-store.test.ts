@@ -2,13 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StoreError } from '../../src/errors';
 import type { ArticleOutcome, RecordStore } from '../../src/store/record-store';
+import { openPostgresStore } from '../../src/store/postgres-store';
 import { openSqliteStore } from '../../src/store/sqlite-store';
+import { dropSchema, TEST_DATABASE_URL, uniqueSchema } from '../helpers/postgres';
 import { sampleIncident, sampleRecords } from '../helpers/sample-record';
 import { makeTempDir } from '../helpers/temp-dir';
 
-// The contract every backend meets; PostgreSQL joins this list in issue 6.
-const backends: [string, (dir: string) => RecordStore][] = [
-  ['sqlite', (dir) => openSqliteStore(path.join(dir, 'nested', 'store.db'))],
+// The contract every backend meets: the same cases on SQLite and on the real PostgreSQL.
+interface Opened { store: RecordStore; cleanup: () => Promise<void> }
+const backends: [string, (dir: string) => Promise<Opened>][] = [
+  ['sqlite', async (dir) => ({ store: openSqliteStore(path.join(dir, 'nested', 'store.db')), cleanup: async () => undefined })],
+  ['postgres', async () => {
+    const schema = uniqueSchema();
+    const store = await openPostgresStore({ connectionString: TEST_DATABASE_URL, schema });
+    return { store, cleanup: () => dropSchema(schema) };
+  }],
 ];
 
 function outcome(url: string, over: Partial<ArticleOutcome> = {}): ArticleOutcome {
@@ -19,12 +27,15 @@ function outcome(url: string, over: Partial<ArticleOutcome> = {}): ArticleOutcom
 describe.each(backends)('%s record store', (_name, open) => {
   let tmp: ReturnType<typeof makeTempDir>;
   let store: RecordStore;
-  beforeEach(() => {
+  let opened: Opened;
+  beforeEach(async () => {
     tmp = makeTempDir();
-    store = open(tmp.dir);
+    opened = await open(tmp.dir);
+    store = opened.store;
   });
   afterEach(async () => {
     await store.close();
+    await opened.cleanup();
     tmp.cleanup();
   });
 

@@ -3,18 +3,22 @@ import { loadConfig } from '../../config/load-config';
 import { startNewsroom } from '../../demo/newsroom-server';
 import { openSqliteStore } from '../../store/sqlite-store';
 import { formatRecordsTable, formatSummary } from '../format';
+import { ConfigError } from '../../errors';
 import { runWithProgress } from './run';
 
 export const DEMO_DB = path.join('data', 'demo.db');
+/** A fixed port, so article URLs (and so dedupe) are the same from one demo run to the next. */
+export const DEMO_PORT = 47810;
 
 /** `breachfeed demo`: the inline run against a local newsroom on 127.0.0.1, then the records. */
-export async function demoCommand(opts: { db?: string }): Promise<number> {
+export async function demoCommand(opts: { db?: string; port?: string }): Promise<number> {
   const config = loadConfig(null);
-  const newsroom = await startNewsroom();
+  const port = opts.port ? parsePort(opts.port) : DEMO_PORT;
+  const newsroom = await startNewsroom({ port });
   const store = openSqliteStore(opts.db ?? DEMO_DB);
   try {
     process.stdout.write(`demo newsroom serving ${newsroom.feedUrls.length} feeds at ${newsroom.baseUrl}\n`);
-    const feeds = newsroom.feedUrls.map((url) => ({ id: `demo-${path.basename(new URL(url).pathname, '.xml')}`, url }));
+    const feeds = newsroom.feedUrls.map((url) => ({ id: `demo${new URL(url).pathname.replace(/[^A-Za-z0-9]+/g, '-')}`, url }));
     const summary = await runWithProgress({
       feeds,
       store,
@@ -31,4 +35,10 @@ export async function demoCommand(opts: { db?: string }): Promise<number> {
     await store.close();
     await newsroom.close();
   }
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new ConfigError(`demo: --port must be 1-65535 (got ${value})`);
+  return n;
 }

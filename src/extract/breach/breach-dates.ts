@@ -29,10 +29,10 @@ const RELATIVE_WEEK = /\b(?:this|last|past|previous) week(?:end)?\b/i;
 
 /** Date expressions of a sentence with their role; `publishedAt` resolves relative ones. */
 export function findDateMentions(sentence: string, publishedAt: string | null): DateMention[] {
-  const reference = publishedAt ? new Date(`${publishedAt.slice(0, 10)}T12:00:00Z`) : null;
+  const reference = publishedAt ? new Date(`${publishedAt.slice(0, 10)}T12:00:00`) : null;
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
-  const results = chrono.parse(sentence, reference ?? new Date(Date.UTC(2100, 0, 1)));
+  const results = chrono.parse(sentence, reference ?? new Date(2100, 0, 1));
   let prevEnd = -100;
   for (const r of results) {
     const start = r.index;
@@ -53,8 +53,10 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
     const after = sentence.slice(end);
     if (!m[1] && !/\b(?:in|during|since|from|between|around|by|until|through|throughout|back in|as early as|sometime in|of|the|a|an|its|their|late|early|mid|year)\s+$/i.test(before) && !BREACH_NOUN_AFTER.test(after)) continue;
     if (NOT_EVENT_LEAD.test(before)) continue;
-    if (reference && Number(m[2]) > reference.getUTCFullYear()) continue;
-    out.push({ value: m[2], precision: 'year', text: m[0].trim(), index: start, role: roleOf(sentence, start) });
+    if (reference && Number(m[2]) > reference.getFullYear()) continue;
+    const lead = m[1] ? null : /\b(?:in|during|since|from|around)\s+$/i.exec(before);
+    const index = lead ? start - lead[0].length : start;
+    out.push({ value: m[2], precision: 'year', text: sentence.slice(index, end).trim(), index, role: roleOf(sentence, start) });
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -80,10 +82,12 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   if (reference && date.getTime() > reference.getTime() + 36 * 3600 * 1000) {
     // A month or weekday named without a year means the last one before publication.
     if (c.isCertain('weekday') && !c.isCertain('day')) date = new Date(date.getTime() - 7 * 86400 * 1000);
-    else if (!c.isCertain('year')) date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+    else if (!c.isCertain('year')) date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12);
     if (date.getTime() > reference.getTime() + 36 * 3600 * 1000) return null;
   }
-  return { value: formatDate(date, precision), precision, text, index: r.index, role: roleOf(sentence, r.index) };
+  const lead = /\b(?:in|on|during|since|between|from|around)\s+$/i.exec(before);
+  const index = lead ? r.index - lead[0].length : r.index;
+  return { value: formatDate(date, precision), precision, text: sentence.slice(index, r.index + text.length), index, role: roleOf(sentence, r.index) };
 }
 
 function roleOf(sentence: string, index: number): 'event' | 'disclosure' {

@@ -32,7 +32,8 @@ export function matchDataPhrases(sentence: string): PhraseMatch[] {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       if (!m[0]) { pattern.lastIndex++; continue; }
-      all.push({ start: m.index, end: m.index + m[0].length, text: m[0], types });
+      const lead = m[0].length - m[0].trimStart().length;
+      all.push({ start: m.index + lead, end: m.index + m[0].length, text: m[0].trim(), types });
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -53,7 +54,7 @@ const NEGATION_BEFORE =
   /\b(?:no|nor|neither|not including|excluding|except(?: for)?|other than|but not|none of (?:the|their|its)|(?:did|does|do|would|will)(?: not|n't) (?:include|contain|involve|expose|affect|store|hold|have|keep|compromise|access|collect)|(?:was|were|is|are) not (?:exposed|included|stored|compromised|accessed|affected|taken|stolen)|without)\b/gi;
 // Advice and hypotheticals about a field ("change your password", "use the same password").
 const ADVICE_BEFORE =
-  /\b(?:change|changed|changing|reset|resetting|update|updating|use|using|reuse|reusing|re-use|same|strong|stronger|unique|new|different|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|ask(?:ed|s|ing)? for|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share)\s+(?:(?:your|their|his|her|our|a|the|all|any|new|same|strong|unique|online)\s+){0,2}$/i;
+  /\b(?:change|changed|changing|reset|resetting|update|updating|use|using|reuse|reusing|re-use|same|strong|stronger|unique|new|different|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|ask(?:ed|s|ing)? for|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share|send|sends|sent|sending|receive|receives|received|receiving|via|through|by)\s+(?:(?:your|their|his|her|our|a|the|all|any|new|same|strong|unique|online)\s+){0,2}$/i;
 
 /** Data types a sentence reports as leaked, and those it says were not. */
 export function findDataTypes(sentence: string): SentenceDataTypes {

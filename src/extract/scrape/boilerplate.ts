@@ -28,15 +28,15 @@ const FURNITURE_WORDS = new Set([
   'adsbygoogle', 'sponsor', 'sponsored', 'breadcrumb', 'breadcrumbs', 'sidebar', 'navbar', 'nav',
   'navigation', 'footer', 'masthead', 'toolbar', 'tags', 'byline', 'bylines', 'author', 'authors',
   'dateline', 'timestamp', 'outbrain', 'taboola', 'login', 'sronly', 'visuallyhidden', 'trending',
-  'readmore', 'pagination', 'pager', 'rating', 'reactions', 'donate', 'paywall', 'skip',
+  'readmore', 'caption', 'pagination', 'pager', 'rating', 'reactions', 'donate', 'paywall', 'skip',
 ]);
 
 // Words that name furniture on small elements but also appear on layout wrappers
 // ("widget Blog", "body_overlay", "post-meta"): such an element goes only when it
 // holds no real sentence.
 const WEAK_FURNITURE_WORDS = new Set([
-  'widget', 'popup', 'modal', 'overlay', 'menu', 'print', 'tooltip', 'hidden', 'caption', 'credit',
-  'credits', 'disclaimer', 'popular', 'most', 'more', 'next', 'prev', 'follow', 'banner', 'meta',
+  'widget', 'popup', 'modal', 'overlay', 'menu', 'print', 'tooltip', 'hidden', 'credit',
+  'credits', 'popular', 'most', 'more', 'next', 'prev', 'follow', 'banner', 'meta',
   'metadata', 'headline', 'kicker', 'jump', 'toc', 'tagline',
 ]);
 
@@ -69,6 +69,12 @@ export function furnitureStrength(hints: string): 'strong' | 'weak' | null {
 // "story-content" wins over a furniture substring in the same token.
 function isContentName(token: string): boolean {
   return /(article|story|entry|post)[-_]?(body|content|text)|^(content|body|text)$/.test(token);
+}
+
+// Embedded posts (a quoted tweet, an Instagram post) are part of the story even
+// though their wrappers are named "social-media-embed" or "twitter-tweet".
+function isEmbedName(hints: string): boolean {
+  return /embed|tweet|instagram-media|tiktok-embed/i.test(hints);
 }
 
 function isHidden(el: Element): boolean {
@@ -133,7 +139,7 @@ function shouldRemove(el: Element, pageChars: number): boolean {
   if (STRUCTURAL_TAGS.has(name)) return false;
   const role = el.attribs.role;
   const hints = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-  const strength = hints.length > 1 ? furnitureStrength(hints) : null;
+  const strength = hints.length > 1 && !isEmbedName(hints) ? furnitureStrength(hints) : null;
   const isFurniture =
     role === 'navigation' || role === 'complementary' || role === 'banner' || role === 'contentinfo' ||
     USUALLY_REMOVED.has(name) || strength === 'strong';

@@ -23,6 +23,7 @@ function formatDay(y: number, m: number, d: number): string | null {
 
 function formatZone(zone: string | undefined): string | null {
   if (!zone) return null;
+  zone = zone.replace(/^(gmt|utc)(?=[+-])/i, '');
   if (/^(z|utc|gmt|\+00:?00)$/i.test(zone)) return 'Z';
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
   return m ? `${m[1]}${m[2]}:${m[3]}` : null;
@@ -31,7 +32,7 @@ function formatZone(zone: string | undefined): string | null {
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const RFC = /^(?:[a-z]+,?\s+)?(\d{1,2})\s+([a-z]{3,})\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{4}|GMT|UTC)?)?/i;
-const MONTH_FIRST = /^(?:[a-z]+,?\s+)?([a-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/i;
+const MONTH_FIRST = /^(?:[a-z]+,?\s+)?([a-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*((?:gmt|utc)?[+-]\d{2}:?\d{2}|z|gmt|utc)?)?/i;
 const EPOCH = /^\d{10}(\d{3})?$/;
 
 /** Normalizes a machine-readable date (meta, JSON-LD, datetime attribute) to ISO, or null. */
@@ -58,7 +59,14 @@ export function normalizeDate(value: string | null | undefined): string | null {
   m = MONTH_FIRST.exec(s);
   if (m) {
     const month = MONTHS[m[1].slice(0, 3).toLowerCase()];
-    return month ? formatDay(+m[3], month, +m[2]) : null;
+    const day = month ? formatDay(+m[3], month, +m[2]) : null;
+    if (!day) return null;
+    const zone = formatZone(m[8]);
+    if (m[4] === undefined || !zone) return day;
+    let hour = +m[4] % 12;
+    if (!m[7]) hour = +m[4];
+    else if (m[7].toLowerCase() === 'pm') hour += 12;
+    return `${day}T${pad(hour)}:${m[5]}:${m[6] ?? '00'}${zone}`;
   }
   if (EPOCH.test(s)) {
     const ms = s.length === 13 ? +s : +s * 1000;
@@ -72,6 +80,7 @@ export function normalizeDate(value: string | null | undefined): string | null {
 // (/2019/11/) is not enough for a day-precision publication date.
 const URL_DATE = /(?:^|[/_-])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?=$|[/_.-])/;
 const URL_COMPACT = /\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-])/;
+const URL_MONTH_NAME = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(\d{1,2})(?=\/)/i;
 
 /** A publication day written into the URL's path, or null. */
 export function dateFromUrl(url: string): string | null {
@@ -82,7 +91,10 @@ export function dateFromUrl(url: string): string | null {
     return null;
   }
   const m = URL_DATE.exec(path) ?? URL_COMPACT.exec(path);
-  return m ? formatDay(+m[1], +m[2], +m[3]) : null;
+  if (m) return formatDay(+m[1], +m[2], +m[3]);
+  const named = URL_MONTH_NAME.exec(path);
+  const month = named ? MONTHS[named[2].slice(0, 3).toLowerCase()] : undefined;
+  return named && month ? formatDay(+named[1], month, +named[3]) : null;
 }
 
 /**

@@ -2,7 +2,7 @@
 
 // Whole-line labels publishers put between paragraphs. Kept short and anchored: a
 // real sentence that happens to start with "Advertisement" is not matched.
-const LABEL_LINE = /^(advertisement|advertising|ad|sponsored|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|read more:?|see also:?|related:?|share( this( article| story)?)?:?|share on \w+|tweet|email|print|comments?|\d+ comments?|click here to .{0,40}|sign up.{0,60}|subscribe.{0,60}|follow us.{0,40}|image:?|photo:?|getty images|reuters|ap|afp)$/i;
+const LABEL_LINE = /^(advertisement|advertising|advert|ad|sponsored|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|read more:?|see also:?|related:?|share( this( article| story)?)?:?|share on \w+|tweet|email|print|comments?|\d+ comments?|click here to .{0,40}|sign up.{0,60}|subscribe.{0,60}|follow us.{0,40}|image:?|photo:?|getty images|reuters|ap|afp)$/i;
 
 // Social and icon vocabulary: a line made only of these words (or of them glued
 // together, as icon fonts and SVG sprite titles render) is a share bar.
@@ -14,11 +14,16 @@ const ICON_WORDS = [
 ];
 const ICON_WORD_LINE = new RegExp(`^((${ICON_WORDS.join('|')})[\\s\\-_/|•·]*)+$`, 'i');
 
+// Copyright notices, "this needs JavaScript" placeholders and unrendered CMS
+// shortcodes ("[button link=…]…[/button]").
+const NOTICE_LINE = /^(©|\(c\)\s|copyright\b)|all rights reserved\.?$|\b(requires|enable|turn on) javascript\b|^\[(\w+)[^\]]*\].*\[\/\2\]$/i;
+
 /** Whether a paragraph is furniture: a label, a row of share-button names, or icon-name junk. */
 export function isJunkLine(text: string): boolean {
   const t = text.trim();
   if (t.length <= 60 && LABEL_LINE.test(t)) return true;
   if (t.length <= 200 && ICON_WORD_LINE.test(t)) return true;
+  if (t.length <= 400 && NOTICE_LINE.test(t)) return true;
   return isGluedIconNames(t);
 }
 

@@ -123,22 +123,34 @@ const DATELINE_SELECTOR = [
 ].join(',');
 
 function readPublishedAt($: CheerioAPI, metas: Map<string, string>, ld: JsonObject[], url: string): string | null {
-  const fromLd = normalizeDate(firstString(ld, 'datePublished') ?? firstString(ld, 'dateCreated'));
-  if (fromLd) return fromLd;
-  for (const key of PUBLISHED_METAS) {
-    const d = normalizeDate(metas.get(key));
-    if (d) return d;
-  }
-  let fromTime: string | null = null;
-  $('time[datetime], [itemprop="datePublished"][datetime]').each((_, el) => {
-    fromTime = normalizeDate($(el).attr('datetime'));
-    return fromTime === null;
+  // Machine-readable candidates in precedence order.
+  const candidates: string[] = [];
+  const push = (v: string | null | undefined) => {
+    const d = normalizeDate(v);
+    if (d) candidates.push(d);
+  };
+  push(firstString(ld, 'datePublished') ?? firstString(ld, 'dateCreated'));
+  for (const key of PUBLISHED_METAS) push(metas.get(key));
+  $('time[datetime], [itemprop="datePublished"][datetime]').slice(0, 5).each((_, el) => {
+    push($(el).attr('datetime'));
   });
-  if (fromTime) return fromTime;
-  const fromUrl = dateFromUrl(url);
-  if (fromUrl) return fromUrl;
-  return readDateline($);
+  if (candidates.length > 0) return preferPrecise(candidates);
+  return dateFromUrl(url) ?? readDateline($);
 }
+
+// A timestamp written without a zone ("2019-11-19 02:24:00") is kept as its bare
+// day, which may be the UTC day rather than the publisher's. When a lower-ranked
+// source states a full timestamp within a day of it, that one is the better answer.
+function preferPrecise(candidates: string[]): string {
+  const first = candidates[0];
+  if (first.length > 10) return first;
+  const day = Date.parse(first);
+  const precise = candidates.find((c) => c.length > 10 && Math.abs(Date.parse(c.slice(0, 10)) - day) <= 86_400_000);
+  return precise ?? first;
+}
+
+// Labels publishers put before the visible date, in the languages we see most.
+const DATE_LABEL = /(published|posted|updated|date|publicado|pubblicato|veröffentlicht|publié|опубликовано|дата|diterbitkan|기사입력|입력|등록|公開|投稿|更新)\s*(on|em|il|am|le)?\s*[:：]?\s*[\[(]?\s*/giu;
 
 function readDateline($: CheerioAPI): string | null {
   let found: string | null = null;
@@ -152,7 +164,14 @@ function readDateline($: CheerioAPI): string | null {
   const h1 = $('h1').first();
   if (h1.length) {
     const near = clean(h1.parent().text());
-    if (near) return parseHumanDate(near.slice(0, 400));
+    const d = near ? parseHumanDate(near.slice(0, 400)) : null;
+    if (d) return d;
+  }
+  // After a "Published:"-style label anywhere in the page's text.
+  const text = clean($('body').text()) ?? '';
+  for (const m of text.matchAll(DATE_LABEL)) {
+    const d = parseHumanDate(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+    if (d) return d;
   }
   return null;
 }

@@ -52,6 +52,7 @@ export function renderParagraphs(root: Element): string[] {
 function isKept(p: Paragraph): boolean {
   const len = p.text.replace(/\s+/g, '').length;
   if (len === 0) return false;
-  if (p.linkChars / len > 0.6 && len < 200) return false;
+  // Link-only lines are navigation, except a bare URL, which an author wrote out as a reference.
+  if (p.linkChars / len > 0.6 && len < 200 && !/^https?:\/\/\S+$/.test(p.text)) return false;
   return !isJunkLine(p.text);
 }

@@ -1,0 +1,80 @@
+// Proper-name mentions by orthography: runs of capitalised tokens ("Capital One", "NHS
+// Ayrshire & Arran", "eBay", "FBI.gov"), trimmed of sentence-initial and title-case common
+// words. Which of them are organizations is decided by the caller with compromise's person
+// and place tags and by the role the name plays in the sentence.
+
+export interface NameMention {
+  name: string;
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+}
+
+const TOKEN = String.raw`(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]{1,2}[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
+const RUN = new RegExp(String.raw`${TOKEN}(?:(?:\s+(?:of|for|&|de|du|des|del|la|le|y)\s+|\s+|\s*&\s*)${TOKEN})*`, 'g');
+
+/** Words that are capitalised for position or style, never names on their own. */
+export const COMMON_CAPITALISED = new Set(
+  (
+    'a an the this that these those it its it\'s in on at of for by to from with as and or but if so yet not no ' +
+    'he she they we you i his her their our your my me us them who what when where why how which while after ' +
+    'before since during about according however although though also earlier later last next now today yesterday ' +
+    'tomorrow then there here meanwhile still once all some many most more other another each every both few ' +
+    'hackers hacker attackers attacker researchers researcher security data breach breaches hack hacked leak ' +
+    'leaked stolen update updated read related share click subscribe image photo credit source editor note ' +
+    'advertisement sponsored comments comment reply leave posted by author tags tag category news report reports ' +
+    'details why what context background analysis opinion bottom line key takeaways the company company firm ' +
+    'customers users employees officials police government department ministry office authorities agency ' +
+    'january february march april may june july august september october november december jan feb mar apr jun jul ' +
+    'aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof ' +
+    'chief executive ceo cto cio ciso president director manager spokesman spokeswoman spokesperson senior vice ' +
+    'cybersecurity cyber internet online web website new first second third one two three four five please ' +
+    'inc ltd llc corp co plc however, says said told'
+  ).split(/\s+/),
+);
+
+/** Capitalised runs of a sentence; `isCommon` flags further common words (e.g. title case). */
+export function findNameMentions(sentence: string, isCommon: (word: string) => boolean = () => false): NameMention[] {
+  const out: NameMention[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(sentence); m; m = RUN.exec(sentence)) {
+    for (const piece of splitOnCommonWords(m[0], m.index, isCommon)) out.push(piece);
+  }
+  return out;
+}
+
+function splitOnCommonWords(run: string, offset: number, isCommon: (word: string) => boolean): NameMention[] {
+  const pieces: NameMention[] = [];
+  const tokenRe = /\S+/g;
+  let cur: { start: number; end: number } | null = null;
+  const flush = () => {
+    if (cur) {
+      const raw = run.slice(cur.start, cur.end);
+      const name = trimName(raw);
+      if (name) {
+        const lead = raw.indexOf(name);
+        pieces.push({ name, start: offset + cur.start + lead, end: offset + cur.start + lead + name.length });
+      }
+    }
+    cur = null;
+  };
+  for (let t = tokenRe.exec(run); t; t = tokenRe.exec(run)) {
+    const word = t[0].replace(/(?:'s|’s|'|’)$/, '').replace(/[.,]$/, '');
+    const lower = word.toLowerCase();
+    const isConnector = /^(?:of|for|&|de|du|des|del|la|le|y)$/.test(word);
+    if (!isConnector && (COMMON_CAPITALISED.has(lower) || isCommon(word))) {
+      flush();
+      continue;
+    }
+    if (cur) cur.end = t.index + t[0].length;
+    else if (!isConnector) cur = { start: t.index, end: t.index + t[0].length };
+  }
+  flush();
+  return pieces;
+}
+
+function trimName(raw: string): string {
+  let name = raw.replace(/(?:'s|’s|'|’)$/, '').replace(/[.,:;\-]+$/, '');
+  name = name.replace(/(?:\s+(?:of|for|&|de|du|des|del|la|le|y))+$/, '');
+  return name.trim();
+}

@@ -1,0 +1,25 @@
+// A stable merge key for an organization name: "OnePlus Technology Co., Ltd." → "oneplus",
+// "The Capital One Financial Corp." → "capital-one-financial". Lowercase ASCII tokens, the
+// article and possessive dropped, trailing legal-form words removed.
+
+const LEGAL_FORMS = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'corp', 'corporation', 'co', 'company', 'plc',
+  'group', 'holdings', 'holding', 'gmbh', 'ag', 'sa', 'sas', 'nv', 'bv', 'ab', 'oy', 'spa', 'srl', 'pty', 'pte',
+  'kk', 'technology', 'technologies', 'international', 'intl',
+]);
+
+/** The merge key of an organization name; "" when nothing is left. */
+export function organizationKey(name: string): string {
+  const tokens = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/'s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter((t) => t && t !== 'the');
+  while (tokens.length > 1 && LEGAL_FORMS.has(tokens[tokens.length - 1])) tokens.pop();
+  return tokens.join('-');
+}

@@ -1,0 +1,158 @@
+// Which named organizations are the victims of the breach: names that play a victim's role
+// in a breach sentence ("OnePlus has suffered a data breach", "hackers breached the Catalan
+// Police Union server", "538 million Weibo users", "the breach at Target"), as opposed to
+// the security firm that found it, the outlet that reported it, a regulator, or a person.
+
+import type { Sentence } from './sentences';
+import { findNameMentions } from './name-mentions';
+import { organizationKey } from './organization-key';
+
+export interface VictimCandidate {
+  name: string;
+  key: string;
+  score: number;
+  /** Index of the sentence with the strongest victim evidence (-1: the title). */
+  sentenceIndex: number;
+  evidence: string;
+  /** Sentences (by index) that mention the organization in a victim role. */
+  sentenceIndexes: number[];
+}
+
+export interface VictimContext {
+  title: string | null;
+  sentences: Sentence[];
+  /** Indexes of sentences that report a breach. */
+  breachSentences: Set<number>;
+  /** Person and place names compromise found in the breach sentences, lowercased. */
+  persons: Set<string>;
+  places: Set<string>;
+  /** Words that appear in lowercase in the body, for title-case headlines. */
+  lowercaseWords: Set<string>;
+}
+
+const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|hack|leak|data breach|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
+
+const STRONG_AFTER = [
+  new RegExp(String.raw`^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?${VICTIM_NOUN}\b`, 'i'),
+  /^(?:,[^,]{0,60},)?\s+(?:\w+\s+)?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:been\s+|also\s+|recently\s+|reportedly\s+|apparently\s+)?(?:hacked|breached|compromised|infiltrated|hit by|targeted by|attacked|the victim|the latest victim|a victim|exposed|leaked|left\s+(?:\w+\s+){0,3}(?:exposed|unprotected|unsecured|open)|suffered|experienced|disclosed|confirmed|admitted|revealed|announced|reported|notified|is notifying|began notifying|has begun notifying|warned|alerted|fell victim|falls victim|suffers|discloses|confirms|admits|reveals|announces|reports|notifies|warns)\b/i,
+];
+const STRONG_BEFORE = [
+  /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i,
+  /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
+  new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
+  /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
+];
+const NON_VICTIM_BEFORE =
+  /\b(?:according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:the\s+)?$/i;
+const NON_VICTIM_AFTER =
+  /^(?:'s|’s)?\s*(?:security |threat |research |intelligence )?(?:researchers?|analysts?|experts?|research(?:er)? team|labs?|threat intelligence|report(?:ed|s)? (?:that|on)|told|wrote|notes|noted|explained|said in a (?:blog|report)|blog|spokes(?:man|woman|person)|founder|ceo|chief)/i;
+
+// Outlets, security vendors, regulators and search/threat-intel services that news about
+// breaches cites. A prior, not a veto: a strong victim pattern still counts.
+const REPORTING_ROLES = new Set(
+  (
+    'reuters|bloomberg|associated press|ap|bbc|cnn|cnbc|zdnet|techcrunch|motherboard|vice|the register|register|' +
+    'ars technica|wired|forbes|cso|cso online|threatpost|securityweek|bleepingcomputer|bleeping computer|' +
+    'help net security|hackread|krebs|krebsonsecurity|krebs on security|databreaches.net|databreaches|guardian|' +
+    'the guardian|new york times|wall street journal|washington post|caixin|technode|engadget|the verge|cnet|' +
+    'business insider|the hacker news|hacker news|infosecurity|infosecurity magazine|dark reading|softpedia|' +
+    'kaspersky|kaspersky lab|symantec|mcafee|trend micro|trendlabs|fireeye|mandiant|crowdstrike|check point|' +
+    'sophos|eset|bitdefender|malwarebytes|avast|proofpoint|imperva|rapid7|tenable|qualys|recorded future|' +
+    'flashpoint|gemini advisory|talos|cisco talos|palo alto networks|unit 42|x-force|kromtech|upguard|' +
+    'hold security|leakedsource|leaked source|have i been pwned|haveibeenpwned|hibp|troy hunt|chris vickery|' +
+    'risk based security|digital shadows|securityscorecard|bitsight|ponemon|ponemon institute|gartner|forrester|' +
+    'idc|counterpoint|counterpoint research|ftc|federal trade commission|sec|ico|information commissioner|' +
+    "information commissioner's office|fbi|dhs|ncsc|cert|us-cert|department of justice|doj|justice department|" +
+    'hhs|office for civil rights|ocr|miit|attorney general|gdpr|europol|interpol|nsa|pastebin|github|twitter|' +
+    'reddit|telegram|youtube|tor|dark web|shodan|google|microsoft|virustotal|hipaa|hipaa journal|' +
+    'identity theft resource center|itrc|privacy rights clearinghouse|experian|equifax|transunion|lifelock'
+  ).split('|'),
+);
+
+// Names that often appear inside breach sentences but are tools, places or publications.
+const NOT_ORGANIZATION = /^(?:[A-Z]\.?|[A-Z][a-z]+(?:day|ber)|Windows|Linux|Android|iOS|macOS|Bitcoin|Tor|Dark Web|Internet|Web|The Dark|Deep Web|PDF|SQL|MongoDB|Elasticsearch|Excel|PII|PHI|SSN|SSNs|IP|CVE-[\d-]+|GB|TB|MB|COVID-19|U\.?S\.?|UK|EU|US|USA)$/;
+
+/** Victim organizations of an article, best first. */
+export function findVictimOrganizations(ctx: VictimContext): VictimCandidate[] {
+  const isCommonTitleWord = (w: string) => ctx.lowercaseWords.has(w.toLowerCase()) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1));
+  const tally = new Map<string, { names: Map<string, number>; score: number; best: number; bestIndex: number; indexes: Set<number> }>();
+  const visit = (text: string, index: number, weight: number, isTitle: boolean) => {
+    const common = (w: string, start: boolean) => (isTitle || start ? isCommonTitleWord(w) : false);
+    const mentions = findNameMentions(text, (w) => common(w, text.indexOf(w) === 0));
+    for (const m of mentions) {
+      if (NOT_ORGANIZATION.test(m.name)) continue;
+      const lower = m.name.toLowerCase();
+      if (ctx.persons.has(lower) || ctx.places.has(lower)) continue;
+      const key = organizationKey(m.name);
+      if (!key || key.length < 2) continue;
+      let s = roleScore(text, m.start, m.end);
+      // Outlets and vendors are victims only when a victim pattern says so.
+      if (REPORTING_ROLES.has(lower) && s < 3) s = -3;
+      s *= weight;
+      const t = tally.get(key) ?? { names: new Map(), score: 0, best: -Infinity, bestIndex: index, indexes: new Set<number>() };
+      t.names.set(m.name, (t.names.get(m.name) ?? 0) + 1);
+      t.score += s;
+      if (s > 0) t.indexes.add(index);
+      if (s > t.best) { t.best = s; t.bestIndex = index; }
+      tally.set(key, t);
+    }
+  };
+  if (ctx.title) visit(ctx.title, -1, 1.5, true);
+  for (const idx of ctx.breachSentences) visit(ctx.sentences[idx].text, idx, 1, false);
+  return mergeAliases(tally, ctx);
+}
+
+function roleScore(sentence: string, start: number, end: number): number {
+  const before = sentence.slice(Math.max(0, start - 80), start);
+  const after = sentence.slice(end, end + 120);
+  if (NON_VICTIM_BEFORE.test(before) || NON_VICTIM_AFTER.test(after)) return -2;
+  if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;
+  return 1;
+}
+
+type Tally = Map<string, { names: Map<string, number>; score: number; best: number; bestIndex: number; indexes: Set<number> }>;
+
+function mergeAliases(tally: Tally, ctx: VictimContext): VictimCandidate[] {
+  const entries = [...tally.entries()].sort((a, b) => b[1].score - a[1].score);
+  const groups: { keys: string[]; tokens: string[][]; entry: Tally extends Map<string, infer V> ? V : never }[] = [];
+  for (const [key, t] of entries) {
+    const tokens = key.split('-');
+    const g = groups.find((x) => x.tokens.some((o) => isAlias(o, tokens)));
+    if (!g) {
+      groups.push({ keys: [key], tokens: [tokens], entry: { ...t, names: new Map(t.names), indexes: new Set(t.indexes) } });
+      continue;
+    }
+    g.keys.push(key);
+    g.tokens.push(tokens);
+    g.entry.score += t.score;
+    for (const [n, c] of t.names) g.entry.names.set(n, (g.entry.names.get(n) ?? 0) + c);
+    for (const i of t.indexes) g.entry.indexes.add(i);
+    if (t.best > g.entry.best) { g.entry.best = t.best; g.entry.bestIndex = t.bestIndex; }
+  }
+  return groups
+    .map((g) => {
+      const name = [...g.entry.names.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0][0];
+      const idx = g.entry.bestIndex;
+      return {
+        name,
+        key: organizationKey(name),
+        score: g.entry.score,
+        best: g.entry.best,
+        sentenceIndex: idx,
+        evidence: idx < 0 ? (ctx.title ?? '') : ctx.sentences[idx].text,
+        sentenceIndexes: [...g.entry.indexes].sort((a, b) => a - b),
+      };
+    })
+    .filter((c) => c.best >= 3 || c.score >= 4)
+    .sort((a, b) => b.score - a.score)
+    .map(({ best: _best, ...c }) => c);
+}
+
+function isAlias(a: string[], b: string[]): boolean {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  for (let i = 0; i + short.length <= long.length; i++) {
+    if (short.every((t, j) => long[i + j] === t)) return true;
+  }
+  // An acronym of the longer name: "NHS" for "National Health Service".
+  return short.length === 1 && long.length > 1 && short[0] === long.map((t) => t[0]).join('');
+}

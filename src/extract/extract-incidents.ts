@@ -1,0 +1,168 @@
+// The extract stage: an article's text in, the breach incidents it reports out. Pure and
+// deterministic. Cheap lexical passes find the breach sentences first; compromise parses
+// only those (and the headline) to tell people and places from organizations.
+
+import nlp from 'compromise';
+import type { ArticleText, DataType, Incident } from '../types';
+import { findBreachCues } from './breach/breach-cues';
+import { findDateMentions, type DateMention } from './breach/breach-dates';
+import { findAffectedCounts, type CountMention } from './breach/affected-counts';
+import { findDataTypes, type DataMention } from './breach/data-types';
+import { isBreachArticle, scoreBreachArticle } from './breach/is-breach-article';
+import { isRecallSentence, segmentIncidents, type Segment, type SentenceFacts } from './breach/incident-segments';
+import { splitSentences, type Sentence } from './breach/sentences';
+import { findVictimOrganizations, type VictimCandidate } from './breach/victim-organizations';
+import { scoreConfidence } from './breach/confidence';
+
+export { organizationKey } from './breach/organization-key';
+
+export const EXTRACTOR_VERSION = 'breachfeed@0.1.0';
+
+const TITLE_INDEX = -1;
+
+interface SentenceReading {
+  text: string;
+  strength: number;
+  dates: DateMention[];
+  counts: CountMention[];
+  leaked: DataMention[];
+  notLeaked: DataMention[];
+}
+
+/** The breach incidents an article reports, main incident first; [] when it reports none. */
+export function extractIncidents(article: ArticleText): Incident[] {
+  const text = article.text ?? '';
+  const title = article.title?.trim() || null;
+  const publishedAt = toIsoDate(article.publishedAt);
+  const sentences = splitSentences(text);
+
+  const titleCues = title ? findBreachCues(title) : [];
+  const titleStrength = titleCues.reduce((m, c) => Math.max(m, c.strength), 0);
+  const strengths = new Map<number, number>();
+  for (const s of sentences) {
+    const strength = findBreachCues(s.text).reduce((m, c) => Math.max(m, c.strength), 0);
+    if (strength > 0) strengths.set(s.index, strength);
+  }
+  const evidence = { titleStrength, sentenceStrengths: [...strengths.values()] };
+  if (!isBreachArticle(evidence)) return [];
+  const articleScore = scoreBreachArticle(evidence);
+
+  const readings = new Map<number, SentenceReading>();
+  const read = (index: number, t: string, strength: number) => {
+    const types = findDataTypes(t);
+    readings.set(index, {
+      text: t,
+      strength,
+      dates: findDateMentions(t, publishedAt),
+      counts: findAffectedCounts(t),
+      leaked: types.leaked,
+      notLeaked: types.notLeaked,
+    });
+  };
+  if (title && titleStrength > 0) read(TITLE_INDEX, title, titleStrength);
+  for (const [index, strength] of strengths) read(index, sentences[index].text, strength);
+  readContextSentences(sentences, strengths, readings, read);
+
+  const victims = findVictims(title, sentences, strengths, text);
+  const victimOf = (index: number, t: string): string | null => {
+    const named = victims.filter((v) => v.sentenceIndexes.includes(index));
+    if (named.length) return named[0].key;
+    return victims.find((v) => t.includes(v.name))?.key ?? null;
+  };
+
+  const facts: SentenceFacts[] = [...readings.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([index, r]) => ({
+      index,
+      date: r.dates.find((d) => d.role === 'event') ?? null,
+      victimKey: victimOf(index, r.text),
+      isRecall: isRecallSentence(r.text) || (index > 0 && isRecallSentence(sentences[index - 1].text)),
+    }));
+  const segments = segmentIncidents(facts, victims[0]?.key ?? null);
+  return segments.map((seg) => buildIncident(seg, readings, victims, publishedAt, articleScore));
+}
+
+// Sentences next to a breach sentence often list what was taken ("The data included names
+// and addresses.") or deny it ("Passwords are safe."): read those too, without their dates.
+const LISTING = /\b(?:includ(?:ed|ing|es|e)|such as|contain(?:ed|s|ing)?|consist(?:ed|s)? of|compris(?:ed|es|ing)|as well as)\b/i;
+
+function readContextSentences(
+  sentences: Sentence[],
+  strengths: Map<number, number>,
+  readings: Map<number, SentenceReading>,
+  read: (index: number, text: string, strength: number) => void,
+): void {
+  for (const s of sentences) {
+    if (strengths.has(s.index)) continue;
+    const isNear = strengths.has(s.index - 1) || strengths.has(s.index + 1);
+    const types = findDataTypes(s.text);
+    if (types.notLeaked.length || (isNear && LISTING.test(s.text) && types.leaked.length)) {
+      read(s.index, s.text, 0);
+      const r = readings.get(s.index)!;
+      r.dates = [];
+      if (!isNear) r.leaked = [];
+    }
+  }
+}
+
+function findVictims(title: string | null, sentences: Sentence[], strengths: Map<number, number>, text: string): VictimCandidate[] {
+  const breachSentences = new Set(strengths.keys());
+  const parsed = nlp([title ?? '', ...[...breachSentences].map((i) => sentences[i].text)].join('\n'));
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.replace(/[.,;:'’]+$|'s$|’s$/g, '').trim().toLowerCase()));
+  const persons = lower(parsed.people().out('array') as string[]);
+  const places = lower(parsed.places().out('array') as string[]);
+  const lowercaseWords = new Set(text.match(/\b[a-z][a-z'-]+\b/g) ?? []);
+  return findVictimOrganizations({ title, sentences, breachSentences, persons, places, lowercaseWords });
+}
+
+function buildIncident(
+  seg: Segment,
+  readings: Map<number, SentenceReading>,
+  victims: VictimCandidate[],
+  publishedAt: string | null,
+  articleScore: number,
+): Incident {
+  const rs = seg.sentences.map((i) => readings.get(i)!);
+  const victim = victims.find((v) => v.key === seg.victimKey) ?? null;
+
+  const notLeaked = unique(rs.flatMap((r) => r.notLeaked.map((m) => m.type)));
+  const dataTypes: Incident['dataTypes'] = [];
+  for (const m of rs.flatMap((r) => r.leaked)) {
+    if (notLeaked.includes(m.type) || dataTypes.some((d) => d.type === m.type)) continue;
+    dataTypes.push({ type: m.type, text: m.text });
+  }
+
+  const counts = rs.flatMap((r) => r.counts);
+  const count = counts.find((c) => c.isAffected) ?? counts[0] ?? null;
+  const disclosure = rs.flatMap((r) => r.dates).find((d) => d.role === 'disclosure' && d.precision === 'day');
+
+  return {
+    organization: victim ? { name: victim.name, key: victim.key, evidence: victim.evidence } : null,
+    breachDate: seg.date ? { value: seg.date.value, precision: seg.date.precision, text: seg.date.text } : null,
+    disclosedAt: disclosure?.value ?? publishedAt,
+    dataTypes,
+    notLeaked: notLeaked as DataType[],
+    affectedCount: count ? { value: count.value, unit: count.unit, qualifier: count.qualifier, text: count.text } : null,
+    confidence: scoreConfidence({
+      cueStrength: rs.reduce((s, r) => s + r.strength, 0),
+      articleScore,
+      hasOrganization: victim !== null,
+      hasCount: count !== null,
+      hasDate: seg.date !== null,
+      dataTypeCount: dataTypes.length,
+      isMain: seg.isMain,
+    }),
+  };
+}
+
+function toIsoDate(value: string | null): string | null {
+  if (!value) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim());
+  if (m) return m[1];
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,38 @@
+// Append-only: the schema version is the position in this list. Never edit a shipped entry.
+export const POSTGRES_MIGRATIONS: string[] = [
+  `CREATE TABLE articles (
+     key text PRIMARY KEY,
+     url_key text NOT NULL,
+     url text NOT NULL,
+     canonical_url text NOT NULL,
+     feed text,
+     status text NOT NULL CHECK (status IN ('breach', 'no_incident', 'failed')),
+     reason text,
+     record_count integer NOT NULL DEFAULT 0,
+     first_seen_at timestamptz NOT NULL DEFAULT now(),
+     updated_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE INDEX articles_url_key ON articles (url_key);
+   CREATE TABLE records (
+     id text PRIMARY KEY,
+     article_key text NOT NULL REFERENCES articles (key),
+     org_key text,
+     org_name text,
+     breach_date text,
+     disclosed_at text,
+     affected_count bigint,
+     json jsonb NOT NULL,
+     stored_at timestamptz NOT NULL DEFAULT now(),
+     updated_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE INDEX records_article ON records (article_key);
+   CREATE INDEX records_org ON records (org_key);
+   CREATE TABLE feed_state (
+     feed_id text PRIMARY KEY,
+     etag text,
+     last_modified text,
+     last_polled_at text,
+     last_error text,
+     consecutive_failures integer NOT NULL DEFAULT 0
+   );`,
+];

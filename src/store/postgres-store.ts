@@ -1,0 +1,186 @@
+import pg from 'pg';
+import { StoreError } from '../errors';
+import type { BreachRecord } from '../types';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import type {
+  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts,
+} from './record-store';
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Schema (namespace) to use, created when missing; tests give each run its own. @default public */
+  schema?: string;
+  /** Pool size. @default 5 */
+  maxConnections?: number;
+}
+
+// Serializes migrations across processes that start at once (any constant works; this spells "bfeed").
+const MIGRATION_LOCK_ID = 0x62666565_64;
+
+/** Connects, applies pending migrations, and returns the store. One clear StoreError when it cannot. */
+export async function openPostgresStore(opts: PostgresStoreOptions): Promise<PostgresStore> {
+  const schema = opts.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`store: PostgreSQL schema name '${schema}' is not a plain identifier`);
+  const location = redact(opts.connectionString);
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.maxConnections ?? 5,
+    connectionTimeoutMillis: 5_000,
+    options: `-c search_path=${schema}`,
+  });
+  pool.on('error', () => undefined); // an idle client's error surfaces on the next query instead of crashing
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+        const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+        for (let v = rows[0].v ?? 0; v < POSTGRES_MIGRATIONS.length; v++) {
+          await client.query('BEGIN');
+          await client.query(POSTGRES_MIGRATIONS[v]);
+          await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+          await client.query('COMMIT');
+        }
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+      }
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new StoreError(`store: cannot open PostgreSQL database ${location}: ${(err as Error).message || (err as Error).name}`, { cause: err });
+  }
+  return new PostgresStore(pool, location);
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+export class PostgresStore implements RecordStore {
+  private closing?: Promise<void>;
+
+  constructor(private readonly pool: pg.Pool, readonly location: string) {}
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (err) {
+      throw new StoreError(`store: PostgreSQL ${this.location} failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async saveArticle(outcome: ArticleOutcome, records: BreachRecord[]): Promise<void> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw new StoreError(`store: cannot reach PostgreSQL ${this.location}: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      await client.query('BEGIN');
+      // Row lock, so concurrent writers of the same article take turns.
+      const prev = await client.query<{ status: ArticleStatus }>('SELECT status FROM articles WHERE key = $1 FOR UPDATE', [outcome.key]);
+      const previous = prev.rows[0]?.status;
+      // A failed attempt must not overwrite the verdict (and records) of an earlier success.
+      if (outcome.status === 'failed' && previous && previous !== 'failed') {
+        await client.query('COMMIT');
+        return;
+      }
+      await client.query(
+        `INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
+           feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
+           record_count = excluded.record_count, updated_at = now()`,
+        [outcome.key, outcome.urlKey, outcome.url, outcome.canonicalUrl, outcome.feed, outcome.status, outcome.reason, records.length],
+      );
+      // Re-extraction may yield fewer incidents: drop the article's records that no longer exist.
+      await client.query('DELETE FROM records WHERE article_key = $1 AND NOT (id = ANY($2::text[]))', [outcome.key, records.map((r) => r.id)]);
+      for (const r of records) {
+        await client.query(
+          `INSERT INTO records (id, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, json)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO UPDATE SET org_key = excluded.org_key, org_name = excluded.org_name,
+             breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at,
+             affected_count = excluded.affected_count, json = excluded.json, updated_at = now()`,
+          [r.id, outcome.key, r.organization?.key ?? null, r.organization?.name ?? null, r.breachDate?.value ?? null,
+            r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null, r.affectedCount?.value ?? null, JSON.stringify(r)],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err });
+    } finally {
+      client.release();
+    }
+  }
+
+  async getArticleStatus(key: string): Promise<ArticleStatus | null> {
+    const { rows } = await this.query<{ status: ArticleStatus }>(
+      `SELECT status FROM articles WHERE key = $1 OR url_key = $1 ORDER BY status = 'failed' LIMIT 1`, [key]);
+    return rows[0]?.status ?? null;
+  }
+
+  async listRecords(query: RecordQuery = {}): Promise<BreachRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.org) {
+      params.push(`%${query.org.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(lower(org_name) LIKE $${params.length} OR org_key LIKE $${params.length})`);
+    }
+    if (query.since) {
+      params.push(query.since);
+      where.push(`disclosed_at >= $${params.length}`);
+    }
+    params.push(query.limit ?? null);
+    const { rows } = await this.query<{ json: BreachRecord }>(
+      `SELECT json FROM records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY disclosed_at DESC NULLS LAST, id LIMIT $${params.length}`, params);
+    return rows.map((r) => r.json);
+  }
+
+  async getFeedState(feedId: string): Promise<FeedState | null> {
+    const { rows } = await this.query<FeedState>(
+      `SELECT feed_id AS "feedId", etag, last_modified AS "lastModified", last_polled_at AS "lastPolledAt",
+         last_error AS "lastError", consecutive_failures AS "consecutiveFailures" FROM feed_state WHERE feed_id = $1`, [feedId]);
+    return rows[0] ?? null;
+  }
+
+  async saveFeedState(s: FeedState): Promise<void> {
+    await this.query(
+      `INSERT INTO feed_state (feed_id, etag, last_modified, last_polled_at, last_error, consecutive_failures)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (feed_id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+         last_polled_at = excluded.last_polled_at, last_error = excluded.last_error,
+         consecutive_failures = excluded.consecutive_failures`,
+      [s.feedId, s.etag, s.lastModified, s.lastPolledAt, s.lastError, s.consecutiveFailures]);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const articles: Record<ArticleStatus, number> = { breach: 0, no_incident: 0, failed: 0 };
+    const a = await this.query<{ status: ArticleStatus; n: string }>('SELECT status, count(*) AS n FROM articles GROUP BY status');
+    for (const row of a.rows) articles[row.status] = Number(row.n);
+    const r = await this.query<{ n: string }>('SELECT count(*) AS n FROM records');
+    return { articles, records: Number(r.rows[0].n) };
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
+  }
+}
