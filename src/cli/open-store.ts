@@ -1,13 +1,11 @@
 import type { Config } from '../config/load-config';
-import { ConfigError } from '../errors';
 import type { RecordStore } from '../store/record-store';
+import { openPostgresStore } from '../store/postgres-store';
 import { openSqliteStore } from '../store/sqlite-store';
 
-/** The store a command uses: --db wins, then DATABASE_URL / config, then the SQLite default. */
-export function openStore(config: Config, dbOption?: string): RecordStore {
+/** The store a command uses: --db (SQLite) wins, then DATABASE_URL / config (PostgreSQL), then the SQLite default. */
+export async function openStore(config: Config, dbOption?: string): Promise<RecordStore> {
   if (dbOption) return openSqliteStore(dbOption);
-  if (config.databaseUrl) {
-    throw new ConfigError('store: DATABASE_URL (PostgreSQL) is not supported yet; unset it or pass --db FILE for SQLite');
-  }
+  if (config.databaseUrl) return openPostgresStore({ connectionString: config.databaseUrl });
   return openSqliteStore(config.sqlitePath);
 }

@@ -3,12 +3,18 @@
 import type { Article, Page } from '../types';
 import { extractBody } from './scrape/extract-body';
 import { extractMetadata } from './scrape/metadata';
+import { limitDepth } from './scrape/dom-utils';
 import { parseHtml } from './scrape/parse-html';
+
+// Real pages nest a few dozen levels; 400 leaves room for the worst of them while
+// keeping every recursive walk far from the stack limit.
+const MAX_TREE_DEPTH = 400;
 
 /** Reads title, date, author, language, site name and body text off a page. */
 export function scrapeArticle(page: Page): Article {
   const html = typeof page.html === 'string' ? page.html : '';
   const $ = parseHtml(html);
+  limitDepth($.root()[0], MAX_TREE_DEPTH);
   const meta = extractMetadata($, page);
   const article: Article = {
     url: page.url,
@@ -21,13 +27,6 @@ export function scrapeArticle(page: Page): Article {
     text: '',
   };
   if (!html.trim()) return { ...article, emptyReason: 'the page is empty' };
-  let body;
-  try {
-    body = extractBody($, meta.title);
-  } catch (err) {
-    // Only pathological trees get here (nesting deep enough to exhaust the stack).
-    if (!(err instanceof RangeError)) throw err;
-    return { ...article, emptyReason: `scrape: ${page.url} is nested too deeply to read` };
-  }
+  const body = extractBody($, meta.title);
   return body.emptyReason ? { ...article, emptyReason: body.emptyReason } : { ...article, text: body.text };
 }

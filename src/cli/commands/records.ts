@@ -21,7 +21,7 @@ export async function recordsCommand(opts: RecordsCommandOptions): Promise<numbe
     throw new ConfigError(`records: --since ${opts.since} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   }
   const limit = opts.limit ? parsePositiveInt('--limit', opts.limit) : undefined;
-  const store = openStore(loadConfig(findConfigFile(opts.config)), opts.db);
+  const store = await openStore(loadConfig(findConfigFile(opts.config)), opts.db);
   try {
     const records = await store.listRecords({ org: opts.org, since: opts.since, limit });
     if (opts.json) process.stdout.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''));

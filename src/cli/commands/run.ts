@@ -18,7 +18,7 @@ export async function runCommand(opts: RunCommandOptions): Promise<number> {
   const config = loadConfig(findConfigFile(opts.config));
   const feeds = opts.feed?.length ? opts.feed.map(feedFromUrl) : config.feeds;
   const concurrency = opts.concurrency ? parsePositiveInt('--concurrency', opts.concurrency) : config.run.concurrency;
-  const store = openStore(config, opts.db);
+  const store = await openStore(config, opts.db);
   try {
     const summary = await runWithProgress({
       feeds, store, fetch: config.fetch, concurrency, maxItemsPerFeed: config.run.maxItemsPerFeed,

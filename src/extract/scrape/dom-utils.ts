@@ -64,3 +64,39 @@ export function findAll(root: AnyNode, test: (el: Element) => boolean, out: Elem
   }
   return out;
 }
+
+/**
+ * Flattens everything nested deeper than `maxDepth`: such an element keeps only
+ * its descendant text nodes, as direct children. Real pages stay far below the
+ * limit; it exists so that broken or hostile markup (thousands of unclosed <div>s)
+ * cannot exhaust the stack of the recursive walks that follow. Iterative on purpose.
+ */
+export function limitDepth(root: AnyNode, maxDepth: number): void {
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    const children = childrenOf(node);
+    if (depth < maxDepth) {
+      for (const c of children) if (isElement(c)) stack.push([c, depth + 1]);
+      continue;
+    }
+    const texts = collectTextNodes(node);
+    (node as ParentNode).children = texts as never;
+    texts.forEach((t, i) => {
+      t.parent = node as ParentNode;
+      t.prev = texts[i - 1] ?? null;
+      t.next = texts[i + 1] ?? null;
+    });
+  }
+}
+
+function collectTextNodes(root: AnyNode): AnyNode[] {
+  const out: AnyNode[] = [];
+  const stack: AnyNode[] = [...childrenOf(root)].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isText(node)) out.push(node);
+    else if (isElement(node) && node.type === 'tag') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return out;
+}
