@@ -26,7 +26,7 @@ export function xmlDeclaredCharset(body: Buffer): string | null {
  * `<!DOCTYPE rss PUBLIC …>` without an internal subset (old RSS 0.91) is harmless and kept.
  */
 export function refusedXmlReason(xml: string): string | null {
-  const prolog = prologOf(xml);
+  const prolog = prologOf(xml).replace(/<!--[\s\S]*?-->/g, '');
   if (/<!ENTITY/i.test(prolog)) return 'declares XML entities';
   if (/<!DOCTYPE[^[>]*\[/i.test(prolog)) return 'has a DOCTYPE with an internal subset';
   return null;

@@ -2,7 +2,9 @@
 // exposure, theft or leak of data: a breach noun ("data breach", "the hack") or a breach
 // verb ("was hacked", "stole", "exposed") near a data object ("customer records"), not
 // under a modal or conditional ("could allow attackers to steal"), not denied ("no data
-// was taken"), and not advice ("how to protect your passwords").
+// was taken"), and not advice ("how to protect your passwords"). Present-tense and
+// attributive uses ("malware steals data", "compromised machines") describe how attacks
+// work more often than they report one, so they count as weak cues.
 
 export interface BreachCue {
   /** Verbatim cue words. */
@@ -14,44 +16,63 @@ export interface BreachCue {
 }
 
 const DATA_OBJECT =
-  String.raw`(?:data(?:bases?)?|information|info|records?|details|files?|documents?|emails?|e-mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|numbers|photos|images|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?)`;
+  /\b(?:data(?:bases?)?|information|info|records?|details|files?|documents?|e-?mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes|movies|films|shows|w-?2s?|tax forms|footage|recordings|cables)\b/i;
+const SYSTEM_OBJECT = /\b(?:servers?|systems?|networks?|websites?|site|portal|forums?|database|cloud|computers?|platform|app)\b/i;
 
-// Explicit breach nouns: they name the event itself.
-const BREACH_NOUN =
-  /\bunauthori[sz]ed (?:access|intrusion|party|third party|individuals?|person|user)\b|\b(?:data |information )?security incident\b|\bcyber ?(?:security )?incident\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|massive|mega)[ -](?:breach(?:es)?|leaks?)\b|\bbreach(?:es)? of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump) of (?:\w+ ){0,3}(?:data|information|records|details|emails|files|documents|passwords|credentials|accounts)\b/i;
+// Breach nouns name the event itself. A capitalised word after them makes them part of a
+// name ("Data Breach Investigations Report", "Security Incident Response Team").
+const NOT_IN_NAME = String.raw`(?!\s+(?:Investigations?|Report|Response|Team|Notification|Prevention|Management|Act|Law|Index|Summit|Conference|Day)\b)`;
+const BREACH_NOUN = new RegExp(
+  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure) of (?:\w+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
+  'gi',
+);
+// Plural breach nouns are mostly about breaches in general.
+const GENERIC_BREACH_NOUN = /\b(?:data|security|cyber) (?:breaches|leaks)\b/gi;
 
-// Breach verbs; most need a data object or a victim nearby to count.
-const BREACH_VERB =
-  /\b(?:breached|hacked|leaked|leaks|leaking|stolen|stole|steals|steal(?:ing)?|exposed|exposes|exposing|compromised|exfiltrated|dumped|dumps|sells|selling|sold|taken from|disclosure of|unauthori[sz]ed (?:access|disclosure|acquisition)|accessed without (?:authori[sz]ation|permission)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:cyber|data|hack|breach|security)|access to (?:\w+ ){0,2}(?:records|data|information|accounts|e-?mails|files|databases?|servers?|systems?)|swiped|siphoned|scraped|pilfered|harvested|accessed|obtained|infiltrated|broke into|broken into|gained (?:unauthori[sz]ed )?access|posted (?:online|publicly)|published online|up for sale|for sale|sold (?:online|on the dark web)|put up for sale|made public|left (?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|offered for sale|being sold|on sale|traded (?:online|on)|dumped online)\b/gi;
+// Past-tense and participle breach verbs: reports of what happened.
+const PAST_VERB =
+  /\b(?:breached|hacked|leaked|stolen|stole|exposed|compromised|exfiltrated|dumped|sold|taken from|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|posted (?:online|publicly)|published online|(?:up|put up|offered|listed) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:cyber|data|hack|breach|security|phishing|scam))\b/gi;
+// Present and infinitive forms: "malware steals passwords" describes a capability.
+const PRESENT_VERB = /\b(?:steals?|stealing|leaks|leaking|exposes|exposing|dumps|sells|selling|breaches|hacks into|compromises)\b/gi;
 
 const HACK_EVENT = /\b(?:hack(?:ed|s)?|cyber-?attacks?|intrusions?|breach(?:es|ed)?|break-ins?|leaks?)\b/i;
 
 // Modal, conditional or purpose context right before a cue: not a report of a fact.
 const IRREALIS_BEFORE =
-  /\b(?:could|can|cannot|can't|would|should|might|will|won't|must|if|whether|unless|allows?|allowing|enables?|enabling|lets?|able to|ability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to)\b[^.;]{0,40}$/i;
+  /\b(?:could|can|cannot|can't|would|should|might|will|won't|must|if|whether|unless|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b[^.;]{0,40}$|\bto\s+$/i;
 // "may have been accessed" is hedged but still a report; plain "may be stolen" is not.
 const HEDGED_REALIS = /\b(?:may|might|could) have (?:been )?$/i;
-const DENIAL_BEFORE =
-  /\b(?:no|not|never|neither|nor|none|nothing|without|denied|denies|deny|den(?:y|ies) that|no evidence (?:that|of)|no indication (?:that|of)|no sign (?:that|of))\b[^.;]{0,30}$/i;
+const DENIAL_NEAR =
+  /\b(?:no|not|never|neither|nor|none|nothing|without|denied|denies|deny|\w+n't)\b[^.;]{0,30}$/i;
+const DENIAL_CLAUSE =
+  /\b(?:no (?:evidence|indication|sign|reason to believe|proof)|(?:do|does|did|is|was|are|were)(?: not|n't) (?:believe|think|appear|seem|aware|know of)|not aware|found no|there (?:is|was) no|denied that|denies that|rul(?:ed|es) out)\b[^.;]{0,150}$/i;
 const GENERIC_CONTEXT = /\b(?:how to|tips? (?:for|to)|best practices|what to do|steps to|here's how|guide to|you should|make sure)\b/i;
+// "compromised machines", "stolen credentials": a participle before a noun.
+const ATTRIBUTIVE_AFTER = /^\s+(?:\w+\s+)?(?:machines?|computers?|devices?|websites?|sites?|servers?|hosts?|systems?|routers?|pcs?|endpoints?|credentials|accounts?|cards?|identities|certificates?)\b/i;
 
 /** The breach cues of a sentence that report something as having happened. */
 export function findBreachCues(sentence: string): BreachCue[] {
   if (GENERIC_CONTEXT.test(sentence)) return [];
   const cues: BreachCue[] = [];
-  const noun = BREACH_NOUN.exec(sentence);
-  if (noun && !isIrrealisAt(sentence, noun.index, false)) {
-    cues.push({ text: noun[0], index: noun.index, strength: 2 });
+  for (const m of sentence.matchAll(BREACH_NOUN)) {
+    if (!isIrrealisAt(sentence, m.index, false)) cues.push({ text: m[0], index: m.index, strength: 2 });
   }
-  BREACH_VERB.lastIndex = 0;
-  for (let m = BREACH_VERB.exec(sentence); m; m = BREACH_VERB.exec(sentence)) {
+  for (const m of sentence.matchAll(GENERIC_BREACH_NOUN)) {
+    if (!isIrrealisAt(sentence, m.index, false)) cues.push({ text: m[0], index: m.index, strength: 1 });
+  }
+  for (const m of sentence.matchAll(PAST_VERB)) {
     if (isIrrealisAt(sentence, m.index, true)) continue;
-    const strength = hasDataObjectNear(sentence, m.index, m[0].length) ? 2 : isStandaloneVerb(m[0]) ? 1 : 0;
+    let strength = hasObjectNear(sentence, m.index, m[0].length) ? 2 : isStandaloneVerb(m[0]) ? 1 : 0;
+    if (strength === 2 && isAttributive(sentence, m.index, m[0])) strength = 1;
     if (strength > 0) cues.push({ text: m[0], index: m.index, strength });
+  }
+  for (const m of sentence.matchAll(PRESENT_VERB)) {
+    if (isIrrealisAt(sentence, m.index, true)) continue;
+    if (hasObjectNear(sentence, m.index, m[0].length)) cues.push({ text: m[0], index: m.index, strength: 1 });
   }
   if (!cues.length) {
     const hack = HACK_EVENT.exec(sentence);
-    if (hack && !isIrrealisAt(sentence, hack.index, true) && hasDataObjectNear(sentence, hack.index, hack[0].length)) {
+    if (hack && !isIrrealisAt(sentence, hack.index, true) && hasObjectNear(sentence, hack.index, hack[0].length)) {
       cues.push({ text: hack[0], index: hack.index, strength: 1 });
     }
   }
@@ -64,22 +85,29 @@ export function scoreBreachSentence(sentence: string): number {
 }
 
 function isIrrealisAt(sentence: string, index: number, verb: boolean): boolean {
-  const before = sentence.slice(Math.max(0, index - 60), index);
-  const clause = before.split(/[;:]|,\s*(?:but|while|although|though|and)\b|\bbut\b/).pop() ?? before;
+  const before = sentence.slice(Math.max(0, index - 160), index);
+  if (DENIAL_CLAUSE.test(before)) return true;
+  const near = before.slice(-60);
+  const clause = near.split(/[;:]|,\s*(?:but|while|although|though|and)\b|\bbut\b/).pop() ?? near;
   if (verb && HEDGED_REALIS.test(clause)) return false;
   if (IRREALIS_BEFORE.test(clause)) return true;
-  return DENIAL_BEFORE.test(clause.slice(-35));
+  return DENIAL_NEAR.test(clause.slice(-35));
 }
 
 // "hacked" and "breached" report an event on their own ("the site was hacked"); "accessed"
 // or "obtained" need their object to mean a breach.
 function isStandaloneVerb(verb: string): boolean {
-  return /^(?:breached|hacked|leaked|stolen|stole|compromised|exfiltrated|dumped|broke(?:n)? into|infiltrated)$/i.test(verb);
+  return /^(?:breached|hacked|leaked|stolen|stole|compromised|exfiltrated|dumped|broke(?:n)? into|infiltrated)$/i.test(verb) || /victim/i.test(verb);
 }
 
-const DATA_OBJECT_RE = new RegExp(String.raw`\b${DATA_OBJECT}\b`, 'i');
+function isAttributive(sentence: string, index: number, verb: string): boolean {
+  if (!/^(?:compromised|stolen|hacked|breached|leaked|exposed|unsecured|unprotected|misconfigured)$/i.test(verb)) return false;
+  const before = sentence.slice(Math.max(0, index - 12), index);
+  return /\b(?:a|an|the|from|on|to|of|via|into|through|by|with|using|its|their|his|her)\s+$/i.test(before) && ATTRIBUTIVE_AFTER.test(sentence.slice(index + verb.length));
+}
 
-function hasDataObjectNear(sentence: string, index: number, length: number): boolean {
-  const window = sentence.slice(Math.max(0, index - 70), Math.min(sentence.length, index + length + 70));
-  return DATA_OBJECT_RE.test(window);
+function hasObjectNear(sentence: string, index: number, length: number): boolean {
+  const window = sentence.slice(Math.max(0, index - 50), Math.min(sentence.length, index + length + 50));
+  if (DATA_OBJECT.test(window)) return true;
+  return /^(?:breached|hacked|accessed|infiltrated|compromised|broke into|broken into|gained)/i.test(sentence.slice(index)) && SYSTEM_OBJECT.test(window);
 }
