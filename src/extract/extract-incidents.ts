@@ -2,7 +2,6 @@
 // deterministic. Cheap lexical passes find the breach sentences first; compromise parses
 // only those (and the headline) to tell people and places from organizations.
 
-import nlp from 'compromise';
 import type { ArticleText, DataType, Incident } from '../types';
 import { findBreachCues } from './breach/breach-cues';
 import { findDateMentions, type DateMention } from './breach/breach-dates';
@@ -13,6 +12,7 @@ import { isRecallSentence, segmentIncidents, type Segment, type SentenceFacts } 
 import { splitSentences, type Sentence } from './breach/sentences';
 import { findVictimOrganizations, type VictimCandidate } from './breach/victim-organizations';
 import { scoreConfidence } from './breach/confidence';
+import { tagTexts, type TermTag } from './breach/term-tags';
 
 export { organizationKey } from './breach/organization-key';
 
@@ -107,12 +107,18 @@ function readContextSentences(
 
 function findVictims(title: string | null, sentences: Sentence[], strengths: Map<number, number>, text: string): VictimCandidate[] {
   const breachSentences = new Set(strengths.keys());
-  const parsed = nlp([title ?? '', ...[...breachSentences].map((i) => sentences[i].text)].join('\n'));
-  const lower = (xs: string[]) => new Set(xs.map((x) => x.replace(/[.,;:'’]+$|'s$|’s$/g, '').trim().toLowerCase()));
-  const persons = lower(parsed.people().out('array') as string[]);
-  const places = lower(parsed.places().out('array') as string[]);
+  const indexes = [...breachSentences];
+  const tagged = tagTexts([title ?? '', ...indexes.map((i) => sentences[i].text)]);
+  const termTags = new Map<number, TermTag[]>([[TITLE_INDEX, tagged[0]]]);
+  indexes.forEach((i, k) => termTags.set(i, tagged[k + 1]));
   const lowercaseWords = new Set(text.match(/\b[a-z][a-z'-]+\b/g) ?? []);
-  return findVictimOrganizations({ title, sentences, breachSentences, persons, places, lowercaseWords });
+  const personTokens = new Set<string>();
+  for (const terms of tagged) {
+    for (let k = 0; k + 1 < terms.length; k++) {
+      if (terms[k].tags.has('FirstName') && terms[k + 1].tags.has('Person')) personTokens.add(terms[k + 1].text.toLowerCase());
+    }
+  }
+  return findVictimOrganizations({ title, sentences, breachSentences, termTags, lowercaseWords, personTokens, body: text });
 }
 
 function buildIncident(

@@ -59,6 +59,19 @@ function afterToken(xml: string, token: string, from: number): number {
   return at < 0 ? -1 : at + token.length;
 }
 
+/**
+ * Escape bare ampersands ("AT&T", "Q&A") outside CDATA: the most common way real feeds
+ * break strict XML, and one character should not cost a whole feed. Entity and
+ * character references are left alone.
+ */
+export function repairBareAmpersands(xml: string): string {
+  if (!xml.includes('&')) return xml;
+  return xml
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&(?!#\d+;|#x[0-9a-f]+;|[a-z_][\w.-]*;)/gi, '&amp;')))
+    .join('');
+}
+
 /** Throws ContentError when the decoded text is a declaration we refuse. */
 export function assertSafeXml(xml: string, label: string): void {
   const reason = refusedXmlReason(xml);

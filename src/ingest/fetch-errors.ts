@@ -32,6 +32,8 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   let ms: number;
   if (/^\d+$/.test(v)) ms = Number(v) * 1000;
   else {
+    // V8's Date.parse takes "-5" or "1.5" as dates; an HTTP date always names its month.
+    if (!/[a-z]{3}/i.test(v)) return null;
     const at = Date.parse(v);
     if (Number.isNaN(at)) return null;
     ms = at - now;
@@ -82,6 +84,11 @@ export function mapFetchError(err: unknown, ctx: FailureContext): Error {
   if (code === 'ERR_BUFFER_TOO_LARGE') return new ContentError(`fetch: ${url} body is too large once decompressed`, { cause: err });
   if (code && (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED/.test(code))) {
     return new ContentError(`fetch: ${url} TLS failed (${code})`, { cause: err });
+  }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return new ContentError(`fetch: ${url} sent response headers that are too large`, { cause: err });
+  // undici's HTTPParserError does not always carry its HPE_ code, so its name decides too.
+  if (code?.startsWith('HPE_') || (err as Error)?.name === 'HTTPParserError') {
+    return new ContentError(`fetch: ${url} sent an invalid HTTP response${code ? ` (${code})` : ''}`, { cause: err });
   }
   if (code?.startsWith('Z_')) return new ContentError(`fetch: ${url} has a corrupt compressed body (${code})`, { cause: err });
   if (code && NETWORK_CODES[code]) return new NetworkError(`fetch: ${url} ${NETWORK_CODES[code]}`, { cause: err });

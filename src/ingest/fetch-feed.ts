@@ -3,7 +3,7 @@
 import Parser from 'rss-parser';
 import { BreachfeedError, ContentError } from '../errors';
 import type { FeedConfig, FeedItem } from '../types';
-import { assertSafeXml, decodeXml } from './decode-feed';
+import { assertSafeXml, decodeXml, repairBareAmpersands } from './decode-feed';
 import { resolveFetchOptions, type FetchOptions } from './fetch-options';
 import { httpGet } from './http-get';
 
@@ -44,7 +44,7 @@ export async function fetchFeed(feed: FeedConfig, opts: FetchOptions, prev?: Fee
     throw new ContentError(`${label} is an HTML page, not a feed${alt ? ` (the page links to a feed at ${alt})` : ''}`);
   }
   assertSafeXml(xml, label);
-  const parsed = await parseFeedXml(xml, label);
+  const parsed = await parseFeedXml(repairBareAmpersands(xml), label);
   return { notModified: false, items: toFeedItems(parsed.items ?? [], feed.id, res.finalUrl, o.maxFeedItems), ...validators };
 }
 

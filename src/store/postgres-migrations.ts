@@ -13,14 +13,17 @@ export const POSTGRES_MIGRATIONS: string[] = [
      updated_at timestamptz NOT NULL DEFAULT now()
    );
    CREATE INDEX articles_url_key ON articles (url_key);
+   CREATE SEQUENCE records_seq;
    CREATE TABLE records (
      id text PRIMARY KEY,
+     seq bigint NOT NULL UNIQUE,
      article_key text NOT NULL REFERENCES articles (key),
      org_key text,
      org_name text,
      breach_date text,
      disclosed_at text,
      affected_count bigint,
+     data_types text NOT NULL,
      json jsonb NOT NULL,
      stored_at timestamptz NOT NULL DEFAULT now(),
      updated_at timestamptz NOT NULL DEFAULT now()

@@ -2,8 +2,9 @@ import pg from 'pg';
 import { StoreError } from '../errors';
 import type { BreachRecord } from '../types';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import { dataTypesColumn, numberPlaceholders, recordFilter } from './record-filter';
 import type {
-  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts,
+  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts, StoredRecord,
 } from './record-store';
 
 export interface PostgresStoreOptions {
@@ -16,6 +17,7 @@ export interface PostgresStoreOptions {
 
 // Serializes migrations across processes that start at once (any constant works; this spells "bfeed").
 const MIGRATION_LOCK_ID = 0x62666565_64;
+const SEQ_LOCK_ID = 0x62666565_65;
 
 /** Connects, applies pending migrations, and returns the store. One clear StoreError when it cannot. */
 export async function openPostgresStore(opts: PostgresStoreOptions): Promise<PostgresStore> {
@@ -108,17 +110,22 @@ export class PostgresStore implements RecordStore {
            record_count = excluded.record_count, updated_at = now()`,
         [outcome.key, outcome.urlKey, outcome.url, outcome.canonicalUrl, outcome.feed, outcome.status, outcome.reason, records.length],
       );
+      // Serializes record writers for the rest of this transaction, so seq order is commit order
+      // and a cursor reader never skips a row committed late with a smaller seq.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_ID]);
       // Re-extraction may yield fewer incidents: drop the article's records that no longer exist.
       await client.query('DELETE FROM records WHERE article_key = $1 AND NOT (id = ANY($2::text[]))', [outcome.key, records.map((r) => r.id)]);
       for (const r of records) {
         await client.query(
-          `INSERT INTO records (id, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, json)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (id) DO UPDATE SET org_key = excluded.org_key, org_name = excluded.org_name,
-             breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at,
-             affected_count = excluded.affected_count, json = excluded.json, updated_at = now()`,
+          `INSERT INTO records (id, seq, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json)
+           VALUES ($1, nextval('records_seq'), $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (id) DO UPDATE SET seq = CASE WHEN records.json <> excluded.json THEN excluded.seq ELSE records.seq END,
+             org_key = excluded.org_key, org_name = excluded.org_name,
+             breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at, affected_count = excluded.affected_count,
+             data_types = excluded.data_types, json = excluded.json, updated_at = now()`,
           [r.id, outcome.key, r.organization?.key ?? null, r.organization?.name ?? null, r.breachDate?.value ?? null,
-            r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null, r.affectedCount?.value ?? null, JSON.stringify(r)],
+            r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null, r.affectedCount?.value ?? null,
+            dataTypesColumn(r.dataTypes.map((d) => d.type)), JSON.stringify(r)],
         );
       }
       await client.query('COMMIT');
@@ -137,21 +144,24 @@ export class PostgresStore implements RecordStore {
   }
 
   async listRecords(query: RecordQuery = {}): Promise<BreachRecord[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (query.org) {
-      params.push(`%${query.org.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(lower(org_name) LIKE $${params.length} OR org_key LIKE $${params.length})`);
-    }
-    if (query.since) {
-      params.push(query.since);
-      where.push(`disclosed_at >= $${params.length}`);
-    }
-    params.push(query.limit ?? null);
+    const { where, params } = recordFilter(query);
     const { rows } = await this.query<{ json: BreachRecord }>(
-      `SELECT json FROM records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY disclosed_at DESC NULLS LAST, id LIMIT $${params.length}`, params);
+      numberPlaceholders(`SELECT json FROM records ${where} ORDER BY disclosed_at DESC NULLS LAST, id LIMIT ?`),
+      [...params, query.limit ?? null]);
     return rows.map((r) => r.json);
+  }
+
+  async pageRecords(query: RecordQuery, afterSeq: number, limit: number): Promise<StoredRecord[]> {
+    const { where, params } = recordFilter(query);
+    const { rows } = await this.query<{ seq: string; json: BreachRecord }>(
+      numberPlaceholders(`SELECT seq, json FROM records ${where ? `${where} AND` : 'WHERE'} seq > ? ORDER BY seq LIMIT ?`),
+      [...params, afterSeq, limit]);
+    return rows.map((r) => ({ seq: Number(r.seq), record: r.json }));
+  }
+
+  async getRecord(id: string): Promise<BreachRecord | null> {
+    const { rows } = await this.query<{ json: BreachRecord }>('SELECT json FROM records WHERE id = $1', [id]);
+    return rows[0]?.json ?? null;
   }
 
   async getFeedState(feedId: string): Promise<FeedState | null> {

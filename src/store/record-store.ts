@@ -1,4 +1,4 @@
-import type { BreachRecord } from '../types';
+import type { BreachRecord, DataType } from '../types';
 
 /** What became of one article; every fetched feed item ends in one of these. */
 export type ArticleStatus = 'breach' | 'no_incident' | 'failed';
@@ -19,9 +19,21 @@ export interface ArticleOutcome {
 export interface RecordQuery {
   /** Matches organization name or key, case-insensitive substring. */
   org?: string;
-  /** ISO date: records whose disclosure (else publication) date is on or after it. */
+  dataType?: DataType;
+  /** YYYY[-MM[-DD]]: records disclosed (else published) on or after it. */
   since?: string;
+  /** YYYY[-MM[-DD]]: records disclosed on or before it, at the precision given. */
+  until?: string;
+  /** Records whose affected count is at least this. */
+  minCount?: number;
   limit?: number;
+}
+
+/** A record with its position in the store's change order (for cursors and exports). */
+export interface StoredRecord {
+  /** Grows with every insert and every change of a record; never reused. */
+  seq: number;
+  record: BreachRecord;
 }
 
 /** Conditional-GET and back-off state of one feed. */
@@ -46,7 +58,12 @@ export interface RecordStore {
   /** Stores an article's verdict and its records in one transaction; idempotent by record id. */
   saveArticle(outcome: ArticleOutcome, records: BreachRecord[]): Promise<void>;
   getArticleStatus(key: string): Promise<ArticleStatus | null>;
+  /** Newest disclosure first, for people. */
   listRecords(query?: RecordQuery): Promise<BreachRecord[]>;
+  /** In change order after `afterSeq`: stable pages under concurrent inserts, for cursors and exports. */
+  pageRecords(query: RecordQuery, afterSeq: number, limit: number): Promise<StoredRecord[]>;
+  /** One record by id, or null. */
+  getRecord(id: string): Promise<BreachRecord | null>;
   getFeedState(feedId: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
   counts(): Promise<StoreCounts>;

@@ -15,12 +15,14 @@ export const SQLITE_MIGRATIONS: string[] = [
    CREATE INDEX articles_url_key ON articles(url_key);
    CREATE TABLE records (
      id TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL UNIQUE,
      article_key TEXT NOT NULL REFERENCES articles(key),
      org_key TEXT,
      org_name TEXT,
      breach_date TEXT,
      disclosed_at TEXT,
      affected_count INTEGER,
+     data_types TEXT NOT NULL,
      json TEXT NOT NULL,
      stored_at TEXT NOT NULL,
      updated_at TEXT NOT NULL

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StoreError } from '../errors';
 import type { BreachRecord } from '../types';
+import { dataTypesColumn, recordFilter } from './record-filter';
 import type {
-  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts,
+  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts, StoredRecord,
 } from './record-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 
@@ -47,12 +48,16 @@ export class SqliteStore implements RecordStore {
       ON CONFLICT(key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
         feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
         record_count = excluded.record_count, updated_at = excluded.updated_at`);
+    // seq: writes are serialized in SQLite, so max + 1 inside the transaction is unique and ordered.
+    // A changed record moves to the end, so incremental readers see the change.
     const upsertRecord = db.prepare(`
-      INSERT INTO records (id, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, json, stored_at, updated_at)
-      VALUES (@id, @articleKey, @orgKey, @orgName, @breachDate, @disclosedAt, @affectedCount, @json, @now, @now)
-      ON CONFLICT(id) DO UPDATE SET org_key = excluded.org_key, org_name = excluded.org_name,
-        breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at,
-        affected_count = excluded.affected_count, json = excluded.json, updated_at = excluded.updated_at`);
+      INSERT INTO records (id, seq, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json, stored_at, updated_at)
+      VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM records), @articleKey, @orgKey, @orgName, @breachDate,
+        @disclosedAt, @affectedCount, @dataTypes, @json, @now, @now)
+      ON CONFLICT(id) DO UPDATE SET seq = CASE WHEN records.json <> excluded.json THEN excluded.seq ELSE records.seq END,
+        org_key = excluded.org_key, org_name = excluded.org_name,
+        breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at, affected_count = excluded.affected_count,
+        data_types = excluded.data_types, json = excluded.json, updated_at = excluded.updated_at`);
     const recordIdsOf = db.prepare('SELECT id FROM records WHERE article_key = ?').pluck();
     const statusOf = db.prepare('SELECT status FROM articles WHERE key = ?').pluck();
     const deleteRecord = db.prepare('DELETE FROM records WHERE id = ?');
@@ -75,6 +80,7 @@ export class SqliteStore implements RecordStore {
           breachDate: r.breachDate?.value ?? null,
           disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
           affectedCount: r.affectedCount?.value ?? null,
+          dataTypes: dataTypesColumn(r.dataTypes.map((d) => d.type)),
           json: JSON.stringify(r),
           now,
         });
@@ -98,20 +104,22 @@ export class SqliteStore implements RecordStore {
   }
 
   async listRecords(query: RecordQuery = {}): Promise<BreachRecord[]> {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (query.org) {
-      where.push(`(lower(org_name) LIKE @org ESCAPE '\\' OR org_key LIKE @org ESCAPE '\\')`);
-      params.org = `%${query.org.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    if (query.since) {
-      where.push('disclosed_at >= @since');
-      params.since = query.since;
-    }
-    const sql = `SELECT json FROM records ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY disclosed_at DESC, id LIMIT @limit`;
-    const rows = this.db.prepare(sql).all({ ...params, limit: query.limit ?? -1 }) as { json: string }[];
+    const { where, params } = recordFilter(query);
+    const rows = this.db.prepare(`SELECT json FROM records ${where} ORDER BY disclosed_at DESC, id LIMIT ?`)
+      .all(...params, query.limit ?? -1) as { json: string }[];
     return rows.map((r) => JSON.parse(r.json) as BreachRecord);
+  }
+
+  async pageRecords(query: RecordQuery, afterSeq: number, limit: number): Promise<StoredRecord[]> {
+    const { where, params } = recordFilter(query);
+    const rows = this.db.prepare(`SELECT seq, json FROM records ${where ? `${where} AND` : 'WHERE'} seq > ? ORDER BY seq LIMIT ?`)
+      .all(...params, afterSeq, limit) as { seq: number; json: string }[];
+    return rows.map((r) => ({ seq: r.seq, record: JSON.parse(r.json) as BreachRecord }));
+  }
+
+  async getRecord(id: string): Promise<BreachRecord | null> {
+    const row = this.db.prepare('SELECT json FROM records WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as BreachRecord) : null;
   }
 
   async getFeedState(feedId: string): Promise<FeedState | null> {

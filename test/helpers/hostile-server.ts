@@ -177,6 +177,18 @@ function defaultRoutes(): Record<string, Handler> {
       res.end(articleHtml('Untyped', 'No content type.'));
     },
     '/reset': (req) => req.socket.destroy(),
+    '/not-http': (req) => {
+      req.socket.end('SSH-2.0-OpenSSH_9.6\r\nthis is not HTTP at all\r\n\r\n');
+    },
+    '/huge-headers': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'x-filler': 'x'.repeat(64 * 1024) });
+      res.end('<p>never seen</p>');
+    },
+    '/50mb-chunked': (req, res, server) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      streamBytes(req, res, server, 50 * 1024 * 1024);
+    },
+    '/to-file': (_req, res) => redirect(res, 'file:///etc/passwd'),
     '/gbk-no-charset': (_req, res) => html(res, iconv.encode(articleHtml(CHINESE_TITLE, CHINESE_BODY), 'gbk'), 'text/html'),
     '/gbk-wrong-charset': (_req, res) =>
       html(res, iconv.encode(articleHtml(CHINESE_TITLE, CHINESE_BODY, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'gbk'), 'text/html; charset=utf-8'),

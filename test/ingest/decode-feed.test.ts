@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { decodeXml, refusedXmlReason, xmlDeclaredCharset } from '../../src/ingest/decode-feed';
+import { decodeXml, refusedXmlReason, repairBareAmpersands, xmlDeclaredCharset } from '../../src/ingest/decode-feed';
 
 describe('refusedXmlReason', () => {
   const cases: Record<string, [string, string | null]> = {
@@ -43,4 +43,14 @@ describe('decodeXml', () => {
     expect(xmlDeclaredCharset(Buffer.from('<?xml version="1.0"?><r/>'))).toBeNull();
     expect(xmlDeclaredCharset(Buffer.from('<r><?xml encoding="gbk"?></r>'))).toBeNull();
   });
+});
+
+describe('repairBareAmpersands', () => {
+  it.each([
+    ['<t>AT&T and Q&A</t>', '<t>AT&amp;T and Q&amp;A</t>'],
+    ['<t>a & b</t>', '<t>a &amp; b</t>'],
+    ['<t>&amp; &lt; &#8217; &#x2019; &nbsp;</t>', '<t>&amp; &lt; &#8217; &#x2019; &nbsp;</t>'],
+    ['<t><![CDATA[A & B]]> & </t>', '<t><![CDATA[A & B]]> &amp; </t>'],
+    ['<link>http://a.test/?a=1&b=2</link>', '<link>http://a.test/?a=1&amp;b=2</link>'],
+  ])('%s', (input, expected) => expect(repairBareAmpersands(input)).toBe(expected));
 });

@@ -85,6 +85,41 @@ describe.each(backends)('%s record store', (_name, open) => {
     expect(await store.listRecords({ limit: 1 })).toHaveLength(1);
   });
 
+  it('filters by data type (whole type), count and until-date at the precision given', async () => {
+    await store.saveArticle(outcome('https://a.example/10'), sampleRecords('https://a.example/10'));
+    const other = sampleIncident({
+      organization: { name: 'Weibo', key: 'weibo', evidence: '' }, disclosedAt: '2020-03-27',
+      dataTypes: [{ type: 'phone', text: 'phone numbers' }],
+      affectedCount: { value: 538_000_000, unit: 'people', qualifier: null, text: '538 million Weibo users' },
+    });
+    await store.saveArticle(outcome('https://a.example/11'), sampleRecords('https://a.example/11', [other]));
+    const keys = async (q: Parameters<RecordStore['listRecords']>[0]) => (await store.listRecords(q)).map((r) => r.organization?.key);
+    expect(await keys({ dataType: 'phone' })).toEqual(['weibo']);
+    expect(await keys({ dataType: 'payment_card' })).toEqual(['oneplus']);
+    expect(await keys({ dataType: 'card' as never })).toEqual([]);
+    expect(await keys({ minCount: 1_000_000 })).toEqual(['weibo']);
+    expect(await keys({ until: '2019' })).toEqual(['oneplus']);
+    expect(await keys({ until: '2020-03' })).toEqual(['weibo', 'oneplus']);
+    expect(await keys({ since: '2019-11-22', until: '2019-11-22' })).toEqual(['oneplus']);
+  });
+
+  it('pages records in change order after a cursor, and a changed record moves to the end', async () => {
+    for (let i = 0; i < 5; i++) await store.saveArticle(outcome(`https://p.example/${i}`), sampleRecords(`https://p.example/${i}`));
+    const page1 = await store.pageRecords({}, 0, 2);
+    const page2 = await store.pageRecords({}, page1[1].seq, 2);
+    const page3 = await store.pageRecords({}, page2[1].seq, 2);
+    const urls = [...page1, ...page2, ...page3].map((s) => s.record.article.url);
+    expect(urls).toEqual([0, 1, 2, 3, 4].map((i) => `https://p.example/${i}`));
+    // Saving the same record again changes nothing; changing it moves it after the last cursor.
+    await store.saveArticle(outcome('https://p.example/0'), sampleRecords('https://p.example/0'));
+    expect(await store.pageRecords({}, page3[0].seq, 10)).toEqual([]);
+    const changed = sampleRecords('https://p.example/0', [sampleIncident({ confidence: 0.5 })]);
+    await store.saveArticle(outcome('https://p.example/0'), changed);
+    expect((await store.pageRecords({}, page3[0].seq, 10)).map((s) => s.record)).toEqual(changed);
+    expect(await store.getRecord(changed[0].id)).toEqual(changed[0]);
+    expect(await store.getRecord('nope')).toBeNull();
+  });
+
   it('counts articles by verdict', async () => {
     await store.saveArticle(outcome('https://a.example/7'), sampleRecords('https://a.example/7'));
     await store.saveArticle(outcome('https://a.example/8', { status: 'no_incident' }), []);

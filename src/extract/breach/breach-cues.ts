@@ -23,7 +23,7 @@ const SYSTEM_OBJECT = /\b(?:servers?|systems?|networks?|websites?|site|portal|fo
 // name ("Data Breach Investigations Report", "Security Incident Response Team").
 const NOT_IN_NAME = String.raw`(?!\s+(?:Investigations?|Report|Response|Team|Notification|Prevention|Management|Act|Law|Index|Summit|Conference|Day)\b)`;
 const BREACH_NOUN = new RegExp(
-  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure) of (?:\w+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
+  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|\b(?:a|the|this|that|its|their) (?:[\w-]+ )?breach(?! of (?:contract|trust|the peace|duty|privacy law))\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure) of (?:\w+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
   'gi',
 );
 // Plural breach nouns are mostly about breaches in general.
@@ -107,7 +107,7 @@ function isAttributive(sentence: string, index: number, verb: string): boolean {
 }
 
 function hasObjectNear(sentence: string, index: number, length: number): boolean {
-  const window = sentence.slice(Math.max(0, index - 50), Math.min(sentence.length, index + length + 50));
+  const window = sentence.slice(Math.max(0, index - 80), Math.min(sentence.length, index + length + 60));
   if (DATA_OBJECT.test(window)) return true;
   return /^(?:breached|hacked|accessed|infiltrated|compromised|broke into|broken into|gained)/i.test(sentence.slice(index)) && SYSTEM_OBJECT.test(window);
 }

@@ -9,9 +9,6 @@ export interface BreachEvidence {
   sentenceStrengths: number[];
 }
 
-/** The threshold the article score must reach. */
-export const BREACH_SCORE_THRESHOLD = 3;
-
 /** A score that grows with explicit breach reports; 0 when there are none. */
 export function scoreBreachArticle(e: BreachEvidence): number {
   const strong = e.sentenceStrengths.filter((s) => s >= 2).length;
@@ -19,7 +16,13 @@ export function scoreBreachArticle(e: BreachEvidence): number {
   return 2 * e.titleStrength + 1.5 * Math.min(strong, 6) + 0.5 * Math.min(weak, 4);
 }
 
+/**
+ * A breach article has a breach cue in its headline, two explicit breach sentences, or
+ * one explicit and one suggestive sentence: a single explicit mention is usually a
+ * reference to some other breach in a story about something else.
+ */
 export function isBreachArticle(e: BreachEvidence): boolean {
-  const hasExplicit = e.titleStrength >= 1 || e.sentenceStrengths.some((s) => s >= 2);
-  return hasExplicit && scoreBreachArticle(e) >= BREACH_SCORE_THRESHOLD;
+  const strong = e.sentenceStrengths.filter((s) => s >= 2).length;
+  const weak = e.sentenceStrengths.length - strong;
+  return e.titleStrength >= 1 || strong >= 2 || (strong === 1 && weak >= 1);
 }

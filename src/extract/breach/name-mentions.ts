@@ -33,8 +33,8 @@ export const COMMON_CAPITALISED = new Set(
   ).split(/\s+/),
 );
 
-/** Capitalised runs of a sentence; `isCommon` flags further common words (e.g. title case). */
-export function findNameMentions(sentence: string, isCommon: (word: string) => boolean = () => false): NameMention[] {
+/** Capitalised runs of a sentence; `isCommon` flags further common words (e.g. title case), given the word and its offset. */
+export function findNameMentions(sentence: string, isCommon: (word: string, offset: number) => boolean = () => false): NameMention[] {
   const out: NameMention[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(sentence); m; m = RUN.exec(sentence)) {
@@ -43,7 +43,7 @@ export function findNameMentions(sentence: string, isCommon: (word: string) => b
   return out;
 }
 
-function splitOnCommonWords(run: string, offset: number, isCommon: (word: string) => boolean): NameMention[] {
+function splitOnCommonWords(run: string, offset: number, isCommon: (word: string, offset: number) => boolean): NameMention[] {
   const pieces: NameMention[] = [];
   const tokenRe = /\S+/g;
   let cur: { start: number; end: number } | null = null;
@@ -59,10 +59,10 @@ function splitOnCommonWords(run: string, offset: number, isCommon: (word: string
     cur = null;
   };
   for (let t = tokenRe.exec(run); t; t = tokenRe.exec(run)) {
-    const word = t[0].replace(/(?:'s|’s|'|’)$/, '').replace(/[.,]$/, '');
+    const word = t[0].replace(/[.,]$/, '').replace(/(?:'s|’s|['’](?:ve|re|ll|d)|n['’]t|'|’)$/, '');
     const lower = word.toLowerCase();
     const isConnector = /^(?:of|for|&|de|du|des|del|la|le|y)$/.test(word);
-    if (!isConnector && (COMMON_CAPITALISED.has(lower) || isCommon(word))) {
+    if (!isConnector && (COMMON_CAPITALISED.has(lower) || isCommon(word, offset + t.index))) {
       flush();
       continue;
     }

@@ -4,8 +4,9 @@
 // the security firm that found it, the outlet that reported it, a regulator, or a person.
 
 import type { Sentence } from './sentences';
-import { findNameMentions } from './name-mentions';
+import { findNameMentions, type NameMention } from './name-mentions';
 import { organizationKey } from './organization-key';
+import { termsIn, type TermTag } from './term-tags';
 
 export interface VictimCandidate {
   name: string;
@@ -23,11 +24,14 @@ export interface VictimContext {
   sentences: Sentence[];
   /** Indexes of sentences that report a breach. */
   breachSentences: Set<number>;
-  /** Person and place names compromise found in the breach sentences, lowercased. */
-  persons: Set<string>;
-  places: Set<string>;
+  /** compromise term tags per sentence index (-1: the title). */
+  termTags: Map<number, TermTag[]>;
   /** Words that appear in lowercase in the body, for title-case headlines. */
   lowercaseWords: Set<string>;
+  /** Single words of person names compromise found ("Hunt" after "Troy Hunt"), lowercased. */
+  personTokens: Set<string>;
+  /** The article body, to check that a headline name recurs in it. */
+  body: string;
 }
 
 const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|hack|leak|data breach|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
@@ -74,33 +78,88 @@ const NOT_ORGANIZATION = /^(?:[A-Z]\.?|[A-Z][a-z]+(?:day|ber)|Windows|Linux|Andr
 
 /** Victim organizations of an article, best first. */
 export function findVictimOrganizations(ctx: VictimContext): VictimCandidate[] {
-  const isCommonTitleWord = (w: string) => ctx.lowercaseWords.has(w.toLowerCase()) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1));
-  const tally = new Map<string, { names: Map<string, number>; score: number; best: number; bestIndex: number; indexes: Set<number> }>();
-  const visit = (text: string, index: number, weight: number, isTitle: boolean) => {
-    const common = (w: string, start: boolean) => (isTitle || start ? isCommonTitleWord(w) : false);
-    const mentions = findNameMentions(text, (w) => common(w, text.indexOf(w) === 0));
-    for (const m of mentions) {
-      if (NOT_ORGANIZATION.test(m.name)) continue;
-      const lower = m.name.toLowerCase();
-      if (ctx.persons.has(lower) || ctx.places.has(lower)) continue;
-      const key = organizationKey(m.name);
-      if (!key || key.length < 2) continue;
-      let s = roleScore(text, m.start, m.end);
-      // Outlets and vendors are victims only when a victim pattern says so.
-      if (REPORTING_ROLES.has(lower) && s < 3) s = -3;
-      s *= weight;
-      const t = tally.get(key) ?? { names: new Map(), score: 0, best: -Infinity, bestIndex: index, indexes: new Set<number>() };
-      t.names.set(m.name, (t.names.get(m.name) ?? 0) + 1);
-      t.score += s;
-      if (s > 0) t.indexes.add(index);
-      if (s > t.best) { t.best = s; t.bestIndex = index; }
-      tally.set(key, t);
-    }
-  };
-  if (ctx.title) visit(ctx.title, -1, 1.5, true);
-  for (const idx of ctx.breachSentences) visit(ctx.sentences[idx].text, idx, 1, false);
+  const tally: Tally = new Map();
+  if (ctx.title) visitText(ctx, tally, ctx.title, -1, 1.5);
+  for (const idx of ctx.breachSentences) visitText(ctx, tally, ctx.sentences[idx].text, idx, 1);
   return mergeAliases(tally, ctx);
 }
+
+function visitText(ctx: VictimContext, tally: Tally, text: string, index: number, weight: number): void {
+  const isTitle = index < 0;
+  const terms = ctx.termTags.get(index) ?? [];
+  // Headlines are often in title case: a capitalised word that the body uses in lowercase
+  // is a common word there, and so is the first word of a sentence.
+  const isCommon = (w: string, at: number) =>
+    (isTitle || at === 0) && ctx.lowercaseWords.has(w.toLowerCase()) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1));
+  const mentions = findNameMentions(text, isCommon);
+  const scored = mentions.map((m) => ({ m, s: isNameLike(ctx, terms, m, isTitle) ? roleScore(text, m.start, m.end) : null }));
+  shareListRoles(text, scored);
+  for (const { m, s: role } of scored) {
+    if (role === null) continue;
+    const lower = m.name.toLowerCase();
+    const tags = termsIn(terms, m.start, m.end);
+    const isPerson = tags.length > 0 && tags.every((t) => t.tags.has('Person'));
+    const isPlace = tags.length > 0 && tags.every((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Region'));
+    if (isPlace) continue;
+    let s = role;
+    // Outlets and vendors are victims only when a victim pattern says so; a person's name
+    // ("Ashley Madison") needs more than one.
+    if (REPORTING_ROLES.has(lower) && s < 3) s = -3;
+    if (isPerson || ctx.personTokens.has(lower)) s = s >= 3 ? 2 : -3;
+    s *= weight;
+    const key = organizationKey(m.name);
+    if (!key || key.length < 2) continue;
+    const t = tally.get(key) ?? { names: new Map(), score: 0, best: -Infinity, bestIndex: index, indexes: new Set<number>() };
+    t.names.set(m.name, (t.names.get(m.name) ?? 0) + 1);
+    t.score += s;
+    if (s > 0) t.indexes.add(index);
+    if (s > t.best) { t.best = s; t.bestIndex = index; }
+    tally.set(key, t);
+  }
+}
+
+// Names coordinated in one list share the strongest role of the list: "a hacking spree on
+// hotel chains including Hyatt, Hilton and Starwood" makes all three victims.
+function shareListRoles(text: string, scored: { m: NameMention; s: number | null }[]): void {
+  let i = 0;
+  while (i < scored.length) {
+    let j = i;
+    while (j + 1 < scored.length && /^\s*(?:,|,?\s*(?:and|or|&))\s*$/.test(text.slice(scored[j].m.end, scored[j + 1].m.start))) j++;
+    if (j > i) {
+      const roles = scored.slice(i, j + 1).map((x) => x.s ?? -Infinity);
+      const best = Math.max(...roles);
+      const listAfter = text.slice(Math.max(0, scored[i].m.start - 60), scored[i].m.start);
+      const isVictimList = best >= 3 || /\b(?:including|includ(?:ed|es)|such as|like|among them|namely)\s*:?\s*$/i.test(listAfter);
+      if (isVictimList) for (let k = i; k <= j; k++) if (scored[k].s !== null && scored[k].s! >= 1) scored[k].s = Math.max(3, best);
+    }
+    i = j + 1;
+  }
+}
+
+// Reject spans compromise reads as something other than a name: verbs, adverbs and
+// adjectives capitalised in headlines, pronouns, values ("4GB"), demonyms ("Chinese").
+function isNameLike(ctx: VictimContext, terms: TermTag[], m: NameMention, isTitle: boolean): boolean {
+  if (NOT_ORGANIZATION.test(m.name) || DATA_WORD.test(m.name)) return false;
+  const tags = termsIn(terms, m.start, m.end);
+  if (tags.some((t) => t.tags.has('Pronoun'))) return false;
+  if (tags.length === 1 && (tags[0].tags.has('Demonym') || tags[0].tags.has('Value'))) return false;
+  const isWordish = (t: TermTag) =>
+    ['Adverb', 'Verb', 'Adjective', 'Preposition', 'Conjunction', 'Determiner', 'Date', 'Month', 'WeekDay', 'Value'].some((x) => t.tags.has(x)) &&
+    !t.tags.has('Organization') && !t.tags.has('Acronym');
+  if (tags.length && tags.every(isWordish)) return false;
+  if (isTitle && !recursInBody(ctx.body, m.name)) return false;
+  return true;
+}
+
+// A headline name must also appear in the body, capitalised and not only sentence-first.
+function recursInBody(body: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![.!?]\\s|^|\\n)\\b${escaped}\\b`);
+  return re.test(body);
+}
+
+// Names made only of data words: "CVV2", "W-2", "IDs", "SSNs".
+const DATA_WORD = /^(?:cvv2?|cvc|w-?2s?|ids?|ssns?|pii|phi|pins?|dob|imei|ip|otp|2fa|mfa|gb|tb|mb|\d+\s*(?:gb|tb|mb|kb|k|m))$/i;
 
 function roleScore(sentence: string, start: number, end: number): number {
   const before = sentence.slice(Math.max(0, start - 80), start);

@@ -108,8 +108,18 @@ export function parseHumanDate(text: string): string | null {
   if (dotted) return formatDay(+dotted[3], +dotted[2], +dotted[1]);
   const iso = /((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(s);
   if (iso) return formatDay(+iso[1], +iso[2], +iso[3]);
+  // 27/03/2020 or 11/13/2019: read only when one number cannot be a month.
+  const slashed = /(?:^|[^\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/.exec(s);
+  if (slashed) {
+    const [a, b, y] = [+slashed[1], +slashed[2], +slashed[3]];
+    if (a > 12 && b <= 12) return formatDay(y, b, a);
+    if (b > 12 && a <= 12) return formatDay(y, a, b);
+  }
   const results = chrono.strict.parse(s, new Date(Date.UTC(2000, 0, 1)));
   for (const r of results) {
+    // Only dates written with a month name and a full year: numeric forms are read
+    // above without guessing, and "an hour ago" has no fixed day.
+    if (!/\p{L}{3}/u.test(r.text) || !/(19|20)\d{2}/.test(r.text)) continue;
     const c = r.start;
     if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
     const day = formatDay(c.get('year') ?? 0, c.get('month') ?? 0, c.get('day') ?? 0);

@@ -16,7 +16,7 @@ const ICON_WORD_LINE = new RegExp(`^((${ICON_WORDS.join('|')})[\\s\\-_/|•·]*)
 
 // Copyright notices, "this needs JavaScript" placeholders and unrendered CMS
 // shortcodes ("[button link=…]…[/button]").
-const NOTICE_LINE = /^(©|\(c\)\s|copyright\b)|all rights reserved\.?$|\b(requires|enable|turn on) javascript\b|^\[(\w+)[^\]]*\].*\[\/\2\]$/i;
+const NOTICE_LINE = /^(©|\(c\)\s|copyright\b)|all rights reserved\.?$|\b(requires|enable|turn on) javascript\b|^\[(?<code>\w+)[^\]]*\].*\[\/\k<code>\]$/i;
 
 /** Whether a paragraph is furniture: a label, a row of share-button names, or icon-name junk. */
 export function isJunkLine(text: string): boolean {
@@ -31,7 +31,7 @@ export function isJunkLine(text: string): boolean {
 // ("arrow-downarrow-leftburgerchevron-up…"). Latin-script prose has a space at least
 // every ~15 characters; CJK prose has no spaces at all, so only Latin lines are tested.
 function isGluedIconNames(t: string): boolean {
-  if (t.length < 40) return false;
+  if (t.length < 40 || /:\/\/|www\./i.test(t)) return false;
   const latin = t.match(/[a-z]/gi)?.length ?? 0;
   if (latin / t.length < 0.7) return false;
   const spaces = t.match(/\s/g)?.length ?? 0;

@@ -1,0 +1,44 @@
+import type { RecordQuery } from './record-store';
+
+/**
+ * The WHERE clause of a record query, shared by both stores: `?` placeholders in order
+ * (PostgreSQL numbers them). Every value is a parameter, never spliced into SQL.
+ */
+export function recordFilter(q: RecordQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (q.org) {
+    const like = `%${q.org.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    clauses.push(`(lower(org_name) LIKE ? ESCAPE '\\' OR org_key LIKE ? ESCAPE '\\')`);
+    params.push(like, like);
+  }
+  if (q.dataType) {
+    clauses.push('data_types LIKE ?'); // data_types is ',email,phone,': a type is matched whole
+    params.push(`%,${q.dataType},%`);
+  }
+  if (q.since) {
+    clauses.push('disclosed_at >= ?');
+    params.push(q.since);
+  }
+  if (q.until) {
+    // "until 2020" includes all of 2020: compare at the precision given.
+    clauses.push('substr(disclosed_at, 1, ?) <= ?');
+    params.push(q.until.length, q.until);
+  }
+  if (q.minCount !== undefined) {
+    clauses.push('affected_count >= ?');
+    params.push(q.minCount);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** `,a,b,` — so `LIKE '%,a,%'` finds a type without matching a longer one. */
+export function dataTypesColumn(types: string[]): string {
+  return `,${[...new Set(types)].sort().join(',')},`;
+}
+
+/** Rewrites `?` placeholders as `$1`, `$2`, … for PostgreSQL. */
+export function numberPlaceholders(sql: string, offset = 0): string {
+  let n = offset;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}

@@ -1,0 +1,142 @@
+// scrapeArticle on hand-written pages, one per edge case (test/fixtures/pages/).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { scrapeArticle } from '../../../src/extract/scrape-article';
+import type { Article, Page } from '../../../src/types';
+
+const FIXTURES = path.resolve(__dirname, '../../fixtures/pages');
+
+function pageOf(html: string, url = 'https://site.test/news/story'): Page {
+  return { url, finalUrl: url, status: 200, html, fetchedAt: '2020-03-28T00:00:00Z' };
+}
+
+function scrapeFixture(name: string, url?: string): Article {
+  return scrapeArticle(pageOf(readFileSync(path.join(FIXTURES, name), 'utf8'), url));
+}
+
+function paragraphsOf(a: Article): string[] {
+  return a.text.split('\n\n');
+}
+
+describe('scrapeArticle: boilerplate types are removed', () => {
+  const article = scrapeFixture('article-with-boilerplate.html', 'https://ledger.example/news/retailer-breach?utm_source=feed');
+
+  it('keeps every article paragraph, in order', () => {
+    const p = paragraphsOf(article);
+    expect(p[0]).toMatch(/^A national retailer said on Friday/);
+    expect(p).toContain('How the intruders got in');
+    expect(p[p.length - 1]).toMatch(/^Security researchers said/);
+    expect(p).toHaveLength(6);
+  });
+
+  it.each(Object.entries({
+    'cookie banner': 'We use cookies',
+    'navigation menu': 'Opinion',
+    'icon-font junk line': 'arrow-down',
+    'headline (metadata, not body)': 'Retailer confirms breach',
+    byline: 'By Priya Raman',
+    'share bar': 'Twitter',
+    'ad label': 'Advertisement',
+    'newsletter box': 'Sign up for our newsletter',
+    'tag links': 'Data breach',
+    'related links': 'Bank outage',
+    comments: 'third breach at a big retailer',
+    'sidebar list': 'Most read',
+    'site footer': 'All rights reserved',
+  }))('drops the %s', (_, snippet) => {
+    expect(article.text).not.toContain(snippet);
+  });
+
+  it('separates paragraphs by one blank line and collapses whitespace inside them', () => {
+    expect(article.text).not.toMatch(/\n{3,}/);
+    for (const p of paragraphsOf(article)) expect(p).toBe(p.replace(/\s+/g, ' ').trim());
+  });
+});
+
+describe('scrapeArticle: content layouts', () => {
+  it('joins a body cut into chunks around ad slots', () => {
+    const a = scrapeFixture('article-split-around-ad.html');
+    const p = paragraphsOf(a);
+    expect(p).toHaveLength(4);
+    expect(p[0]).toMatch(/^Residents of the city/);
+    expect(p[3]).toMatch(/^A public hearing/);
+    expect(a.text).not.toMatch(/\bAd\b|Council delays/);
+  });
+
+  it('reads text separated by <br> inside a wrapper named like a widget', () => {
+    const a = scrapeFixture('article-blogger-br-text.html');
+    const p = paragraphsOf(a);
+    expect(p).toHaveLength(3);
+    expect(p[0]).toMatch(/^The Lanterns/);
+    expect(p[2]).toMatch(/^"We never expected/);
+    expect(a.text).not.toMatch(/Blog archive|Posted by/);
+  });
+
+  it('keeps an embedded tweet that quotes the story', () => {
+    const a = scrapeFixture('article-with-embedded-tweet.html');
+    expect(a.text).toContain('Yes this is real and the state spent half a million dollars on it');
+    expect(paragraphsOf(a)[0]).toMatch(/^A state campaign/);
+  });
+
+  it('reads old markup with unclosed tags and entities', () => {
+    const a = scrapeFixture('broken-unclosed-tags.html');
+    const p = paragraphsOf(a);
+    expect(p[0]).toMatch(/^A winter storm knocked out power/);
+    expect(a.text).toContain('essential — several lorries');
+    expect(p[p.length - 1]).toMatch(/^Forecasters expect/);
+    expect(a.text).not.toMatch(/Home|Weather \||Copyright/);
+    expect(a.title).toBe('Storm cuts power to thousands & closes schools');
+  });
+});
+
+describe('scrapeArticle: pages with no article', () => {
+  it('gives an empty text and a reason for a listing page, not the page text', () => {
+    const a = scrapeFixture('listing-page-no-article.html');
+    expect(a.text).toBe('');
+    expect(a.emptyReason).toMatch(/no article text found/);
+    expect(a.title).toBe('Technology news');
+  });
+
+  it.each(Object.entries({
+    'empty string': '',
+    'whitespace only': ' \n\t ',
+    'no body': '<html><head><title>Only a title</title></head></html>',
+    'plain text, not HTML': 'just a few words',
+    'binary garbage': '\u0000\u0001\u0002\uFFFD<<<>>>&&&;;',
+  }))('%s: empty text with a reason, no throw', (_, html) => {
+    const a = scrapeArticle(pageOf(html));
+    expect(a.text).toBe('');
+    expect(a.emptyReason).toBeTruthy();
+    expect(a.canonicalUrl).toBe('https://site.test/news/story');
+  });
+});
+
+describe('scrapeArticle: extreme input', () => {
+  const sentence = 'The council said the new road would open in the spring, after two years of delays and rising costs.';
+
+  it('reads a huge page (several MB, thousands of paragraphs)', () => {
+    const paragraphs = Array.from({ length: 20_000 }, (_, i) => `<p>${i}: ${sentence}</p>`).join('\n');
+    const nav = '<nav>' + '<a href="/x">Section</a>'.repeat(5_000) + '</nav>';
+    const html = `<html><body>${nav}<article>${paragraphs}</article></body></html>`;
+    expect(html.length).toBeGreaterThan(2_000_000);
+    const a = scrapeArticle(pageOf(html));
+    const p = paragraphsOf(a);
+    expect(p).toHaveLength(20_000);
+    expect(p[19_999]).toBe(`19999: ${sentence}`);
+    expect(a.text).not.toContain('Section');
+  });
+
+  it('survives nesting far deeper than any real page (20,000 unclosed divs)', () => {
+    const html = `<html><body>${'<div>'.repeat(20_000)}<p>${sentence} ${sentence}</p></body></html>`;
+    const a = scrapeArticle(pageOf(html));
+    expect(a.text).toBe(`${sentence} ${sentence}`);
+  });
+
+  it('does not change the page it was given', () => {
+    const html = readFileSync(path.join(FIXTURES, 'article-with-boilerplate.html'), 'utf8');
+    const page = pageOf(html);
+    const copy = JSON.stringify(page);
+    scrapeArticle(page);
+    expect(JSON.stringify(page)).toBe(copy);
+  });
+});

@@ -1,0 +1,20 @@
+// A self-signed certificate for 127.0.0.1 (EC P-256, valid until 2126), generated once with
+// openssl req -x509 for the TLS test: a certificate no CA vouches for must be refused.
+export const SELF_SIGNED_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgSzI/05qavolzEJGj
+nA7U8+AUJkA602XxHwwvBBbzVjOhRANCAAShytuWvGP0WkfkxtkZwSycTufUEcd5
+KCbhKyESE7zTw6GqZ2sQ4sQ/aQ4n+xeUj2pThubyizzjOJRta7K1dVF+
+-----END PRIVATE KEY-----
+`;
+export const SELF_SIGNED_CERT = `-----BEGIN CERTIFICATE-----
+MIIBkTCCATagAwIBAgIUbCik+AxIKd5FFaACvnj0BMizldwwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyMjAwMjYyNloYDzIxMjYxMDI5
+MDAyNjI2WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAAShytuWvGP0WkfkxtkZwSycTufUEcd5KCbhKyESE7zTw6GqZ2sQ4sQ/
+aQ4n+xeUj2pThubyizzjOJRta7K1dVF+o2QwYjAdBgNVHQ4EFgQUd1ErMB+aaWOx
+ijEug/JLwLmP7zkwHwYDVR0jBBgwFoAUd1ErMB+aaWOxijEug/JLwLmP7zkwDwYD
+VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0kAMEYC
+IQDSPEIfIIJnNujCkFY1G64mAJSb36ryDmkI0J02u9ZfBAIhAKQWU6TcJ0AnHYKn
+K8jAh22RlInpCY6ia2B3Pnt0tMIS
+-----END CERTIFICATE-----
+`;
