@@ -61,11 +61,15 @@ export interface ArticleText {
 
 export type DatePrecision = 'year' | 'month' | 'day';
 
-export type DataType =
-  | 'name' | 'email' | 'phone' | 'address' | 'date_of_birth' | 'government_id'
-  | 'username' | 'password' | 'payment_card' | 'bank_account' | 'financial' | 'medical'
-  | 'location' | 'ip_address' | 'device' | 'order_history' | 'account' | 'communications'
-  | 'photo' | 'biometric' | 'employment' | 'education' | 'personal_info' | 'other';
+/** The closed data-type taxonomy (definitions: ../shared/eval/breach/README.md). */
+export const DATA_TYPES = [
+  'name', 'email', 'phone', 'address', 'date_of_birth', 'government_id',
+  'username', 'password', 'payment_card', 'bank_account', 'financial', 'medical',
+  'location', 'ip_address', 'device', 'order_history', 'account', 'communications',
+  'photo', 'biometric', 'employment', 'education', 'personal_info', 'other',
+] as const;
+
+export type DataType = (typeof DATA_TYPES)[number];
 
 /** One breach incident read off an article (DESIGN.md §2, without the article part). */
 export interface Incident {

@@ -37,24 +37,3 @@ export function formatRecordsTable(records: BreachRecord[]): string {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
-
-const CSV_COLUMNS = [
-  'id', 'organization', 'organization_key', 'breach_date', 'breach_date_precision', 'disclosed_at', 'data_types',
-  'not_leaked', 'affected_count', 'affected_unit', 'affected_qualifier', 'confidence', 'article_title', 'article_url', 'feed',
-];
-
-function csvCell(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** RFC 4180 CSV with a header row; list fields joined with ';'. */
-export function formatRecordsCsv(records: BreachRecord[]): string {
-  const rows = records.map((r) => [
-    r.id, r.organization?.name ?? null, r.organization?.key ?? null, r.breachDate?.value ?? null,
-    r.breachDate?.precision ?? null, r.disclosedAt, r.dataTypes.map((d) => d.type).join(';'), r.notLeaked.join(';'),
-    r.affectedCount?.value ?? null, r.affectedCount?.unit ?? null, r.affectedCount?.qualifier ?? null, r.confidence,
-    r.article.title, r.article.url, r.article.feed,
-  ].map(csvCell).join(','));
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
-}

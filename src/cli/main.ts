@@ -1,10 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { BreachfeedError, ConfigError, describeError } from '../errors';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { extractCommand } from './commands/extract';
 import { recordsCommand } from './commands/records';
 import { runCommand } from './commands/run';
 import { scrapeCommand } from './commands/scrape';
+import { serveCommand } from './commands/serve';
 
 const VERSION = '0.1.0';
 
@@ -58,6 +60,29 @@ export async function main(argv: string[]): Promise<number> {
     .option('--html-dir <dir>', 'folder of pages')
     .option('--out <file>', 'output JSON (default: stdout)')
     .action(action(scrapeCommand));
+
+  program.command('export')
+    .description('export records (or --incidents merged across sources) as NDJSON or CSV, streamed')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db; DATABASE_URL selects PostgreSQL)')
+    .option('--format <format>', 'ndjson or csv', 'ndjson')
+    .option('--incidents', 'merged incidents instead of records')
+    .option('--org <name>', 'organization name or key contains')
+    .option('--data-type <type>', 'only with this data type')
+    .option('--since <date>', 'disclosed on or after')
+    .option('--until <date>', 'disclosed on or before')
+    .option('--min-count <n>', 'affected count at least')
+    .option('--out <file>', 'write here instead of stdout')
+    .action(action(exportCommand));
+
+  program.command('serve')
+    .description('serve the HTTP API: records, incidents, export, metrics, OpenAPI (127.0.0.1 by default)')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db; DATABASE_URL selects PostgreSQL)')
+    .option('--host <host>', 'address to bind (default: 127.0.0.1; others need a token)')
+    .option('--port <n>', 'port (default: 8080)')
+    .option('--token <token>', 'bearer token required on every route but /healthz (env BREACHFEED_API_TOKEN)')
+    .action(action(serveCommand));
 
   try {
     await program.parseAsync(argv);

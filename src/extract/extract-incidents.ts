@@ -79,7 +79,19 @@ export function extractIncidents(article: ArticleText): Incident[] {
       isRecall: isRecallSentence(r.text) || (index > 0 && isRecallSentence(sentences[index - 1].text)),
     }));
   const segments = segmentIncidents(facts, victims[0]?.key ?? null);
-  return segments.map((seg) => buildIncident(seg, readings, victims, publishedAt, articleScore));
+  const incidents = segments.map((seg) => buildIncident(seg, readings, victims, publishedAt, articleScore));
+  // Further victims named alongside another in one sentence ("forums hacked include Clash of
+  // Kings forum with 1.6 million records stolen, Epic Games forum with 800,000 accounts").
+  for (const v of victims) {
+    if (segments.some((seg) => seg.victimKey === v.key)) continue;
+    const own = v.sentenceIndexes.filter((i) => readings.has(i));
+    if (!own.length) continue;
+    const seg: Segment = { date: null, victimKey: v.key, sentences: own, isMain: false };
+    const incident = buildIncident(seg, readings, victims, publishedAt, articleScore);
+    incident.affectedCount = countAfterName(own.map((i) => readings.get(i)!), v.name);
+    incidents.push(incident);
+  }
+  return incidents;
 }
 
 // Sentences next to a breach sentence often list what was taken ("The data included names
@@ -159,6 +171,17 @@ function buildIncident(
       isMain: seg.isMain,
     }),
   };
+}
+
+// The count that follows a victim's name in its sentence, before any other name.
+function countAfterName(rs: SentenceReading[], name: string): Incident['affectedCount'] {
+  for (const r of rs) {
+    const at = r.text.indexOf(name);
+    if (at < 0) continue;
+    const c = r.counts.find((x) => x.index > at && x.index - at < 80);
+    if (c) return { value: c.value, unit: c.unit, qualifier: c.qualifier, text: c.text };
+  }
+  return null;
 }
 
 function toIsoDate(value: string | null): string | null {

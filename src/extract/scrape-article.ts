@@ -2,8 +2,8 @@
 // the body (after boilerplate removal). Pure: no I/O, the input is not changed.
 import type { Article, Page } from '../types';
 import { extractBody } from './scrape/extract-body';
-import { extractMetadata } from './scrape/metadata';
 import { limitDepth } from './scrape/dom-utils';
+import { extractMetadata } from './scrape/metadata';
 import { parseHtml } from './scrape/parse-html';
 
 // Real pages nest a few dozen levels; 400 leaves room for the worst of them while
@@ -27,6 +27,26 @@ export function scrapeArticle(page: Page): Article {
     text: '',
   };
   if (!html.trim()) return { ...article, emptyReason: 'the page is empty' };
-  const body = extractBody($, meta.title);
-  return body.emptyReason ? { ...article, emptyReason: body.emptyReason } : { ...article, text: body.text };
+  const body = extractBody($, meta.title, [page.url, page.finalUrl, meta.canonicalUrl]);
+  if (!body.emptyReason) return { ...article, text: body.text };
+  // Pages rendered by JavaScript have no body in the markup, but many still ship the
+  // text as schema.org articleBody in their JSON-LD.
+  const fromJsonLd = paragraphsOfJsonLdBody(meta.jsonLdBody);
+  return fromJsonLd ? { ...article, text: fromJsonLd } : { ...article, emptyReason: body.emptyReason };
+}
+
+// As much prose as the DOM extractor asks of a page before it calls it an article.
+const MIN_JSON_LD_BODY_CHARS = 100;
+
+function paragraphsOfJsonLdBody(body: string | null): string | null {
+  if (!body || body.length < MIN_JSON_LD_BODY_CHARS) return null;
+  // Some publishers put escaped HTML in articleBody; tags become paragraph breaks.
+  const text = body
+    .replace(/<\/?(p|div|br|h[1-6]|li)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .split(/\n\s*/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+  return text.length >= MIN_JSON_LD_BODY_CHARS ? text : null;
 }

@@ -2,8 +2,10 @@
 // name without extensions — the article eval's prediction format.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { ContentError } from '../errors';
+import { decodeHtml } from '../ingest/decode-html';
 import type { Article } from '../types';
 import { scrapeArticle } from './scrape-article';
 
@@ -20,7 +22,15 @@ export interface ScrapedEntry {
 
 const PAGE_FILE = /\.html?(\.gz)?$/i;
 
-/** Scrapes every .html / .html.gz file of `dir` (not recursive). */
+const EMPTY_ENTRY: ScrapedEntry = {
+  articleBody: '', title: null, publishedAt: null, author: null, canonicalUrl: '', language: null, siteName: null,
+};
+
+/**
+ * Scrapes every .html / .html.gz file of `dir` (not recursive). `urls` maps an id to
+ * the page's original URL (for URL dates and relative links); otherwise the file URL
+ * is used.
+ */
 export async function scrapeDirectory(dir: string, urls: Record<string, string> = {}): Promise<Record<string, ScrapedEntry>> {
   let names: string[];
   try {
@@ -32,8 +42,16 @@ export async function scrapeDirectory(dir: string, urls: Record<string, string> 
   for (const name of names) {
     const id = name.replace(PAGE_FILE, '');
     const file = path.join(dir, name);
-    const html = decodePage(await readFile(file), name);
-    const url = urls[id] ?? `file://${path.resolve(file)}`;
+    const url = urls[id] ?? pathToFileURL(path.resolve(file)).href;
+    let html: string;
+    try {
+      html = decodePage(await readFile(file), name);
+    } catch (err) {
+      // One unreadable file must not sink the batch: it gets an empty entry saying why.
+      if (!(err instanceof ContentError)) throw err;
+      out[id] = { ...EMPTY_ENTRY, canonicalUrl: url, emptyReason: err.message };
+      continue;
+    }
     const article = scrapeArticle({ url, finalUrl: url, status: 200, html, fetchedAt: new Date(0).toISOString() });
     out[id] = toEntry(article);
   }
@@ -49,9 +67,8 @@ function decodePage(bytes: Buffer, name: string): string {
       throw new ContentError(`scrape: ${name} is not valid gzip`, { cause: err });
     }
   }
-  // TODO: decode with decodeHtml from src/ingest/decode-html.ts once it exists
-  // (BOM, <meta charset>, detection); until then every page is read as UTF-8.
-  return body.toString('utf8');
+  // Saved pages have no HTTP header: BOM, <meta charset> and detection decide.
+  return decodeHtml(body).html;
 }
 
 function toEntry(a: Article): ScrapedEntry {

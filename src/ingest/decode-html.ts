@@ -33,6 +33,8 @@ export function decodeHtml(body: Buffer, contentType?: string | null): DecodedHt
 
 /** Whether a declared charset fits the bytes; a clearly wrong label is ignored. */
 export function isPlausibleCharset(body: Buffer, charset: string): boolean {
+  // UTF-16 is never a server default, so a header naming it is deliberate (and its bytes are not ASCII-like).
+  if (charset.startsWith('utf-16')) return true;
   if (!hasNonAscii(body)) return true;
   const validUtf8 = isValidUtf8(body);
   // UTF-8 declared but the bytes are not UTF-8: the label is wrong.

@@ -8,6 +8,8 @@ interface HostState {
   nextStartAt: number;
   /** Earliest time set by a Retry-After, for the fail-fast check. */
   blockedUntil: number;
+  /** This host's own gap (robots.txt Crawl-delay), when longer than the default. */
+  delayMs: number | null;
   waiters: Waiter[];
   timer: NodeJS.Timeout | null;
 }
@@ -56,6 +58,11 @@ export class HostLimiter {
     state.blockedUntil = Math.max(state.blockedUntil, untilMs);
   }
 
+  /** A longer gap for one host (its robots.txt Crawl-delay); never shortens the default. */
+  setHostDelay(host: string, delayMs: number): void {
+    this.stateOf(host).delayMs = delayMs;
+  }
+
   /** Milliseconds until `host` may be asked again after a Retry-After (0 if not paused). */
   pausedForMs(host: string): number {
     const state = this.hosts.get(host);
@@ -66,7 +73,7 @@ export class HostLimiter {
     let state = this.hosts.get(host);
     if (!state) {
       if (this.hosts.size >= PRUNE_AT_SIZE) this.prune();
-      state = { active: 0, nextStartAt: 0, blockedUntil: 0, waiters: [], timer: null };
+      state = { active: 0, nextStartAt: 0, blockedUntil: 0, delayMs: null, waiters: [], timer: null };
       this.hosts.set(host, state);
     }
     return state;
@@ -87,7 +94,7 @@ export class HostLimiter {
       const waiter = state.waiters.shift()!;
       if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
       state.active++;
-      state.nextStartAt = Date.now() + this.delayMs;
+      state.nextStartAt = Date.now() + Math.max(this.delayMs, state.delayMs ?? 0);
       let released = false;
       waiter.resolve(() => {
         if (released) return;

@@ -105,7 +105,7 @@ export class HttpClient {
       const res = await this.getOnce(hop, init, signal, startTimer);
       const location = res.headers['location'];
       if (REDIRECT_STATUSES.has(res.status) && location) {
-        const next = parseHttpUrl(location, hop);
+        const next = parseRedirect(url, location, hop);
         if (seen.has(withoutHash(next))) throw new ContentError(`fetch: ${url} redirect loop at ${next.href}`);
         if (redirects.length >= o.maxRedirects) throw new ContentError(`fetch: ${url} redirected more than ${o.maxRedirects} times`);
         redirects.push(next.href);
@@ -168,6 +168,11 @@ export class HttpClient {
     }
   }
 
+  /** Space requests to `host` by at least `delayMs` (robots.txt Crawl-delay). */
+  setHostDelay(host: string, delayMs: number): void {
+    this.limiter.setHostDelay(host, delayMs);
+  }
+
   /** Close pooled connections. Idempotent. */
   close(): Promise<void> {
     this.closing ??= this.agent.close().catch(() => undefined);
@@ -185,6 +190,18 @@ function parseHttpUrl(value: string, base?: URL): URL {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ContentError(`fetch: ${u.href} is not an http(s) URL`);
   return u;
+}
+
+/** The next hop of a redirect; a Location we will not follow names both ends. */
+function parseRedirect(url: string, location: string, from: URL): URL {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new ContentError(`fetch: ${url} redirected to an invalid URL ${JSON.stringify(location)}`);
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new ContentError(`fetch: ${url} redirected to ${next.href}, which is not http(s)`);
+  return next;
 }
 
 /** Drop a body we will not read; an abort error from the dropped stream is expected, not a failure. */

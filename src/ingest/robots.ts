@@ -1,11 +1,12 @@
-// robots.txt: fetched once per origin through the same client, cached with a TTL.
+// robots.txt: fetched once per origin through the same client, cached with a TTL; its
+// Crawl-delay (capped) becomes that host's gap in the client's politeness limiter.
 // RFC 9309: a 4xx means "no rules" (crawl freely); a 5xx or an unreachable server
 // means "do not crawl for now", which we report as a retryable error rather than a
 // verdict, so the article is retried later instead of skipped for good.
 import robotsParser from 'robots-parser';
 import { ContentError, HttpStatusError, NetworkError } from '../errors';
 import { resolveFetchOptions, type FetchOptions } from './fetch-options';
-import { httpGet } from './http-get';
+import { getHttpClient } from './http-get';
 
 type Robot = ReturnType<typeof robotsParser>;
 
@@ -21,6 +22,8 @@ const MAX_ROBOTS_BYTES = 512 * 1024;
 /** A failed fetch is remembered briefly, so a down host is not asked again for every article. */
 const FAILURE_TTL_MS = 60_000;
 const MAX_CACHED_ORIGINS = 10_000;
+/** Crawl-delay is honoured up to this; a site asking for minutes between pages would stall whole runs. */
+export const MAX_CRAWL_DELAY_MS = 10_000;
 
 const cache = new Map<string, CacheEntry>();
 
@@ -63,8 +66,14 @@ function robotsFor(origin: string, o: Required<FetchOptions>): Promise<Robot | n
 async function loadRobots(origin: string, o: Required<FetchOptions>): Promise<Robot | null> {
   const robotsUrl = `${origin}/robots.txt`;
   try {
-    const res = await httpGet(robotsUrl, o, { accept: 'text/plain,*/*;q=0.5', maxBodyBytes: MAX_ROBOTS_BYTES });
-    return robotsParser(robotsUrl, res.body.toString('utf8'));
+    const client = getHttpClient(o);
+    const res = await client.get(robotsUrl, { accept: 'text/plain,*/*;q=0.5', maxBodyBytes: MAX_ROBOTS_BYTES });
+    const robot = robotsParser(robotsUrl, res.body.toString('utf8'));
+    const crawlDelaySecs = robot.getCrawlDelay(ROBOTS_AGENT);
+    if (typeof crawlDelaySecs === 'number' && crawlDelaySecs > 0) {
+      client.setHostDelay(new URL(origin).hostname, Math.min(crawlDelaySecs * 1000, MAX_CRAWL_DELAY_MS));
+    }
+    return robot;
   } catch (err) {
     if (err instanceof HttpStatusError && err.status >= 400 && err.status < 500 && err.status !== 429) return null;
     // Too large, redirected off into a loop, and similar: treated as unavailable, like a 4xx.

@@ -4,8 +4,8 @@ import { scrapeArticle } from '../extract/scrape-article';
 import { articleKey, canonicalizeUrl } from '../ingest/canonicalize-url';
 import { fetchPage } from '../ingest/fetch-page';
 import type { FetchOptions } from '../ingest/fetch-options';
-import type { RecordStore } from '../store/record-store';
-import type { FeedItem } from '../types';
+import type { ArticleOutcome, RecordStore } from '../store/record-store';
+import type { BreachRecord, FeedItem } from '../types';
 import { buildRecords } from './build-records';
 
 /** What became of one feed item (DESIGN.md §1: nothing is lost). */
@@ -15,55 +15,97 @@ export type ItemOutcome =
   | { kind: 'duplicate'; url: string }
   | { kind: 'failed'; url: string; reason: string; retryable: boolean };
 
+/** Waits for a politeness slot on a URL's host; the returned function gives it back. */
+export type HostGate = (url: string) => Promise<() => void | Promise<void>>;
+
 export interface ItemContext {
   store: RecordStore;
   fetch: FetchOptions;
   /** Article keys taken by this run, so two items of one run never process the same article. */
   claimed?: Set<string>;
+  /** Politeness shared beyond this process (distributed workers); the fetcher's own limiter still applies. */
+  hostGate?: HostGate;
+}
+
+/** The first half of processItem: what an item's article is, ready to store. */
+export type PreparedItem =
+  | { kind: 'duplicate'; url: string }
+  | { kind: 'verdict'; url: string; outcome: ArticleOutcome; records: BreachRecord[] };
+
+/**
+ * Fetch → scrape → extract for one feed item, without writing anything: the verdict and
+ * records to store, or `duplicate` when the store (or this run) already has the article.
+ * A page without an article body is a `failed` verdict; fetch and other errors throw.
+ */
+export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'> & { store: Pick<RecordStore, 'getArticleStatus'> }): Promise<PreparedItem> {
+  const url = item.url;
+  const urlKey = articleKey(canonicalizeUrl(url));
+  if (await isKnown(urlKey, ctx)) return { kind: 'duplicate', url };
+
+  const page = await fetchThroughGate(item, ctx);
+  const article = scrapeArticle(page);
+  const canonicalUrl = canonicalizeUrl(article.canonicalUrl);
+  const key = articleKey(canonicalUrl);
+  // The page may name a canonical URL another item already led to.
+  if (key !== urlKey && (await isKnown(key, ctx))) return { kind: 'duplicate', url };
+
+  const base = { key, urlKey, url, canonicalUrl, feed: item.feedId };
+  if (!article.text) {
+    const reason = `scrape: ${url} has no article body${article.emptyReason ? ` (${article.emptyReason})` : ''}`;
+    return { kind: 'verdict', url, outcome: { ...base, status: 'failed', reason }, records: [] };
+  }
+  const incidents = extractIncidents({
+    title: article.title ?? item.title ?? null,
+    publishedAt: article.publishedAt ?? item.publishedAt ?? null,
+    text: article.text,
+  });
+  const records = buildRecords(incidents, {
+    article: { ...article, canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
+    feed: item.feedId,
+    fetchedAt: page.fetchedAt,
+    extractor: EXTRACTOR_VERSION,
+  });
+  const status = records.length > 0 ? 'breach' : 'no_incident';
+  return { kind: 'verdict', url, outcome: { ...base, status, reason: null }, records };
+}
+
+/** The second half: stores a prepared verdict with its records (one transaction) and says what it was. */
+export async function saveVerdict(store: Pick<RecordStore, 'saveArticle'>, prepared: PreparedItem): Promise<ItemOutcome> {
+  if (prepared.kind === 'duplicate') return prepared;
+  await store.saveArticle(prepared.outcome, prepared.records);
+  return outcomeOf(prepared);
+}
+
+/** What a prepared verdict amounts to, without storing it. */
+export function outcomeOf(prepared: PreparedItem): ItemOutcome {
+  if (prepared.kind === 'duplicate') return prepared;
+  const { url, outcome, records } = prepared;
+  if (outcome.status === 'failed') return { kind: 'failed', url, reason: outcome.reason ?? 'failed', retryable: false };
+  return records.length > 0 ? { kind: 'records', url, records: records.length } : { kind: 'no_incident', url };
 }
 
 /** Fetch → scrape → extract → store for one feed item; never throws, every item gets an outcome. */
 export async function processItem(item: FeedItem, ctx: ItemContext): Promise<ItemOutcome> {
-  const url = item.url;
   try {
-    const urlKey = articleKey(canonicalizeUrl(url));
-    if (await isKnown(urlKey, ctx)) return { kind: 'duplicate', url };
-
-    const page = await fetchPage(item, ctx.fetch);
-    const article = scrapeArticle(page);
-    const canonicalUrl = canonicalizeUrl(article.canonicalUrl);
-    const key = articleKey(canonicalUrl);
-    // The page may name a canonical URL another item already led to.
-    if (key !== urlKey && (await isKnown(key, ctx))) return { kind: 'duplicate', url };
-
-    const base = { key, urlKey, url, canonicalUrl, feed: item.feedId };
-    if (!article.text) {
-      const reason = `scrape: ${url} has no article body${article.emptyReason ? ` (${article.emptyReason})` : ''}`;
-      await ctx.store.saveArticle({ ...base, status: 'failed', reason }, []);
-      return { kind: 'failed', url, reason, retryable: false };
-    }
-    const incidents = extractIncidents({
-      title: article.title ?? item.title ?? null,
-      publishedAt: article.publishedAt ?? item.publishedAt ?? null,
-      text: article.text,
-    });
-    const records = buildRecords(incidents, {
-      article: { ...article, canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
-      feed: item.feedId,
-      fetchedAt: page.fetchedAt,
-      extractor: EXTRACTOR_VERSION,
-    });
-    const status = records.length > 0 ? 'breach' : 'no_incident';
-    await ctx.store.saveArticle({ ...base, status, reason: null }, records);
-    return records.length > 0 ? { kind: 'records', url, records: records.length } : { kind: 'no_incident', url };
+    return await saveVerdict(ctx.store, await prepareItem(item, ctx));
   } catch (err) {
     const reason = describeError(err);
-    await saveFailure(item, reason, ctx).catch(() => undefined); // the store itself may be what failed
-    return { kind: 'failed', url, reason, retryable: isRetryable(err) };
+    await saveItemFailure(item, reason, ctx.store).catch(() => undefined); // the store itself may be what failed
+    return { kind: 'failed', url: item.url, reason, retryable: isRetryable(err) };
   }
 }
 
-async function isKnown(key: string, ctx: ItemContext): Promise<boolean> {
+async function fetchThroughGate(item: FeedItem, ctx: Pick<ItemContext, 'fetch' | 'hostGate'>) {
+  if (!ctx.hostGate) return fetchPage(item, ctx.fetch);
+  const release = await ctx.hostGate(item.url);
+  try {
+    return await fetchPage(item, ctx.fetch);
+  } finally {
+    await release();
+  }
+}
+
+async function isKnown(key: string, ctx: { store: Pick<RecordStore, 'getArticleStatus'>; claimed?: Set<string> }): Promise<boolean> {
   if (ctx.claimed?.has(key)) return true;
   const status = await ctx.store.getArticleStatus(key);
   if (status === 'breach' || status === 'no_incident') return true;
@@ -71,7 +113,8 @@ async function isKnown(key: string, ctx: ItemContext): Promise<boolean> {
   return false;
 }
 
-async function saveFailure(item: FeedItem, reason: string, ctx: ItemContext): Promise<void> {
+/** Stores a failed verdict for an item (keyed by its link), so the failure is on record with its reason. */
+export async function saveItemFailure(item: FeedItem, reason: string, store: Pick<RecordStore, 'saveArticle'>): Promise<void> {
   let canonicalUrl = item.url;
   try {
     canonicalUrl = canonicalizeUrl(item.url);
@@ -79,5 +122,5 @@ async function saveFailure(item: FeedItem, reason: string, ctx: ItemContext): Pr
     // an unparsable link is stored as given, with its reason
   }
   const key = articleKey(canonicalUrl);
-  await ctx.store.saveArticle({ key, urlKey: key, url: item.url, canonicalUrl, feed: item.feedId, status: 'failed', reason }, []);
+  await store.saveArticle({ key, urlKey: key, url: item.url, canonicalUrl, feed: item.feedId, status: 'failed', reason }, []);
 }

@@ -1,9 +1,8 @@
-import { describeError } from '../errors';
-import { fetchFeed } from '../ingest/fetch-feed';
 import type { FetchOptions } from '../ingest/fetch-options';
 import type { RecordStore } from '../store/record-store';
 import type { FeedConfig, FeedItem } from '../types';
 import { mapConcurrent } from './map-concurrent';
+import { pollFeed } from './poll-feed';
 import { type ItemOutcome, processItem } from './process-item';
 
 export interface InlineRunOptions {
@@ -42,7 +41,7 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
     failures: [],
   };
 
-  const perFeed = await mapConcurrent(opts.feeds, opts.concurrency, (feed) => pollFeed(feed, opts, summary, emit));
+  const perFeed = await mapConcurrent(opts.feeds, opts.concurrency, (feed) => pollOne(feed, opts, summary, emit));
   const items = perFeed.flat();
   summary.items.total = items.length;
   emit({ type: 'items', total: items.length });
@@ -56,38 +55,18 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
   return summary;
 }
 
-async function pollFeed(feed: FeedConfig, opts: InlineRunOptions, summary: RunSummary, emit: (e: RunEvent) => void): Promise<FeedItem[]> {
-  const prev = await opts.store.getFeedState(feed.id);
-  const polledAt = new Date().toISOString();
-  try {
-    const res = await fetchFeed(feed, opts.fetch, prev ?? undefined);
-    await opts.store.saveFeedState({
-      feedId: feed.id,
-      etag: res.etag ?? prev?.etag ?? null,
-      lastModified: res.lastModified ?? prev?.lastModified ?? null,
-      lastPolledAt: polledAt,
-      lastError: null,
-      consecutiveFailures: 0,
-    });
+async function pollOne(feed: FeedConfig, opts: InlineRunOptions, summary: RunSummary, emit: (e: RunEvent) => void): Promise<FeedItem[]> {
+  const poll = await pollFeed(feed, { store: opts.store, fetch: opts.fetch, maxItemsPerFeed: opts.maxItemsPerFeed });
+  if (poll.ok) {
     summary.feeds.ok++;
-    if (res.notModified) summary.feeds.notModified++;
-    emit({ type: 'feed', feedId: feed.id, ok: true, items: res.items.length, notModified: res.notModified });
-    return res.items.slice(0, opts.maxItemsPerFeed);
-  } catch (err) {
-    const reason = describeError(err);
-    summary.feeds.failed++;
-    summary.failures.push({ target: `feed ${feed.id}`, reason });
-    await opts.store.saveFeedState({
-      feedId: feed.id,
-      etag: prev?.etag ?? null,
-      lastModified: prev?.lastModified ?? null,
-      lastPolledAt: polledAt,
-      lastError: reason,
-      consecutiveFailures: (prev?.consecutiveFailures ?? 0) + 1,
-    });
-    emit({ type: 'feed', feedId: feed.id, ok: false, reason });
-    return [];
+    if (poll.notModified) summary.feeds.notModified++;
+    emit({ type: 'feed', feedId: feed.id, ok: true, items: poll.items.length, notModified: poll.notModified });
+    return poll.items;
   }
+  summary.feeds.failed++;
+  summary.failures.push({ target: `feed ${feed.id}`, reason: poll.reason });
+  emit({ type: 'feed', feedId: feed.id, ok: false, reason: poll.reason });
+  return [];
 }
 
 function tally(s: RunSummary, o: ItemOutcome): void {

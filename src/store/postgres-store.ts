@@ -186,7 +186,11 @@ export class PostgresStore implements RecordStore {
     const a = await this.query<{ status: ArticleStatus; n: string }>('SELECT status, count(*) AS n FROM articles GROUP BY status');
     for (const row of a.rows) articles[row.status] = Number(row.n);
     const r = await this.query<{ n: string }>('SELECT count(*) AS n FROM records');
-    return { articles, records: Number(r.rows[0].n) };
+    const failuresByStage: Record<string, number> = {};
+    const f = await this.query<{ stage: string; n: string }>(`SELECT CASE WHEN position(':' in reason) > 0
+        THEN split_part(reason, ':', 1) ELSE 'other' END AS stage, count(*) AS n FROM articles WHERE status = 'failed' GROUP BY 1`);
+    for (const row of f.rows) failuresByStage[row.stage] = Number(row.n);
+    return { articles, records: Number(r.rows[0].n), failuresByStage };
   }
 
   close(): Promise<void> {

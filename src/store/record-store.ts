@@ -49,6 +49,8 @@ export interface FeedState {
 export interface StoreCounts {
   articles: Record<ArticleStatus, number>;
   records: number;
+  /** Failed articles by the stage their reason names (`fetch: …` → fetch). */
+  failuresByStage: Record<string, number>;
 }
 
 /** The storage backends' shared contract (SQLite now; PostgreSQL in issue 6). */

@@ -143,7 +143,12 @@ export class SqliteStore implements RecordStore {
       articles[row.status] = row.n;
     }
     const records = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
-    return { articles, records };
+    const failuresByStage: Record<string, number> = {};
+    for (const row of this.db.prepare(`SELECT CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1)
+        ELSE 'other' END AS stage, count(*) AS n FROM articles WHERE status = 'failed' GROUP BY stage`).all() as { stage: string; n: number }[]) {
+      failuresByStage[row.stage] = row.n;
+    }
+    return { articles, records, failuresByStage };
   }
 
   close(): Promise<void> {

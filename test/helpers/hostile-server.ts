@@ -103,9 +103,11 @@ function defaultRoutes(): Record<string, Handler> {
     '/never': () => {
       // Accept the request and never answer; close() destroys the socket.
     },
-    '/slow-headers': (_req, res) => {
-      const t = setTimeout(() => html(res, articleHtml('late', 'late')), 10_000);
-      res.on('close', () => clearTimeout(t));
+    '/trickle-headers': (req) => {
+      // A status line, then header bytes one per second, never finishing the headers.
+      req.socket.write('HTTP/1.1 200 OK\r\nX-Slow: ');
+      const t = setInterval(() => req.socket.write('a'), 1000);
+      req.socket.on('close', () => clearInterval(t));
     },
     '/trickle': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -169,6 +171,10 @@ function defaultRoutes(): Record<string, Handler> {
       res.end();
     },
     '/404': (_req, res) => html(res, 'not here', 'text/html', 404),
+    '/404-endless': (req, res, server) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      streamBytes(req, res, server, Infinity);
+    },
     '/410': (_req, res) => html(res, 'gone', 'text/html', 410),
     '/500': (_req, res) => html(res, 'oops', 'text/html', 500),
     '/pdf': (_req, res) => html(res, Buffer.from('%PDF-1.4\n'), 'application/pdf'),
@@ -246,6 +252,8 @@ function defaultRoutes(): Record<string, Handler> {
 <item><title>Old item</title><link>http://example.test/old-1</link></item></channel></rss>`,
         'text/xml',
       ),
+    '/feed/bare-ampersand': (_req, res) =>
+      html(res, rssFeed(rssItem('AT&T confirms breach & more', 'http://example.test/att?a=1&b=2')), 'application/rss+xml'),
     '/feed/invalid': (_req, res) =>
       html(res, '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>x</item></channel>', 'application/rss+xml'),
     '/feed/billion-laughs': (_req, res) => {

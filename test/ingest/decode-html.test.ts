@@ -53,6 +53,12 @@ const cases: Record<string, Case> = {
     charset: 'utf-16le',
     text: JAPANESE,
   },
+  'UTF-16BE declared in the header, no BOM': {
+    bytes: iconv.encode(page(FRENCH), 'utf-16be'),
+    contentType: 'text/html; charset=UTF-16BE',
+    charset: 'utf-16be',
+    text: FRENCH,
+  },
   'missing charset, GBK bytes: detected': {
     bytes: iconv.encode(page(CHINESE.repeat(3)), 'gbk'),
     contentType: 'text/html',

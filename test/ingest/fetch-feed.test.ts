@@ -64,6 +64,13 @@ describe('fetchFeed: formats', () => {
   });
 });
 
+describe('fetchFeed: everyday breakage', () => {
+  it('bare ampersands in text and links do not cost the feed', async () => {
+    const res = await fetchFeed(feed('amp', '/feed/bare-ampersand'), OPTS);
+    expect(res.items.map((i) => [i.title, i.url])).toEqual([['AT&T confirms breach & more', 'http://example.test/att?a=1&b=2']]);
+  });
+});
+
 describe('fetchFeed: conditional GET', () => {
   it('sends the stored ETag and returns notModified on 304 without parsing', async () => {
     const first = await fetchFeed(feed('etag', '/feed/etag'), OPTS);

@@ -6,10 +6,10 @@ import { HostLimiter } from '../../src/ingest/host-limiter';
 import { HttpClient } from '../../src/ingest/http-get';
 import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
-const DELAY_MS = 250;
+const DELAY_MS = 300;
 const PAGES = 4;
 /** Arrival times are taken by the server after the request crossed loopback; allow that much jitter. */
-const JITTER_MS = 25;
+const JITTER_MS = 60;
 
 let one: HostileServer;
 let two: HostileServer;

@@ -61,6 +61,13 @@ const hostileCases: Record<string, HostileCase> = {
     retryable: true,
     message: /^fetch: http:\/\/127\.0\.0\.1:\d+\/never sent no response headers within 1000 ms$/,
   },
+  'headers trickled one byte per second, never finished': {
+    path: '/trickle-headers',
+    error: NetworkError,
+    retryable: true,
+    message: /\/trickle-headers sent no response headers within 1000 ms$/,
+  },
+  '404 with an endless body': { path: '/404-endless', error: HttpStatusError, retryable: false, message: /\/404-endless answered HTTP 404$/ },
   'server that trickles one byte per second': {
     path: '/trickle',
     // The idle timer (2 s) never fires at one byte a second; the total timer must.
@@ -113,7 +120,7 @@ const hostileCases: Record<string, HostileCase> = {
   },
   'server that is not speaking HTTP': { path: '/not-http', error: ContentError, retryable: false, message: /\/not-http sent an invalid HTTP response( \(HPE_[A-Z_]+\))?$/ },
   '64 KiB response header': { path: '/huge-headers', error: ContentError, retryable: false, message: /\/huge-headers sent response headers that are too large$/ },
-  'redirect to file://': { path: '/to-file', error: ContentError, retryable: false, message: /^fetch: file:\/\/\/etc\/passwd is not an http\(s\) URL$/ },
+  'redirect to file://': { path: '/to-file', error: ContentError, retryable: false, message: /^fetch: http:\/\/127\.0\.0\.1:\d+\/to-file redirected to file:\/\/\/etc\/passwd, which is not http\(s\)$/ },
   '404': { path: '/404', error: HttpStatusError, retryable: false, message: /^fetch: http:\/\/127\.0\.0\.1:\d+\/404 answered HTTP 404$/ },
   '410': { path: '/410', error: HttpStatusError, retryable: false, message: /\/410 answered HTTP 410$/ },
   '500': { path: '/500', error: HttpStatusError, retryable: true, message: /\/500 answered HTTP 500$/ },

@@ -1,6 +1,6 @@
 import { NetworkError, isRetryable } from '../../src/errors';
 import type { FetchOptions } from '../../src/ingest/fetch-options';
-import { closeHttpClients } from '../../src/ingest/http-get';
+import { closeHttpClients, httpGet } from '../../src/ingest/http-get';
 import { clearRobotsCache, isAllowedByRobots } from '../../src/ingest/robots';
 import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
@@ -58,6 +58,16 @@ describe('isAllowedByRobots', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect(isRetryable(error)).toBe(true);
     expect((error as Error).message).toBe(`robots: ${server.url('/robots.txt')} cannot be read now (fetch: ${server.url('/robots.txt')} answered HTTP 503); not crawling ${server.origin} until it can`);
+  });
+
+  it('Crawl-delay spaces later requests to that host', async () => {
+    robots = { status: 200, body: 'User-agent: *\nCrawl-delay: 0.4\n' };
+    const opts = { ...OPTS, perHostDelayMs: 0, maxRedirects: 3 }; // its own client: the delay must not slow other tests
+    expect(await isAllowedByRobots(server.url('/ok?crawl=0'), opts)).toBe(true);
+    for (let i = 1; i <= 3; i++) await httpGet(server.url(`/ok?crawl=${i}`), opts);
+    const times = server.log.filter((l) => l.path.startsWith('/ok?crawl=')).map((l) => l.at);
+    expect(times).toHaveLength(3);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(340);
   });
 
   it('an invalid URL is a one-line error', async () => {

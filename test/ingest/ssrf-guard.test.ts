@@ -8,6 +8,7 @@ import type { FetchOptions } from '../../src/ingest/fetch-options';
 import { HttpClient } from '../../src/ingest/http-get';
 import { createSsrfGuard, isPublicAddress, type ResolveHost } from '../../src/ingest/ssrf-guard';
 import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
+import { formatMeasures, measureCase, type CaseMeasure } from '../helpers/measure-case';
 
 const OPTS: FetchOptions = { allowPrivateAddresses: false, timeoutMs: 2_000, headersTimeoutMs: 1_000, perHostDelayMs: 0 };
 const onlyFirstLoopback = (a: string) => a === '127.0.0.1';
@@ -15,6 +16,7 @@ const onlyFirstLoopback = (a: string) => a === '127.0.0.1';
 let a: HostileServer; // 127.0.0.1
 let b: HostileServer; // 127.0.0.2, same port: the address a rebinding answer would lead to
 const clients: HttpClient[] = [];
+const measures: CaseMeasure[] = [];
 
 function client(resolve?: ResolveHost, policy?: (a: string) => boolean): HttpClient {
   const c = new HttpClient(OPTS, resolve || policy ? { guard: createSsrfGuard(resolve, policy) } : {});
@@ -38,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await Promise.all([a.close(), b.close()]);
+  console.log(`ssrf measures:\n${formatMeasures(measures)}`);
 });
 
 describe('isPublicAddress', () => {
@@ -55,7 +58,7 @@ describe('isPublicAddress', () => {
 
 describe('SSRF guard in the client (loopback not allowed)', () => {
   it('refuses 127.0.0.1 before connecting', async () => {
-    const error = await client().get(a.url('/ok?direct')).catch((e: unknown) => e);
+    const { error } = await measureCase('127.0.0.1 with loopback not allowed', () => client().get(a.url('/ok?direct')), measures);
     expect(error).toBeInstanceOf(ContentError);
     expect(isRetryable(error)).toBe(false);
     expect((error as Error).message).toBe(`fetch: ${a.url('/ok?direct')} refused: 127.0.0.1 is non-public address 127.0.0.1`);
@@ -99,7 +102,7 @@ describe('SSRF guard in the client (loopback not allowed)', () => {
   });
 
   it('re-checks a redirect to another (refused) address', async () => {
-    const error = await client(undefined, onlyFirstLoopback).get(a.url('/to-second-loopback')).catch((e: unknown) => e);
+    const { error } = await measureCase('redirect to a refused address', () => client(undefined, onlyFirstLoopback).get(a.url('/to-second-loopback')), measures);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as Error).message).toBe(`fetch: http://127.0.0.2:${a.port}/ok refused: 127.0.0.2 is non-public address 127.0.0.2`);
     expect(a.hits.get('/to-second-loopback')).toBe(1); // the first hop was allowed and made
@@ -116,7 +119,7 @@ describe('SSRF guard in the client (loopback not allowed)', () => {
     let calls = 0;
     // First answer (the pre-check) is allowed; the second (the connect) is not: DNS rebinding.
     const resolve: ResolveHost = async () => [{ address: ++calls === 1 ? '127.0.0.1' : '127.0.0.2', family: 4 }];
-    const error = await client(resolve, onlyFirstLoopback).get(`http://rebind.test:${a.port}/ok?rebind`).catch((e: unknown) => e);
+    const { error } = await measureCase('DNS rebinding between check and connect', () => client(resolve, onlyFirstLoopback).get(`http://rebind.test:${a.port}/ok?rebind`), measures);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as Error).message).toBe(`fetch: http://rebind.test:${a.port}/ok?rebind refused: DNS answer changed to non-public address 127.0.0.2`);
     expect(calls).toBe(2);

@@ -123,8 +123,11 @@ describe.each(backends)('%s record store', (_name, open) => {
   it('counts articles by verdict', async () => {
     await store.saveArticle(outcome('https://a.example/7'), sampleRecords('https://a.example/7'));
     await store.saveArticle(outcome('https://a.example/8', { status: 'no_incident' }), []);
-    await store.saveArticle(outcome('https://a.example/9', { status: 'failed', reason: 'x' }), []);
-    expect(await store.counts()).toEqual({ articles: { breach: 1, no_incident: 1, failed: 1 }, records: 1 });
+    await store.saveArticle(outcome('https://a.example/9', { status: 'failed', reason: 'fetch: https://a.example/9 answered HTTP 500' }), []);
+    await store.saveArticle(outcome('https://a.example/10', { status: 'failed', reason: 'no prefix' }), []);
+    expect(await store.counts()).toEqual({
+      articles: { breach: 1, no_incident: 1, failed: 2 }, records: 1, failuresByStage: { fetch: 1, other: 1 },
+    });
   });
 
   it('keeps feed state for conditional GET and back-off', async () => {

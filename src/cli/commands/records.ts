@@ -1,6 +1,7 @@
 import { findConfigFile, loadConfig } from '../../config/load-config';
 import { ConfigError } from '../../errors';
-import { formatRecordsCsv, formatRecordsTable } from '../format';
+import { RECORD_CSV_HEADER, recordCsvLine } from '../../store/export-records';
+import { formatRecordsTable } from '../format';
 import { openStore } from '../open-store';
 import { parsePositiveInt } from './run';
 
@@ -25,7 +26,7 @@ export async function recordsCommand(opts: RecordsCommandOptions): Promise<numbe
   try {
     const records = await store.listRecords({ org: opts.org, since: opts.since, limit });
     if (opts.json) process.stdout.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    else if (opts.csv) process.stdout.write(formatRecordsCsv(records));
+    else if (opts.csv) process.stdout.write(RECORD_CSV_HEADER + records.map(recordCsvLine).join(''));
     else process.stdout.write(`${formatRecordsTable(records)}\n`);
     return 0;
   } finally {

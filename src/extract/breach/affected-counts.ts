@@ -24,7 +24,7 @@ const RECORDS = String.raw`records|entries|rows|documents|files|messages|photos|
 
 const QUALIFIER = String.raw`up to|as many as|as few as|more than|over|nearly|almost|around|about|approximately|approx\.|roughly|some|at least|close to|an estimated|estimated|less than|fewer than|under|just over|just under|well over|in excess of|upwards of|a total of|a whopping|a staggering|a reported|reportedly|potentially|possibly|another|a further|an additional`;
 
-const MODIFIER = String.raw`(?!(?:of|in|and|or|to|from|at|on|with|by|for|were|was|have|had|has|are|is|per|than|that|who|which|whose|the|a|an|its|their|this|these|those|it|they|we|he|she|after|before|since|when|while|because|but|if|as|during|into|across|over|under)\b)[A-Za-z0-9][\w'’.&-]*,?`;
+const MODIFIER = String.raw`(?!(?:months?|years?|days?|weeks?|hours?|minutes?|ago|times|several|many|much|more|most|other|different|million|billion|thousand|of|in|and|or|to|from|at|on|with|by|for|were|was|have|had|has|are|is|per|than|that|who|which|whose|the|a|an|its|their|this|these|those|it|they|we|he|she|after|before|since|when|while|because|but|if|as|during|into|across|over|under)\b)[A-Za-z0-9][\w'’.&-]*,?`;
 
 const COUNT = new RegExp(
   String.raw`(?:\b(${QUALIFIER})\s+)?(?<![\w$€£¥.,])(${NUMBER_PHRASE})(\s+of\s+(?:(?:its|their|the|our|his|her|these|those|all)\s+)?)?((?:\s*${MODIFIER}){0,4}?)\s*\b(${PEOPLE}|${ACCOUNTS}|${RECORDS})\b`,

@@ -68,6 +68,7 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   if (NOT_EVENT_LEAD.test(before) || /^(?:for|within|every|each)\b/i.test(text)) return null;
   if (/\b(?:ago)\b/i.test(text) && /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) return null;
   if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm)?$/i.test(text.trim())) return null; // bare times
+  if (/^(?:now|right now|currently|tonight)$/i.test(text.trim())) return null;
   const yearKnown = c.isCertain('year');
   const relative = !yearKnown;
   if (relative && !reference) return null;

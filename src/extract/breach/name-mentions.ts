@@ -28,7 +28,8 @@ export const COMMON_CAPITALISED = new Set(
     'january february march april may june july august september october november december jan feb mar apr jun jul ' +
     'aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof ' +
     'chief executive ceo cto cio ciso president director manager spokesman spokeswoman spokesperson senior vice ' +
-    'cybersecurity cyber internet online web website new first second third one two three four five please ' +
+    'cybersecurity cyber internet online web website please million billion thousand hundred percent ' +
+    'gb tb mb kb isp cfo coo cto ciso iot api vpn dns ddos ssl tls pos atm hr pc pcs usb url faq gdpr hipaa pci dss sms os ai ' +
     'inc ltd llc corp co plc however, says said told'
   ).split(/\s+/),
 );

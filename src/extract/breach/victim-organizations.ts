@@ -36,10 +36,16 @@ export interface VictimContext {
 
 const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|hack|leak|data breach|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
 
-const STRONG_AFTER = [
-  new RegExp(String.raw`^(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?${VICTIM_NOUN}\b`, 'i'),
-  /^(?:,[^,]{0,60},)?\s+(?:\w+\s+)?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:been\s+|also\s+|recently\s+|reportedly\s+|apparently\s+)?(?:hacked|breached|compromised|infiltrated|hit by|targeted by|attacked|the victim|the latest victim|a victim|exposed|leaked|left\s+(?:\w+\s+){0,3}(?:exposed|unprotected|unsecured|open)|suffered|experienced|disclosed|confirmed|admitted|revealed|announced|reported|notified|is notifying|began notifying|has begun notifying|warned|alerted|fell victim|falls victim|suffers|discloses|confirms|admits|reveals|announces|reports|notifies|warns)\b/i,
-];
+const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
+// "Weibo users", "Target's customers", "the TalkTalk data breach".
+const NOUN_AFTER = new RegExp(String.raw`^(?:(?:'s|’s)\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+){0,2}?|\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+)?)${VICTIM_NOUN}\b`, 'i');
+// "OnePlus has suffered", "the site was hacked", "Equifax, the credit bureau, was breached".
+const VERB_AFTER =
+  /^(?:,[^,]{0,60},)?\s+(?:\w+\s+)?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:been\s+|also\s+|recently\s+|reportedly\s+|apparently\s+|allegedly\s+)?(?:hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:\w+\s+){0,3}(?:exposed|unprotected|unsecured|open)|suffered|experienced|fell victim|falls victim|suffers|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
+// "Yahoo disclosed a breach", "Uber admitted that hackers stole": a disclosure of a breach.
+const DISCLOSURE_AFTER =
+  /^(?:,[^,]{0,60},)?\s+(?:\w+\s+)?(?:has|have|had|is|was)?\s*(?:disclosed|confirmed|admitted|revealed|announced|reported|acknowledged|discloses|confirms|admits|reveals|announces|reports|acknowledges|said|says|warned|warns|informed|notified|is warning)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?(?:a |an |the )?(?:data |security |cyber ?)?(?:breach|hack|leak|incident|intrusion|cyberattack|cyber-attack|attack|unauthori[sz]ed|hackers|attackers)/i;
+const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER];
 const STRONG_BEFORE = [
   /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i,
   /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
@@ -47,9 +53,9 @@ const STRONG_BEFORE = [
   /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
 ];
 const NON_VICTIM_BEFORE =
-  /\b(?:according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:the\s+)?$/i;
+  /\b(?:by|hackers? (?:group|collective)|hacking (?:group|collective|team|crew)|group|according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:the\s+)?$/i;
 const NON_VICTIM_AFTER =
-  /^(?:'s|’s)?\s*(?:security |threat |research |intelligence )?(?:researchers?|analysts?|experts?|research(?:er)? team|labs?|threat intelligence|report(?:ed|s)? (?:that|on)|told|wrote|notes|noted|explained|said in a (?:blog|report)|blog|spokes(?:man|woman|person)|founder|ceo|chief)/i;
+  /^(?:'s|’s)?\s*(?:security |threat |research |intelligence )?(?:hackers?|hacking (?:group|team|crew)|group of hackers|gang|crew|threat actors?|cyber ?criminals|cyber-?espionage|apt group|researchers?|analysts?|experts?|research(?:er)? team|labs?|threat intelligence|report(?:ed|s)? (?:that|on)|told|wrote|notes|noted|explained|said in a (?:blog|report)|blog|spokes(?:man|woman|person)|founder|ceo|chief)/i;
 
 // Outlets, security vendors, regulators and search/threat-intel services that news about
 // breaches cites. A prior, not a veto: a strong victim pattern still counts.
@@ -69,7 +75,10 @@ const REPORTING_ROLES = new Set(
     "information commissioner's office|fbi|dhs|ncsc|cert|us-cert|department of justice|doj|justice department|" +
     'hhs|office for civil rights|ocr|miit|attorney general|gdpr|europol|interpol|nsa|pastebin|github|twitter|' +
     'reddit|telegram|youtube|tor|dark web|shodan|google|microsoft|virustotal|hipaa|hipaa journal|' +
-    'identity theft resource center|itrc|privacy rights clearinghouse|experian|equifax|transunion|lifelock'
+    'identity theft resource center|itrc|privacy rights clearinghouse|lifelock|leakbase|redlock|salted hash|vigilante.pw|' +
+    'databreaches|dehashed|we leak info|hackernews|the next web|gizmodo|mashable|the daily beast|daily mail|the sun|' +
+    'the times|the telegraph|the independent|usa today|nbc|nbc news|abc news|cbs|fox news|npr|pbs|al jazeera|' +
+    'scmagazine|sc magazine|computerworld|itworld|network world|infoworld|pcworld|pc world|tom\'s guide|tom\'s hardware'
   ).split('|'),
 );
 
@@ -92,7 +101,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
   const isCommon = (w: string, at: number) =>
     (isTitle || at === 0) && ctx.lowercaseWords.has(w.toLowerCase()) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1));
   const mentions = findNameMentions(text, isCommon);
-  const scored = mentions.map((m) => ({ m, s: isNameLike(ctx, terms, m, isTitle) ? roleScore(text, m.start, m.end) : null }));
+  const scored = mentions.map((m) => ({ m, s: isNameLike(ctx, terms, m, isTitle) ? roleScore(text, m.start, m.end, REPORTING_ROLES.has(m.name.toLowerCase())) : null }));
   shareListRoles(text, scored);
   for (const { m, s: role } of scored) {
     if (role === null) continue;
@@ -102,9 +111,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     const isPlace = tags.length > 0 && tags.every((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Region'));
     if (isPlace) continue;
     let s = role;
-    // Outlets and vendors are victims only when a victim pattern says so; a person's name
-    // ("Ashley Madison") needs more than one.
-    if (REPORTING_ROLES.has(lower) && s < 3) s = -3;
+    // A person's name ("Ashley Madison") needs more than one victim pattern.
     if (isPerson || ctx.personTokens.has(lower)) s = s >= 3 ? 2 : -3;
     s *= weight;
     const key = organizationKey(m.name);
@@ -146,25 +153,33 @@ function isNameLike(ctx: VictimContext, terms: TermTag[], m: NameMention, isTitl
   const isWordish = (t: TermTag) =>
     ['Adverb', 'Verb', 'Adjective', 'Preposition', 'Conjunction', 'Determiner', 'Date', 'Month', 'WeekDay', 'Value'].some((x) => t.tags.has(x)) &&
     !t.tags.has('Organization') && !t.tags.has('Acronym');
-  if (tags.length && tags.every(isWordish)) return false;
+  // Several capitalised words inside a sentence are a name whatever their tags ("Sports
+  // Direct"); a single word, or a headline or sentence-initial run, must look like one.
+  const isInside = /\s/.test(m.name) && !isTitle && m.start > 0;
+  if (!isInside && tags.length && tags.every(isWordish)) return false;
   if (isTitle && !recursInBody(ctx.body, m.name)) return false;
+  // A lone capitalised word the article also uses in lowercase is an ordinary word
+  // ("Legacy systems", "Services"), unless it is spelled like a brand ("eBay", "3M").
+  if (!/\s/.test(m.name) && !/[A-Z].*[A-Z]|\d/.test(m.name.slice(1)) && ctx.lowercaseWords.has(m.name.toLowerCase())) return false;
   return true;
 }
 
-// A headline name must also appear in the body, capitalised and not only sentence-first.
+// A headline name must also appear in the body, as written.
 function recursInBody(body: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?<![.!?]\\s|^|\\n)\\b${escaped}\\b`);
-  return re.test(body);
+  return new RegExp(`\\b${escaped}\\b`).test(body);
 }
 
 // Names made only of data words: "CVV2", "W-2", "IDs", "SSNs".
 const DATA_WORD = /^(?:cvv2?|cvc|w-?2s?|ids?|ssns?|pii|phi|pins?|dob|imei|ip|otp|2fa|mfa|gb|tb|mb|\d+\s*(?:gb|tb|mb|kb|k|m))$/i;
 
-function roleScore(sentence: string, start: number, end: number): number {
+/** 3: a victim's role; 1: mentioned in a breach sentence; -2: a reporter's or finder's role. */
+function roleScore(sentence: string, start: number, end: number, isReporter: boolean): number {
   const before = sentence.slice(Math.max(0, start - 80), start);
   const after = sentence.slice(end, end + 120);
   if (NON_VICTIM_BEFORE.test(before) || NON_VICTIM_AFTER.test(after)) return -2;
+  // Outlets and vendors own databases and report breaches: only being breached counts.
+  if (isReporter) return VERB_AFTER.test(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
   if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;
   return 1;
 }

@@ -15,12 +15,6 @@ export function childrenOf(node: AnyNode): AnyNode[] {
   return (node as ParentNode).children ?? [];
 }
 
-/** Class and id of an element, lower-cased, for hint matching. */
-export function classAndId(el: Element): string {
-  const cls = el.attribs.class ?? '';
-  const id = el.attribs.id ?? '';
-  return cls || id ? `${cls} ${id}`.toLowerCase() : '';
-}
 
 /** Detaches a node from its parent (domhandler keeps sibling links; fix them too). */
 export function removeNode(node: AnyNode): void {
@@ -35,35 +29,8 @@ export function removeNode(node: AnyNode): void {
   node.next = null;
 }
 
-/** All text below a node, concatenated raw (no whitespace normalization). */
-export function rawText(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!isElement(node) || node.type !== 'tag') return '';
-  let out = '';
-  for (const child of node.children) out += rawText(child);
-  return out;
-}
 
-/** First descendant element (depth-first) with one of the given tag names. */
-export function findFirst(root: AnyNode, names: ReadonlySet<string>): Element | null {
-  for (const child of childrenOf(root)) {
-    if (!isElement(child)) continue;
-    if (names.has(child.name)) return child;
-    const found = findFirst(child, names);
-    if (found) return found;
-  }
-  return null;
-}
 
-/** All descendant elements matching a predicate, document order. */
-export function findAll(root: AnyNode, test: (el: Element) => boolean, out: Element[] = []): Element[] {
-  for (const child of childrenOf(root)) {
-    if (!isElement(child)) continue;
-    if (test(child)) out.push(child);
-    findAll(child, test, out);
-  }
-  return out;
-}
 
 /**
  * Flattens everything nested deeper than `maxDepth`: such an element keeps only

@@ -16,7 +16,7 @@ export interface BodyResult {
 const MIN_ARTICLE_CHARS = 100;
 
 /** Extracts the article body from a parsed page (mutates the tree). */
-export function extractBody($: CheerioAPI, title: string | null): BodyResult {
+export function extractBody($: CheerioAPI, title: string | null, pageUrls: string[] = []): BodyResult {
   const root = ($('body')[0] ?? $.root()[0]) as Element | undefined;
   if (!root) return { text: '', emptyReason: 'the page has no HTML content' };
   removeBoilerplate(root);
@@ -25,7 +25,8 @@ export function extractBody($: CheerioAPI, title: string | null): BodyResult {
     const chars = main ? Math.round(main.value) : 0;
     return { text: '', emptyReason: `no article text found (largest block of prose is ${chars} characters)` };
   }
-  const paragraphs = dropHeadline(main.elements.flatMap(renderParagraphs), title);
+  const ownUrls = new Set(pageUrls.map((u) => u.replace(/[?#].*$/, '')));
+  const paragraphs = dropHeadline(main.elements.flatMap((el) => renderParagraphs(el, ownUrls)), title);
   const text = paragraphs.join('\n\n');
   if (!text) return { text: '', emptyReason: 'the content block holds no readable text' };
   return { text };

@@ -2,7 +2,7 @@
 
 // Whole-line labels publishers put between paragraphs. Kept short and anchored: a
 // real sentence that happens to start with "Advertisement" is not matched.
-const LABEL_LINE = /^(advertisement|advertising|advert|ad|sponsored|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|read more:?|see also:?|related:?|share( this( article| story)?)?:?|share on \w+|tweet|email|print|comments?|\d+ comments?|click here to .{0,40}|sign up.{0,60}|subscribe.{0,60}|follow us.{0,40}|image:?|photo:?|getty images|reuters|ap|afp)$/i;
+const LABEL_LINE = /^(advertisement|advertising|advert|ad|sponsored|story continues below( advertisement)?|continue reading( below)?|scroll to continue.*|read more:?|see also:?|related:?|share( this( article| story)?)?:?|share on \w+|tweet|email|print|comments?|\d+ comments?|click here to .{0,40}|sign up.{0,60}|subscribe.{0,60}|follow us.{0,40}|image:?|photo:?|caption:?|getty images|reuters|ap|afp)$/i;
 
 // Social and icon vocabulary: a line made only of these words (or of them glued
 // together, as icon fonts and SVG sprite titles render) is a share bar.

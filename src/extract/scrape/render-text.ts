@@ -13,8 +13,11 @@ interface Paragraph {
   pre: boolean;
 }
 
-/** The paragraphs of `root`, already filtered. */
-export function renderParagraphs(root: Element): string[] {
+/**
+ * The paragraphs of `root`, already filtered. `ownUrls` are the page's own addresses:
+ * a paragraph that is just one of them is a permalink or print box, not text.
+ */
+export function renderParagraphs(root: Element, ownUrls: ReadonlySet<string> = new Set()): string[] {
   const out: Paragraph[] = [];
   let text = '';
   let linkChars = 0;
@@ -27,7 +30,7 @@ export function renderParagraphs(root: Element): string[] {
   const visit = (node: AnyNode, inLink: boolean, inPre: boolean) => {
     if (isText(node)) {
       text += node.data;
-      if (inLink) linkChars += node.data.trim().length;
+      if (inLink) linkChars += node.data.replace(/\s+/g, '').length;
       return;
     }
     if (!isElement(node)) return;
@@ -46,7 +49,7 @@ export function renderParagraphs(root: Element): string[] {
   };
   visit(root, false, false);
   flush();
-  return out.filter(isKept).map((p) => p.text);
+  return out.filter((p) => isKept(p) && !ownUrls.has(p.text.replace(/[?#].*$/, ''))).map((p) => p.text);
 }
 
 function isKept(p: Paragraph): boolean {

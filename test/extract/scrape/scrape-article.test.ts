@@ -78,6 +78,18 @@ describe('scrapeArticle: content layouts', () => {
     expect(paragraphsOf(a)[0]).toMatch(/^A state campaign/);
   });
 
+  it("drops a permalink box that only repeats the page's own address, keeps other URLs", () => {
+    const url = 'https://site.test/news/story';
+    const html = `<html><body><div class="story"><p>${url}</p>
+      <p>The report, published on Monday, found that most of the leaked records came from a single misconfigured server.</p>
+      <p>It is available in full at https://regulator.test/reports/2020/leak.pdf for anyone who wants to read it.</p>
+      <p><a href="https://regulator.test/r">https://regulator.test/reports/2020/leak.pdf</a></p></div></body></html>`;
+    const p = paragraphsOf(scrapeArticle(pageOf(html, `${url}?utm_source=rss`)));
+    expect(p[0]).toMatch(/^The report, published on Monday/);
+    expect(p).toContain('https://regulator.test/reports/2020/leak.pdf');
+    expect(p).toHaveLength(3);
+  });
+
   it('reads old markup with unclosed tags and entities', () => {
     const a = scrapeFixture('broken-unclosed-tags.html');
     const p = paragraphsOf(a);
@@ -95,6 +107,14 @@ describe('scrapeArticle: pages with no article', () => {
     expect(a.text).toBe('');
     expect(a.emptyReason).toMatch(/no article text found/);
     expect(a.title).toBe('Technology news');
+  });
+
+  it('falls back to JSON-LD articleBody when the markup has no text (script-rendered page)', () => {
+    const body = 'The museum will reopen in May after a two-year renovation.\nTickets go on sale next week, the director said, with free entry on the first day.';
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Museum to reopen', articleBody: body })}</script></head><body><div id="app"></div></body></html>`;
+    const a = scrapeArticle(pageOf(html));
+    expect(paragraphsOf(a)).toEqual(body.split('\n'));
+    expect(a.emptyReason).toBeUndefined();
   });
 
   it.each(Object.entries({

@@ -1,0 +1,54 @@
+import client from 'prom-client';
+import type { RecordStore } from '../store/record-store';
+
+export type QueueDepths = () => Promise<Record<string, Record<string, number>>>;
+
+/**
+ * Prometheus metrics read from the store (and the queues, when Redis is configured) at scrape
+ * time, so every API process reports the same shared truth instead of its own counters.
+ */
+export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): client.Registry {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'breachfeed_process_' });
+  new client.Gauge({
+    name: 'breachfeed_records_stored',
+    help: 'Breach records in the store',
+    registers: [registry],
+    async collect() {
+      this.set((await store.counts()).records);
+    },
+  });
+  new client.Gauge({
+    name: 'breachfeed_articles_processed',
+    help: 'Articles processed, by verdict (breach, no_incident, failed)',
+    labelNames: ['verdict'],
+    registers: [registry],
+    async collect() {
+      const { articles } = await store.counts();
+      for (const [verdict, n] of Object.entries(articles)) this.set({ verdict }, n);
+    },
+  });
+  new client.Gauge({
+    name: 'breachfeed_failures',
+    help: 'Articles whose last attempt failed, by stage (fetch, scrape, extract, store, …)',
+    labelNames: ['stage'],
+    registers: [registry],
+    async collect() {
+      for (const [stage, n] of Object.entries((await store.counts()).failuresByStage)) this.set({ stage }, n);
+    },
+  });
+  if (queueDepths) {
+    new client.Gauge({
+      name: 'breachfeed_queue_jobs',
+      help: 'Jobs per queue and state',
+      labelNames: ['queue', 'state'],
+      registers: [registry],
+      async collect() {
+        for (const [queue, states] of Object.entries(await queueDepths())) {
+          for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
+        }
+      },
+    });
+  }
+  return registry;
+}

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { filterIncidents, loadIncidents } from '../../store/export-records';
+import type { RecordStore } from '../../store/record-store';
+import { ApiError } from '../api-error';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { type FilterQuery, idParams, type PageQuery, pageQuery } from '../query-schema';
+import { toRecordQuery } from './to-record-query';
+
+/**
+ * GET /incidents and /incidents/:id: records merged across sources. Merging needs all records of
+ * an organization, so incidents are computed per request (narrowed by organization when given)
+ * and paged by incident id.
+ */
+export async function incidentRoutes(app: FastifyInstance, opts: { store: RecordStore }): Promise<void> {
+  app.get<{ Querystring: PageQuery }>('/incidents', {
+    schema: { summary: 'Incidents merged across sources, by id; follow nextCursor for more', querystring: pageQuery },
+  }, async (req) => {
+    const after = req.query.cursor === undefined ? '' : decodeCursor<string>(req.query.cursor, 'string');
+    if (after === null) throw new ApiError(400, 'cursor is not a cursor this API issued', 'cursor');
+    const query = toRecordQuery(req.query as FilterQuery);
+    const all = filterIncidents(await loadIncidents(opts.store, { org: query.org }), query);
+    const rest = all.filter((i) => i.id > after);
+    const items = rest.slice(0, req.query.limit);
+    return { items, nextCursor: rest.length > req.query.limit ? encodeCursor(items[items.length - 1].id) : null };
+  });
+
+  app.get<{ Params: { id: string } }>('/incidents/:id', {
+    schema: { summary: 'One incident with all its sources', params: idParams },
+  }, async (req) => {
+    const incident = (await loadIncidents(opts.store)).find((i) => i.id === req.params.id);
+    if (!incident) throw new ApiError(404, `no incident with id ${req.params.id}`, 'id');
+    return incident;
+  });
+}

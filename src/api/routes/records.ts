@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { RecordStore } from '../../store/record-store';
+import { ApiError } from '../api-error';
+import { decodeCursor, encodeCursor } from '../cursor';
+import { type FilterQuery, idParams, type PageQuery, pageQuery } from '../query-schema';
+import { toRecordQuery } from './to-record-query';
+
+/** GET /records (cursor pages in change order) and GET /records/:id. */
+export async function recordRoutes(app: FastifyInstance, opts: { store: RecordStore }): Promise<void> {
+  app.get<{ Querystring: PageQuery }>('/records', {
+    schema: { summary: 'Breach records, oldest change first; follow nextCursor for more', querystring: pageQuery },
+  }, async (req) => {
+    const after = req.query.cursor === undefined ? 0 : decodeCursor<number>(req.query.cursor, 'number');
+    if (after === null) throw new ApiError(400, 'cursor is not a cursor this API issued', 'cursor');
+    const page = await opts.store.pageRecords(toRecordQuery(req.query as FilterQuery), after, req.query.limit + 1);
+    const items = page.slice(0, req.query.limit);
+    return {
+      items: items.map((p) => p.record),
+      nextCursor: page.length > req.query.limit ? encodeCursor(items[items.length - 1].seq) : null,
+    };
+  });
+
+  app.get<{ Params: { id: string } }>('/records/:id', {
+    schema: { summary: 'One record', params: idParams },
+  }, async (req) => {
+    const record = await opts.store.getRecord(req.params.id);
+    if (!record) throw new ApiError(404, `no record with id ${req.params.id}`, 'id');
+    return record;
+  });
+}

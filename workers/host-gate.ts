@@ -1,0 +1,64 @@
+// Per-host politeness across processes. BullMQ's open-source rate limiter is per queue, and
+// the fetcher's HostLimiter is per process, so N workers would each ask a host for its full
+// share. This gate keeps the limits (requests in flight, gap between starts) in Redis.
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { HostGate } from '../src/pipeline/process-item';
+
+export interface RedisHostGateOptions {
+  prefix: string;
+  /** Requests in flight to one host across all workers. */
+  concurrency: number;
+  /** Minimum gap between the starts of two requests to one host. */
+  delayMs: number;
+  /** A slot held longer than this (its worker died) is freed. */
+  leaseMs: number;
+}
+
+// KEYS: leases (zset token → expiry), next-start time. ARGV: token, limit, delay, lease.
+// Returns 0 when the slot is granted, else how many ms to wait before asking again.
+// Redis's own clock, so workers on hosts with skewed clocks agree.
+const ACQUIRE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
+if nextAt > now then return nextAt - now end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return math.max(1, math.min(tonumber(first[2]) - now, 25))
+end
+local lease = tonumber(ARGV[4])
+redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], lease)
+local delay = tonumber(ARGV[3])
+if delay > 0 then redis.call('SET', KEYS[2], now + delay, 'PX', delay) end
+return 0`;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A HostGate backed by Redis; pass it to prepareItem / pollFeed. */
+export function createRedisHostGate(redis: Redis, opts: RedisHostGateOptions): HostGate {
+  return async (url: string) => {
+    const host = hostOf(url);
+    const leases = `${opts.prefix}:bf:host:${host}:leases`;
+    const next = `${opts.prefix}:bf:host:${host}:next`;
+    const token = randomBytes(8).toString('hex');
+    for (;;) {
+      const wait = Number(await redis.eval(ACQUIRE_SCRIPT, 2, leases, next, token, opts.concurrency, opts.delayMs, opts.leaseMs));
+      if (wait === 0) break;
+      await sleep(Math.min(wait, 1_000) + Math.floor(Math.random() * 5));
+    }
+    return async () => {
+      await redis.zrem(leases, token).catch(() => undefined); // an unreturned lease expires by itself
+    };
+  };
+}

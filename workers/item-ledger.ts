@@ -1,0 +1,92 @@
+// The accounting of DESIGN.md §1 across processes: every feed item ends as records, a
+// no-incident verdict, a duplicate or a failure. One Redis hash holds each item's state;
+// writes are idempotent, so a retried or recovered job never counts twice.
+import type { Redis } from 'ioredis';
+
+export type ItemState = 'queued' | 'records' | 'no_incident' | 'duplicate' | 'failed';
+
+export interface LedgerCounts {
+  seen: number;
+  records: number;
+  noIncident: number;
+  duplicate: number;
+  failed: number;
+  /** Enqueued and not finished yet (waiting, running, retrying, or drained by an operator). */
+  inFlight: number;
+}
+
+/** An item: one link of one feed. The same link polled again is the same item. */
+export function itemIdOf(feedId: string, linkKey: string): string {
+  return `${feedId} ${linkKey}`;
+}
+
+export type ClaimResult = 'enqueue' | 'seen' | 'duplicate';
+
+// KEYS: items hash, claims hash. ARGV: item id, article key.
+// 'seen': the item has finished before; 'duplicate': another item owns the article;
+// 'enqueue': this item owns it (again, when a poll is retried before its job finished).
+const CLAIM_SCRIPT = `
+local st = redis.call('HGET', KEYS[1], ARGV[1])
+if st and st ~= 'queued' then return 'seen' end
+local owner = redis.call('HGET', KEYS[2], ARGV[2])
+if owner and owner ~= ARGV[1] then
+  redis.call('HSET', KEYS[1], ARGV[1], 'duplicate')
+  return 'duplicate'
+end
+redis.call('HSET', KEYS[1], ARGV[1], 'queued')
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+return 'enqueue'`;
+
+// KEYS: claims hash. ARGV: article key, item id. 1 when the item owns the article (now or already).
+const CLAIM_ARTICLE_SCRIPT = `
+local owner = redis.call('HGET', KEYS[1], ARGV[1])
+if owner and owner ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1`;
+
+export class ItemLedger {
+  private readonly itemsKey: string;
+  private readonly claimsKey: string;
+
+  constructor(private readonly redis: Redis, prefix: string) {
+    this.itemsKey = `${prefix}:bf:items`;
+    this.claimsKey = `${prefix}:bf:claims`;
+  }
+
+  /** Registers a polled item and claims its article for it. */
+  async claimItem(itemId: string, key: string): Promise<ClaimResult> {
+    return (await this.redis.eval(CLAIM_SCRIPT, 2, this.itemsKey, this.claimsKey, itemId, key)) as ClaimResult;
+  }
+
+  /** Claims the article a page's canonical URL names; false when another item has it. */
+  async claimArticle(key: string, itemId: string): Promise<boolean> {
+    return (await this.redis.eval(CLAIM_ARTICLE_SCRIPT, 1, this.claimsKey, key, itemId)) === 1;
+  }
+
+  async settle(itemId: string, state: Exclude<ItemState, 'queued'>): Promise<void> {
+    await this.redis.hset(this.itemsKey, itemId, state);
+  }
+
+  async stateOf(itemId: string): Promise<ItemState | null> {
+    return (await this.redis.hget(this.itemsKey, itemId)) as ItemState | null;
+  }
+
+  async counts(): Promise<LedgerCounts> {
+    const c: LedgerCounts = { seen: 0, records: 0, noIncident: 0, duplicate: 0, failed: 0, inFlight: 0 };
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(this.itemsKey, cursor, 'COUNT', 1000);
+      cursor = next;
+      for (let i = 1; i < flat.length; i += 2) {
+        c.seen++;
+        const s = flat[i] as ItemState;
+        if (s === 'records') c.records++;
+        else if (s === 'no_incident') c.noIncident++;
+        else if (s === 'duplicate') c.duplicate++;
+        else if (s === 'failed') c.failed++;
+        else c.inFlight++;
+      }
+    } while (cursor !== '0');
+    return c;
+  }
+}

@@ -1,0 +1,108 @@
+// The three thin workers. Each wraps one half of the pipeline's own stage functions
+// (pollFeed, prepareItem, saveVerdict); none holds pipeline logic of its own.
+import { UnrecoverableError, type Job } from 'bullmq';
+import { describeError, isRetryable } from '../src/errors';
+import type { FetchOptions } from '../src/ingest/fetch-options';
+import { pollFeed } from '../src/pipeline/poll-feed';
+import { type HostGate, outcomeOf, prepareItem, saveItemFailure, saveVerdict } from '../src/pipeline/process-item';
+import type { RecordStore } from '../src/store/record-store';
+import { itemIdOf, type ItemLedger } from './item-ledger';
+import {
+  articleJobId, type ArticleJobData, type FeedJobData, linkKey, type Queues, recordsJobId, type RecordsJobData,
+} from './queues';
+
+export interface ProcessorDeps {
+  store: RecordStore;
+  fetch: FetchOptions;
+  maxItemsPerFeed: number;
+  queues: Queues;
+  ledger: ItemLedger;
+  hostGate?: HostGate;
+}
+
+export type FeedJobResult = { items: number; enqueued: number; duplicate: number; seen: number; notModified: boolean };
+export type ArticleJobResult = { outcome: 'records' | 'no_incident' | 'duplicate'; records: number };
+export type RecordsJobResult = { status: string; records: number };
+
+/** Whether this run of the job is its last allowed attempt. */
+function isLastAttempt(job: Job): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/** A failure's fate: permanent ones fail at once; retryable ones go back with backoff. */
+function toJobError(err: unknown): Error {
+  const reason = describeError(err);
+  return isRetryable(err) ? new Error(reason) : new UnrecoverableError(reason);
+}
+
+/** `feeds`: poll one feed (conditional GET), enqueue one `articles` job per new item. */
+export function feedsProcessor(deps: ProcessorDeps) {
+  return async (job: Job<FeedJobData>): Promise<FeedJobResult> => {
+    const { feed } = job.data;
+    const poll = await pollFeed(feed, { store: deps.store, fetch: deps.fetch, maxItemsPerFeed: deps.maxItemsPerFeed, hostGate: deps.hostGate });
+    if (!poll.ok) throw poll.retryable ? new Error(poll.reason) : new UnrecoverableError(poll.reason);
+    const result: FeedJobResult = { items: poll.items.length, enqueued: 0, duplicate: 0, seen: 0, notModified: poll.notModified };
+    const jobs: { name: string; data: ArticleJobData; opts: { jobId: string } }[] = [];
+    for (const item of poll.items) {
+      const key = linkKey(item.url);
+      const itemId = itemIdOf(feed.id, key);
+      const claim = await deps.ledger.claimItem(itemId, key);
+      if (claim === 'seen') result.seen++;
+      else if (claim === 'duplicate') result.duplicate++;
+      else jobs.push({ name: 'article', data: { item, itemId }, opts: { jobId: articleJobId(key) } });
+    }
+    // A job id that still exists is ignored by BullMQ: a retried poll re-adds harmlessly.
+    if (jobs.length) await deps.queues.articles.addBulk(jobs);
+    result.enqueued = jobs.length;
+    return result;
+  };
+}
+
+/** `articles`: fetch → scrape → extract one item; hands the verdict to `records`. */
+export function articlesProcessor(deps: ProcessorDeps) {
+  return async (job: Job<ArticleJobData>): Promise<ArticleJobResult> => {
+    const { item, itemId } = job.data;
+    try {
+      const prepared = await prepareItem(item, { store: deps.store, fetch: deps.fetch, hostGate: deps.hostGate });
+      if (prepared.kind === 'duplicate' || !(await deps.ledger.claimArticle(prepared.outcome.key, itemId))) {
+        await deps.ledger.settle(itemId, 'duplicate');
+        return { outcome: 'duplicate', records: 0 };
+      }
+      const outcome = outcomeOf(prepared);
+      if (outcome.kind === 'failed') {
+        // No article on the page: store the verdict with its reason and fail for good.
+        await saveVerdict(deps.store, prepared);
+        await deps.ledger.settle(itemId, 'failed');
+        throw new UnrecoverableError(outcome.reason);
+      }
+      const data: RecordsJobData = { itemId, outcome: prepared.outcome, records: prepared.records };
+      await deps.queues.records.add('records', data, { jobId: recordsJobId(prepared.outcome.key) });
+      return { outcome: outcome.kind === 'records' ? 'records' : 'no_incident', records: prepared.records.length };
+    } catch (err) {
+      if (err instanceof UnrecoverableError) throw err;
+      const jobErr = toJobError(err);
+      if (jobErr instanceof UnrecoverableError || isLastAttempt(job)) {
+        // Final: the store and the ledger say why, as the inline runner's store would.
+        await saveItemFailure(item, jobErr.message, deps.store).catch(() => undefined);
+        await deps.ledger.settle(itemId, 'failed');
+      }
+      throw jobErr;
+    }
+  };
+}
+
+/** `records`: one transaction per verdict; idempotent by record id, so a replay changes nothing. */
+export function recordsProcessor(deps: Pick<ProcessorDeps, 'store' | 'ledger'>) {
+  return async (job: Job<RecordsJobData>): Promise<RecordsJobResult> => {
+    const { itemId, outcome, records } = job.data;
+    try {
+      await deps.store.saveArticle(outcome, records);
+    } catch (err) {
+      // Every store error is worth retrying here: the article's expensive work is done.
+      if (isLastAttempt(job)) await deps.ledger.settle(itemId, 'failed');
+      throw new Error(describeError(err));
+    }
+    await deps.ledger.settle(itemId, records.length > 0 ? 'records' : 'no_incident');
+    return { status: outcome.status, records: records.length };
+  };
+}

@@ -1,0 +1,58 @@
+// Redis connections: one probe that fails fast with one line, then connections that ride
+// out restarts (workers) or give up quickly (operator commands).
+import { Redis, type RedisOptions } from 'ioredis';
+import { NetworkError } from '../src/errors';
+
+/** The URL without its password, for messages and logs. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return 'REDIS_URL';
+  }
+}
+
+/**
+ * Connects once with short timeouts and no retries, so an unreachable Redis is one
+ * NetworkError line (`redis: cannot connect to …`) instead of a hang.
+ */
+export async function probeRedis(url: string, timeoutMs = 3_000): Promise<void> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  probe.on('error', () => undefined); // reported through the rejected promise below
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (err) {
+    const detail = (err as Error).message?.split('\n')[0] || String(err);
+    throw new NetworkError(`redis: cannot connect to ${redactRedisUrl(url)}: ${detail}`);
+  } finally {
+    probe.disconnect();
+  }
+}
+
+export type RedisRole = 'worker' | 'command';
+
+/**
+ * A connection for BullMQ. Workers wait out a Redis restart (commands queue until it is
+ * back, reconnecting every ≤2 s); commands fail after one retry instead of hanging.
+ */
+export function createRedis(url: string, role: RedisRole, onError?: (err: Error) => void): Redis {
+  const common: RedisOptions = {
+    connectTimeout: 5_000,
+    retryStrategy: (times) => Math.min(200 * times, 2_000),
+  };
+  const opts: RedisOptions = role === 'worker'
+    ? { ...common, maxRetriesPerRequest: null }
+    : { ...common, maxRetriesPerRequest: 1, commandTimeout: 15_000 };
+  const redis = new Redis(url, opts);
+  redis.on('error', onError ?? (() => undefined));
+  return redis;
+}
