@@ -2,10 +2,12 @@
 // under the same conditions. Each prints its own table.
 import { main as extractBench } from './extract.bench';
 import { main as scrapeBench } from './scrape.bench';
+import { main as storeBench } from './store.bench';
 
 const BENCHES: [string, () => Promise<void>][] = [
   ['extract', () => extractBench()],
   ['scrape', () => scrapeBench()],
+  ['store', () => storeBench()],
 ];
 
 async function run(): Promise<void> {

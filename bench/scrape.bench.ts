@@ -1,11 +1,13 @@
 // Scraping throughput on the article eval's dev pages: scrapeArticle against
 // @mozilla/readability on linkedom (Readability's fastest DOM), in the same run.
 //
-// Each contender runs in its own child process, one after the other: a fresh
-// process per contender means its peak RSS (process.resourceUsage().maxRSS, which
-// the kernel tracks exactly, with no sampling gaps) belongs to it alone, and
-// garbage one contender leaves behind cannot slow the other down. Both children
-// load the same decompressed pages before timing, so the baseline is the same.
+// Each measurement runs in its own child process: a fresh process per contender
+// means its peak RSS (process.resourceUsage().maxRSS, which the kernel tracks
+// exactly, with no sampling gaps) belongs to it alone, and garbage one contender
+// leaves behind cannot slow the other down. Both children load the same
+// decompressed pages before timing, so the memory baseline is the same.
+// The machine is shared, so the contenders alternate for ROUNDS rounds and each
+// keeps its best round: a burst of someone else's load then cannot decide the ratio.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +28,8 @@ const WORKER_FLAG = '--scrape-bench-worker';
 // Enough passes for a few seconds of work per contender; one untimed pass first
 // so module loading and JIT warm-up are not timed.
 const MIN_PASSES = 3;
-const MIN_SECONDS = 3;
+const MIN_SECONDS = 2;
+const ROUNDS = 3;
 
 function loadPages(devDir: string): { url: string; html: string }[] {
   return fs
@@ -88,14 +91,27 @@ export async function main(evalDir = path.resolve('../shared/eval/article')): Pr
     console.log(`scrape bench: skipped, ${devDir} not found`);
     return;
   }
-  const ours = await measureInChild('scrapeArticle', devDir);
-  const theirs = await measureInChild('readability', devDir);
   const rate = (r: WorkerResult) => (r.pages * r.passes) / r.seconds;
+  const best = (a: WorkerResult | null, b: WorkerResult) => (a && rate(a) >= rate(b) ? a : b);
+  let ours: WorkerResult | null = null;
+  let theirs: WorkerResult | null = null;
+  let oursRss = 0;
+  let theirsRss = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const o = await measureInChild('scrapeArticle', devDir);
+    const t = await measureInChild('readability', devDir);
+    ours = best(ours, o);
+    theirs = best(theirs, t);
+    oursRss = Math.max(oursRss, o.maxRssMiB);
+    theirsRss = Math.max(theirsRss, t.maxRssMiB);
+  }
+  ours = { ...ours!, maxRssMiB: oursRss };
+  theirs = { ...theirs!, maxRssMiB: theirsRss };
   const row = (name: string, r: WorkerResult): [string, string] => [
     name,
     `${rate(r).toFixed(1).padStart(7)} pages/s   ${((1000 * r.seconds) / (r.pages * r.passes)).toFixed(2).padStart(6)} ms/page   peak RSS ${r.maxRssMiB.toFixed(0)} MiB`,
   ];
-  printTable(`article scraping on ${ours.pages} dev pages (each contender in its own child process)`, [
+  printTable(`article scraping on ${ours.pages} dev pages (child process per run, best of ${ROUNDS} alternating rounds, highest peak RSS)`, [
     row('scrapeArticle (cheerio/htmlparser2)', ours),
     row('Readability 0.6 on linkedom', theirs),
     ['throughput ratio ours / Readability', `${(rate(ours) / rate(theirs)).toFixed(2)}x`],

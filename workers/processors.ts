@@ -65,6 +65,9 @@ export function articlesProcessor(deps: ProcessorDeps) {
     try {
       const prepared = await prepareItem(item, { store: deps.store, fetch: deps.fetch, hostGate: deps.hostGate });
       if (prepared.kind === 'duplicate' || !(await deps.ledger.claimArticle(prepared.outcome.key, itemId))) {
+        // A recovered job whose verdict this very item already stored is not a duplicate of itself.
+        const state = await deps.ledger.stateOf(itemId);
+        if (state === 'records' || state === 'no_incident') return { outcome: state, records: 0 };
         await deps.ledger.settle(itemId, 'duplicate');
         return { outcome: 'duplicate', records: 0 };
       }

@@ -123,7 +123,7 @@ function findVictims(title: string | null, sentences: Sentence[], strengths: Map
   const tagged = tagTexts([title ?? '', ...indexes.map((i) => sentences[i].text)]);
   const termTags = new Map<number, TermTag[]>([[TITLE_INDEX, tagged[0]]]);
   indexes.forEach((i, k) => termTags.set(i, tagged[k + 1]));
-  const lowercaseWords = new Set(text.match(/\b[a-z][a-z'-]+\b/g) ?? []);
+  const lowercaseWords = collectLowercaseWords(text);
   const personTokens = new Set<string>();
   for (const terms of tagged) {
     for (let k = 0; k + 1 < terms.length; k++) {
@@ -131,6 +131,17 @@ function findVictims(title: string | null, sentences: Sentence[], strengths: Map
     }
   }
   return findVictimOrganizations({ title, sentences, breachSentences, termTags, lowercaseWords, personTokens, body: text });
+}
+
+// Words the text writes in lowercase as plain words, not inside domains or handles
+// ("my.cellebrite domain" does not make "Cellebrite" a common word).
+function collectLowercaseWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const token of text.split(/\s+/)) {
+    const m = /^["“‘'(]*([a-z][a-z'’-]*)[,;:.!?)"”’]*$/.exec(token);
+    if (m) words.add(m[1]).add(m[1].replace(/['’]s?$/, ''));
+  }
+  return words;
 }
 
 function buildIncident(

@@ -112,7 +112,16 @@ export function decodeWith(body: Buffer, charset: string): string {
   return iconv.decode(body, ICONV_CODEC[charset] ?? charset, { stripBOM: true });
 }
 
-/** Single-byte charsets, which any byte sequence "fits", so a declaration of one proves little. */
-export function isSingleByteCharset(charset: string): boolean {
-  return /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|tis-620)$/.test(charset);
+/** Whether a declared charset fits the bytes; a clearly wrong label is ignored. */
+export function isPlausibleCharset(body: Buffer, charset: string): boolean {
+  // UTF-16 is never a server default, so a header naming it is deliberate (and its bytes are not ASCII-like).
+  if (charset.startsWith('utf-16')) return true;
+  if (!hasNonAscii(body)) return true;
+  const validUtf8 = isValidUtf8(body);
+  // UTF-8 declared but the bytes are not UTF-8: the label is wrong.
+  if (charset === 'utf-8') return validUtf8;
+  // A legacy charset declared but the bytes are well-formed multi-byte UTF-8: the label
+  // is a server default (Apache's ISO-8859-1 is the classic) — legacy text almost never
+  // forms valid UTF-8 sequences by chance.
+  return !validUtf8;
 }

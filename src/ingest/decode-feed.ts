@@ -1,7 +1,6 @@
 // Bytes of a feed → XML text, checked for declarations we refuse before any parser sees it.
 import { ContentError } from '../errors';
-import { charsetFromContentType, decodeWith, detectCharset, normalizeCharset, sniffBom } from './charset';
-import { isPlausibleCharset } from './decode-html';
+import { charsetFromContentType, decodeWith, detectCharset, isPlausibleCharset, normalizeCharset, sniffBom } from './charset';
 
 /** Decode XML: BOM, then the HTTP charset (RFC 7303), then `<?xml encoding=…?>`, then detection. */
 export function decodeXml(body: Buffer, contentType?: string | null): { xml: string; charset: string } {

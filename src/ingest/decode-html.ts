@@ -2,15 +2,7 @@
 // HTTP header, <meta> in the first bytes), then detection; a declaration the bytes
 // plainly contradict is set aside, because servers mislabel pages far more often than
 // pages happen to look like valid UTF-8 by accident.
-import {
-  charsetFromContentType,
-  decodeWith,
-  detectCharset,
-  hasNonAscii,
-  isValidUtf8,
-  normalizeCharset,
-  sniffBom,
-} from './charset';
+import { charsetFromContentType, decodeWith, detectCharset, isPlausibleCharset, normalizeCharset, sniffBom } from './charset';
 
 /** Browsers scan 1024 bytes; real pages often put <meta charset> after long <head> scripts. */
 const META_SCAN_BYTES = 8192;
@@ -29,20 +21,6 @@ export function decodeHtml(body: Buffer, contentType?: string | null): DecodedHt
   const declared = [normalizeCharset(charsetFromContentType(contentType)), metaCharset(body)];
   const charset = declared.find((c) => c !== null && isPlausibleCharset(body, c)) ?? detectCharset(body);
   return { html: decodeWith(body, charset), charset };
-}
-
-/** Whether a declared charset fits the bytes; a clearly wrong label is ignored. */
-export function isPlausibleCharset(body: Buffer, charset: string): boolean {
-  // UTF-16 is never a server default, so a header naming it is deliberate (and its bytes are not ASCII-like).
-  if (charset.startsWith('utf-16')) return true;
-  if (!hasNonAscii(body)) return true;
-  const validUtf8 = isValidUtf8(body);
-  // UTF-8 declared but the bytes are not UTF-8: the label is wrong.
-  if (charset === 'utf-8') return validUtf8;
-  // A legacy charset declared but the bytes are well-formed multi-byte UTF-8: the label
-  // is a server default (Apache's ISO-8859-1 is the classic) — legacy text almost never
-  // forms valid UTF-8 sequences by chance.
-  return !validUtf8;
 }
 
 /** The charset a <meta charset> or <meta http-equiv=Content-Type> declares near the top. */

@@ -63,13 +63,16 @@ export function createSsrfGuard(resolve: ResolveHost = resolveWithDns, isAllowed
   }
 
   // Same contract as dns.lookup: callback(err, address, family), or callback(err, all) with `all`.
-  const lookup = ((hostname: string, options: dns.LookupOptions | dns.LookupOneOptions | number, callback: (...args: unknown[]) => void) => {
+  const lookup = ((hostname: string, optionsOrCallback: dns.LookupOptions | number | ((...args: unknown[]) => void), maybeCallback?: (...args: unknown[]) => void) => {
+    const callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback!;
+    const options = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback;
     const all = typeof options === 'object' && options !== null && options.all === true;
     const family = familyNumber(typeof options === 'object' && options !== null ? options.family : options);
     resolve(hostname).then(
       (found) => {
+        // Judge every answer, as checkUrl does, before narrowing to the family asked for.
+        const bad = found.find((a) => !isAllowed(a.address));
         const addresses = found.filter((a) => family === 0 || a.family === family);
-        const bad = addresses.find((a) => !isAllowed(a.address));
         if (bad) {
           const err = Object.assign(new Error(`${hostname} resolves to non-public address ${bad.address}`), { code: 'EBREACHFEEDSSRF', address: bad.address });
           return callback(err);

@@ -31,7 +31,7 @@ const GENERIC_BREACH_NOUN = /\b(?:data|security|cyber) (?:breaches|leaks)\b/gi;
 
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =
-  /\b(?:breached|hacked|leaked|stolen|stole|exposed|compromised|exfiltrated|dumped|sold|taken from|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|posted (?:online|publicly)|published online|(?:up|put up|offered|listed) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:cyber|data|hack|breach|security|phishing|scam))\b/gi;
+  /\b(?:breached|hacked|leaked|stolen|stole|took|exposed|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|posted (?:online|publicly)|published online|(?:up|put up|offered|listed) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:cyber|data|hack|breach|security|phishing|scam))\b/gi;
 // Present and infinitive forms: "malware steals passwords" describes a capability.
 const PRESENT_VERB = /\b(?:steals?|stealing|leaks|leaking|exposes|exposing|dumps|sells|selling|breaches|hacks into|compromises)\b/gi;
 
@@ -41,7 +41,7 @@ const HACK_EVENT = /\b(?:hack(?:ed|s)?|cyber-?attacks?|intrusions?|breach(?:es|e
 const IRREALIS_BEFORE =
   /\b(?:could|can|cannot|can't|would|should|might|will|won't|must|if|whether|unless|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b[^.;]{0,40}$|\bto\s+$/i;
 // "may have been accessed" is hedged but still a report; plain "may be stolen" is not.
-const HEDGED_REALIS = /\b(?:may|might|could) have (?:been )?$/i;
+const HEDGED_REALIS = /\b(?:(?:may|might|could|must|appears? to|seems? to|believed to|thought to|said to|reported to|likely to) have (?:been )?|(?:managed|were able|was able|succeeded in|went on) to )$/i;
 const DENIAL_NEAR =
   /\b(?:no|not|never|neither|nor|none|nothing|without|denied|denies|deny|\w+n't)\b[^.;]{0,30}$/i;
 const DENIAL_CLAUSE =

@@ -26,13 +26,21 @@ export const DATA_TYPE_LEXICON: LexiconEntry[] = [
   entry(String.raw`(?:account|bank) (?:takeovers?|holders?)|accountholders?`, []),
   entry(String.raw`security (?:researchers?|firms?|company|experts?|teams?|breach(?:es)?|updates?|flaws?|holes?|patches?)`, []),
 
-  entry(String.raw`${ADJ}(?:e-?mails?|home|postal|mailing|physical|shipping|billing) (?:and|or|&|,) (?:(?:home|postal|mailing|physical|shipping|billing|street|e-?mail) )?addresses`, ['email', 'address']),
+  entry(String.raw`${ADJ}e-?mails? (?:and|or|&|,) (?:(?:home|postal|mailing|physical|shipping|billing|street|business) )?addresses|${ADJ}(?:home|postal|mailing|physical|shipping|billing|street|business) (?:and|or|&|,) e-?mail addresses`, ['email', 'address']),
+  entry(String.raw`(?:home|postal|mailing|physical|shipping|billing|street|business) (?:and|or|&|,) (?:home|postal|mailing|physical|shipping|billing|street|business) addresses`, ['address']),
+  entry(String.raw`${ADJ}personal and financial (?:information|info|data|details|records)`, ['personal_info', 'financial']),
+  entry(String.raw`${ADJ}personal and account (?:information|info|data|details)`, ['personal_info', 'account']),
+  entry(String.raw`${ADJ}payment and (?:customer|personal) (?:information|info|data|details)`, ['payment_card', 'personal_info']),
+  entry(String.raw`${ADJ}customer and (?:credit card|payment(?: card)?) (?:information|info|data|details)`, ['personal_info', 'payment_card']),
+  entry(String.raw`banking (?:logins|credentials|passwords)`, ['bank_account', 'username', 'password']),
+  // A bare "emails" in a list of fields is addresses; qualified, it is message contents.
+  entry(String.raw`(?<=(?:,|\band|&)\s)e-?mails(?=\s*(?:,|\band\b|&|\.|;|$))|e-?mails(?=,|\s+(?:and|&)\s)`, ['email']),
   entry(String.raw`${ADJ}(?:e-?mail|email) addresse?s?|e-?mails? addresses|e-?mail lists?|e-?mail ids?`, ['email']),
-  entry(String.raw`(?:ip|internet protocol) addresse?s?|\bips\b`, ['ip_address']),
+  entry(String.raw`(?:ip|internet protocol) addresse?s?`, ['ip_address']),
   entry(String.raw`mac addresses|imei(?: numbers?)?|device (?:ids?|identifiers?|information|data|serial numbers?)|android ids?|udids?|serial numbers`, ['device']),
   entry(String.raw`${ADJ}(?:street|home|postal|mailing|physical|shipping|billing|residential|business)?\s*addresse?s?`, ['address']),
 
-  entry(String.raw`${ADJ}(?:tele)?phone(?: numbers?| details| contacts)?|${ADJ}(?:mobile|cell(?:phone)?|contact|telephone) numbers?|cell phone number details`, ['phone']),
+  entry(String.raw`${ADJ}(?:tele)?phone (?:numbers?|details|contacts)|${ADJ}(?:mobile|cell(?:phone)?|contact|telephone) (?:phone )?numbers?|cell phone number details|(?<=(?:,|\band|&)\s)(?:tele)?phones?(?=\s*(?:,|\band\b|&|\.|$))`, ['phone']),
   entry(String.raw`dates? of births?|birth ?dates?|birthdays?|dobs?`, ['date_of_birth']),
 
   entry(String.raw`w-?2(?: tax)? (?:forms?|information|data|paperwork|documents?)|(?:irs )?(?:form )?w-?2s?(?: tax)?(?: forms?| data)?`, ['government_id', 'financial']),
@@ -48,10 +56,11 @@ export const DATA_TYPE_LEXICON: LexiconEntry[] = [
   entry(String.raw`${ADJ}financial (?:information|info|data|details|records|statements)|(?:income|salary|salaries|wages?|payroll|compensation)(?: (?:information|data|details|records))?|tax (?:returns?|forms?|information|records|data|documents|withholding(?: amounts)?)|(?:credit (?:scores?|reports?|histor(?:y|ies)))|loan (?:records|applications|information|details)|transactions?(?: (?:history|histories|data|records))?|bank statements|invoices`, ['financial']),
 
   entry(String.raw`${ADJ}(?:medical|health|healthcare|patient|clinical) (?:records|information|info|data|details|histor(?:y|ies)|conditions|files)|protected health information|phi|diagnos[ie]s|prescriptions?|treatment (?:information|details|records)|lab(?:oratory)? (?:results|tests)|health insurance(?: (?:information|details|numbers?))?|medical insurance|insurance (?:ids?|numbers?|information|details)|health insurers|medicare numbers`, ['medical']),
-  entry(String.raw`(?:geo)?location(?: (?:data|information|histor(?:y|ies)))?|gps (?:data|coordinates|locations?)|whereabouts`, ['location']),
-  entry(String.raw`(?:order|purchase|booking|travel|shopping) histor(?:y|ies)|purchases?(?: records)?|bookings?|reservations?(?: (?:information|details|data))?|travel (?:details|itineraries|plans|records)|itineraries|orders placed`, ['order_history']),
+  entry(String.raw`geolocations?(?: (?:data|information|histor(?:y|ies)))?|location (?:data|information|histor(?:y|ies)|details)|gps (?:data|coordinates|locations?)|whereabouts`, ['location']),
+  entry(String.raw`(?:order|purchase|booking|travel|shopping) histor(?:y|ies)|purchases|purchase (?:records|details|information|data)|bookings|booking (?:details|information|records|data)|reservations?(?: (?:information|details|data))?|travel (?:details|itineraries|plans|records)|itineraries|orders placed`, ['order_history']),
 
-  entry(String.raw`${ADJ}(?:e-?mail|email) (?:contents?|correspondence|messages|archives?|backups?|communications|inbox(?:es)?)|${ADJ}(?:private |internal |personal )?(?:e-?mails|mails)`, ['communications']),
+  entry(String.raw`${ADJ}(?:e-?mail|email) (?:contents?|correspondence|messages|archives?|backups?|communications|inbox(?:es)?)|(?:private|internal|personal|corporate|confidential|leaked|stolen|hacked|their|his|her) (?:e-?mails|mails)|e-?mails (?:of|from|between|belonging to)`, ['communications']),
+  entry(String.raw`e-?mails`, []),
   entry(String.raw`${ADJ}(?:e-?mail|email|gmail|yahoo|icloud|cloud|social media|facebook|twitter|instagram|bank) accounts?|account (?:details|information|info|data|ids?|names|profiles?)|${ADJ}accounts?|${ADJ}(?:user |member |customer )?profiles?(?: (?:data|information))?|membership (?:information|details|numbers?|data)|(?:frequent flyer|loyalty|rewards?|member(?:ship)?) (?:numbers?|ids?|points)|apple ids?`, ['account']),
   entry(String.raw`${ADJ}(?:private |direct |text |chat |instant |voice )?messages|chat (?:logs|histor(?:y|ies)|transcripts)|conversations|correspondence|call (?:records|logs|recordings|histor(?:y|ies))|voice (?:recordings?|messages|mails?)|voicemails?|audio (?:recordings?|files)|sms(?: messages)?|message traffic`, ['communications']),
   entry(String.raw`${ADJ}(?:photos?|photographs?|pictures|selfies|images|scans of)`, ['photo']),
@@ -60,7 +69,7 @@ export const DATA_TYPE_LEXICON: LexiconEntry[] = [
   entry(String.raw`${ADJ}(?:student|school|academic|education(?:al)?) (?:records|data|information|details|transcripts)|grades|transcripts|exam results`, ['education']),
 
   entry(String.raw`${ADJ}(?:personal|personally identifiable|personally identifying|personal identifying|personal identity|identifying|identity|private|sensitive personal|basic|biographical|demographic) (?:and (?:account|financial|contact) )?(?:information|info|data|details|records)|pii|(?:customer|user|client|member|consumer|subscriber|voter|citizen|guest|passenger) (?:information|info|data|details|records|lists?|databases?)|contact (?:details|information|info|data)|voter (?:rolls|lists?|records|registration data)|identities|personal files`, ['personal_info']),
-  entry(String.raw`${ADJ}names|(?:full|first|last|real|guest|customer|member|account ?holder) names?|\bname(?= ?(?:,|and|&) (?:e-?mail|phone|address|date|birth|gender|surname))`, ['name']),
+  entry(String.raw`${ADJ}names|(?:full|first|last|real|guest|customer|member|account ?holder) names?|(?:(?:member|customer|user|guest|patient|employee|full|first|last|real|account ?holder)\s+)?name(?=,|\s+(?:and|&|or)\s)`, ['name']),
 
-  entry(String.raw`source code|(?:application|program|software) code|hacking tools|(?:cyber|hacking|exploit) ?(?:tool ?kits?|tools)|exploits|intellectual property|trade secrets|blueprints|(?:unreleased|upcoming) (?:episodes?|films?|movies?|shows?|content|seasons?)|episodes|(?:tv |television )?shows|films|movies|scripts|genders?|nationalit(?:y|ies)|ethnicit(?:y|ies)(?: data)?|religio(?:n|us (?:beliefs|affiliation))|sexual orientation|(?:internal|confidential|classified|secret|military|government|diplomatic|sensitive) documents|classified (?:information|data|files|material)|contracts|(?:access|session|authentication|api) (?:tokens?|keys)|(?:private|encryption|api|ssh) keys|cookies|session (?:data|cookies)|(?:surveillance|body ?camera|in-car|security) (?:video|footage)|videos?|video clips?|contact lists|address books|telemetry(?: data)?|vpn (?:details|credentials|configurations?)|keystrokes|browsing histor(?:y|ies)|search histor(?:y|ies)|http headers`, ['other']),
+  entry(String.raw`source code|(?:application|program|software) code|hacking tools|(?:cyber|hacking|exploit) ?(?:tool ?kits?|tools)|exploits|intellectual property|trade secrets|blueprints|(?:unreleased|upcoming) (?:episodes?|films?|movies?|shows?|content|seasons?)|episodes|(?:tv|television) shows|films|movies|scripts|genders?|nationalit(?:y|ies)|ethnicit(?:y|ies)(?: data)?|religio(?:n|us (?:beliefs|affiliation))|sexual orientation|(?:internal|confidential|classified|secret|military|government|diplomatic|sensitive) documents|classified (?:information|data|files|material)|contracts|(?:access|session|authentication|api) (?:tokens?|keys)|(?:private|encryption|api|ssh) keys|cookies|session (?:data|cookies)|(?:surveillance|body ?camera|in-car|security|cctv) (?:videos?|footage)|video (?:clips?|recordings?|footage)|contact lists|address books|telemetry(?: data)?|vpn (?:details|credentials|configurations?)|keystrokes|browsing histor(?:y|ies)|search histor(?:y|ies)|http headers`, ['other']),
 ];

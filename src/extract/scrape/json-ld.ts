@@ -1,19 +1,17 @@
 // Reads schema.org JSON-LD blocks. Publishers' JSON-LD is often slightly broken
 // (trailing commas, HTML comments, raw newlines in strings, several objects in
 // one block), so parsing is lenient and a block that still fails is skipped.
-import type { CheerioAPI } from 'cheerio';
-
 export type JsonObject = Record<string, unknown>;
 
 const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|SocialMediaPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|WebPage|ItemPage)$/;
 
-/** Every JSON-LD object on the page, with @graph and arrays flattened. */
-export function readJsonLd($: CheerioAPI): JsonObject[] {
+/** Every JSON-LD object in the given script texts, with @graph and arrays flattened. */
+export function readJsonLd(blocks: string[]): JsonObject[] {
   const out: JsonObject[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
-    const parsed = parseLenient($(el).text());
+  for (const block of blocks) {
+    const parsed = parseLenient(block);
     if (parsed !== undefined) collectObjects(parsed, out);
-  });
+  }
   return out;
 }
 

@@ -1,0 +1,105 @@
+// Starts BullMQ workers for some queues in this process and stops them gracefully.
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { closeHttpClients } from '../src/ingest/http-get';
+import type { FetchOptions } from '../src/ingest/fetch-options';
+import { resolveFetchOptions } from '../src/ingest/fetch-options';
+import type { RecordStore } from '../src/store/record-store';
+import { createRedisHostGate } from './host-gate';
+import { ItemLedger } from './item-ledger';
+import type { Logger } from './logger';
+import { articlesProcessor, feedsProcessor, type ProcessorDeps, recordsProcessor } from './processors';
+import { describeJobTarget, type Queues } from './queues';
+import type { DistributedSettings, QueueName } from './settings';
+
+export interface StartWorkersOptions {
+  queues: QueueName[];
+  /** Jobs at once per queue in this process. */
+  concurrency: Record<QueueName, number>;
+  settings: DistributedSettings;
+  /** Shared connection for queue writes and our own keys (maxRetriesPerRequest: null). */
+  redis: Redis;
+  /** Opens the queues the workers enqueue into. */
+  producers: Queues;
+  store: RecordStore;
+  fetch: FetchOptions;
+  maxItemsPerFeed: number;
+  logger: Logger;
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Stops taking jobs, waits up to `graceMs` for running ones, then releases them (they are recovered as stalled). */
+  close(graceMs?: number): Promise<void>;
+}
+
+export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
+  const { settings, logger } = opts;
+  const fetch = resolveFetchOptions(opts.fetch);
+  const deps: ProcessorDeps = {
+    store: opts.store,
+    fetch,
+    maxItemsPerFeed: opts.maxItemsPerFeed,
+    queues: opts.producers,
+    ledger: new ItemLedger(opts.redis, settings.prefix),
+    hostGate: createRedisHostGate(opts.redis, {
+      prefix: settings.prefix,
+      concurrency: fetch.perHostConcurrency,
+      delayMs: fetch.perHostDelayMs,
+      leaseMs: fetch.timeoutMs * 2,
+    }),
+  };
+  const processors = {
+    feeds: feedsProcessor(deps),
+    articles: articlesProcessor(deps),
+    records: recordsProcessor(deps),
+  } as Record<QueueName, (job: Job) => Promise<unknown>>;
+
+  const workers = opts.queues.map((name) => {
+    const worker = new Worker(name, processors[name], {
+      connection: opts.redis,
+      prefix: settings.prefix,
+      concurrency: opts.concurrency[name],
+      lockDuration: settings.lockMs,
+      stalledInterval: Math.max(500, Math.floor(settings.lockMs / 2)),
+      maxStalledCount: 2,
+      removeOnComplete: settings.keepCompleted > 0 ? { count: settings.keepCompleted } : { count: 0 },
+      ...(settings.keepFailed > 0 ? { removeOnFail: { count: settings.keepFailed } } : {}),
+    });
+    worker.on('completed', (job, result) => {
+      logger.info({ queue: name, jobId: job.id, target: describeJobTarget(name, job.data), result, attempts: job.attemptsMade }, 'job completed');
+    });
+    worker.on('failed', (job, err) => {
+      const final = !job || job.finishedOn != null;
+      logger.warn({ queue: name, jobId: job?.id, target: job ? describeJobTarget(name, job.data) : undefined, attempts: job?.attemptsMade, final, err: err.message }, final ? 'job failed' : 'job failed, will retry');
+    });
+    worker.on('stalled', (jobId) => logger.warn({ queue: name, jobId }, 'job stalled, handed back to the queue'));
+    worker.on('error', (err) => logger.error({ queue: name, err: err.message }, 'worker error'));
+    return worker;
+  });
+  logger.info({ queues: opts.queues, concurrency: opts.concurrency, prefix: settings.prefix, store: opts.store.location }, 'workers started');
+
+  let closing: Promise<void> | null = null;
+  return {
+    workers,
+    close(graceMs = 30_000) {
+      closing ??= (async () => {
+        logger.info({ graceMs }, 'shutting down: finishing running jobs');
+        const graceful = Promise.all(workers.map((w) => w.close()));
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          graceful.then(() => false),
+          new Promise<boolean>((r) => { timer = setTimeout(() => r(true), graceMs); }),
+        ]);
+        clearTimeout(timer);
+        if (timedOut) {
+          logger.warn('grace period over: releasing running jobs to other workers');
+          await Promise.all(workers.map((w) => w.close(true)));
+        }
+        await closeHttpClients();
+        logger.info('workers stopped');
+      })();
+      return closing;
+    },
+  };
+}
