@@ -26,12 +26,15 @@ export async function probeRedis(url: string, timeoutMs = 3_000): Promise<void> 
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  probe.on('error', () => undefined); // reported through the rejected promise below
+  // The socket's own error (ECONNREFUSED, ENOTFOUND, auth) is more telling than connect()'s rejection.
+  let cause: Error | null = null;
+  probe.on('error', (err: Error) => { cause ??= err; });
   try {
     await probe.connect();
     await probe.ping();
   } catch (err) {
-    const detail = (err as Error).message?.split('\n')[0] || String(err);
+    const e = (cause ?? err) as Error & { code?: string };
+    const detail = (e.message?.split('\n')[0] || e.code || String(e)).trim();
     throw new NetworkError(`redis: cannot connect to ${redactRedisUrl(url)}: ${detail}`);
   } finally {
     probe.disconnect();

@@ -5,7 +5,7 @@ import type { BreachRecord } from '../types';
 export function formatSummary(s: RunSummary): string {
   const lines = [
     `feeds:    ${s.feeds.ok} ok${s.feeds.notModified ? ` (${s.feeds.notModified} unchanged)` : ''}, ${s.feeds.failed} failed`,
-    `items:    ${s.items.total} seen, ${s.items.new} new, ${s.items.duplicate} duplicate`,
+    `items:    ${s.items.total} seen, ${s.items.new} new, ${s.items.duplicate} duplicate${s.items.skipped ? `, ${s.items.skipped} disallowed by robots.txt` : ''}`,
     `articles: ${s.articles.withIncidents} with incidents, ${s.articles.noIncident} without, ${s.articles.failed} failed`,
     `records:  ${s.records} stored`,
   ];

@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { ConfigError } from '../errors';
-import type { FetchOptions } from '../ingest/fetch-options';
+import { FETCH_DEFAULTS, type FetchOptions, resolveFetchOptions } from '../ingest/fetch-options';
 import type { FeedConfig } from '../types';
 import { DEFAULT_FEEDS } from './default-feeds';
 
@@ -51,20 +51,8 @@ const CONFIG_SCHEMA = {
       properties: { sqlite: { type: 'string', minLength: 1 }, databaseUrl: { type: 'string', pattern: '^postgres(ql)?://' } },
     },
     redisUrl: { type: 'string', pattern: '^rediss?://' },
-    fetch: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        timeoutMs: { type: 'number', exclusiveMinimum: 0 },
-        connectTimeoutMs: { type: 'number', exclusiveMinimum: 0 },
-        maxBodyBytes: { type: 'number', exclusiveMinimum: 0 },
-        maxRedirects: { type: 'integer', minimum: 0 },
-        userAgent: { type: 'string', minLength: 1 },
-        allowPrivateAddresses: { type: 'boolean' },
-        perHostConcurrency: { type: 'integer', minimum: 1 },
-        perHostDelayMs: { type: 'number', minimum: 0 },
-      },
-    },
+    // Keys only: resolveFetchOptions checks the values, with the fetcher's own messages.
+    fetch: { type: 'object', additionalProperties: false, properties: Object.fromEntries(Object.keys(FETCH_DEFAULTS).map((k) => [k, {}])) },
     run: {
       type: 'object',
       additionalProperties: false,
@@ -74,7 +62,7 @@ const CONFIG_SCHEMA = {
       },
     },
   },
-} as const;
+};
 
 const validate = new Ajv({ allErrors: false }).compile(CONFIG_SCHEMA);
 
@@ -107,6 +95,11 @@ export function loadConfig(file: string | null, env: NodeJS.ProcessEnv = process
     feeds?: FeedConfig[]; store?: { sqlite?: string; databaseUrl?: string }; redisUrl?: string;
     fetch?: FetchOptions; run?: Partial<RunSettings>;
   };
+  try {
+    resolveFetchOptions(c.fetch);
+  } catch (err) {
+    throw new ConfigError(`config: ${file ?? 'defaults'}: ${(err as Error).message}`);
+  }
   const feeds = c.feeds ?? DEFAULT_FEEDS;
   const seen = new Set<string>();
   for (const f of feeds) {

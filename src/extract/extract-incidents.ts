@@ -162,7 +162,7 @@ function buildIncident(
   }
 
   const counts = rs.flatMap((r) => r.counts);
-  const count = counts.find((c) => c.isAffected) ?? counts[0] ?? null;
+  const count = preferPreciseCount(counts.find((c) => c.isAffected) ?? counts[0] ?? null, counts);
   const disclosure = rs.flatMap((r) => r.dates).find((d) => d.role === 'disclosure' && d.precision === 'day');
 
   return {
@@ -182,6 +182,15 @@ function buildIncident(
       isMain: seg.isMain,
     }),
   };
+}
+
+// "126 million" in the lead and "126,761,168" later are one figure: keep the exact one.
+function preferPreciseCount(chosen: CountMention | null, counts: CountMention[]): CountMention | null {
+  if (!chosen) return null;
+  const digits = (c: CountMention) => String(c.value).replace(/0+$/, '').length;
+  return counts
+    .filter((c) => Math.abs(c.value - chosen.value) <= 0.05 * chosen.value)
+    .reduce((best, c) => (digits(c) > digits(best) ? c : best), chosen);
 }
 
 // The count that follows a victim's name in its sentence, before any other name.

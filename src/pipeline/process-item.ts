@@ -3,6 +3,7 @@ import { EXTRACTOR_VERSION, extractIncidents } from '../extract/extract-incident
 import { scrapeArticle } from '../extract/scrape-article';
 import { articleKey, canonicalizeUrl } from '../ingest/canonicalize-url';
 import { fetchPage } from '../ingest/fetch-page';
+import { isAllowedByRobots } from '../ingest/robots';
 import type { FetchOptions } from '../ingest/fetch-options';
 import type { ArticleOutcome, RecordStore } from '../store/record-store';
 import type { BreachRecord, FeedItem } from '../types';
@@ -13,6 +14,8 @@ export type ItemOutcome =
   | { kind: 'records'; url: string; records: number }
   | { kind: 'no_incident'; url: string }
   | { kind: 'duplicate'; url: string }
+  /** robots.txt disallows it: counted, not failed, and asked again on a later run. */
+  | { kind: 'skipped'; url: string; reason: string }
   | { kind: 'failed'; url: string; reason: string; retryable: boolean };
 
 /** Waits for a politeness slot on a URL's host; the returned function gives it back. */
@@ -30,6 +33,8 @@ export interface ItemContext {
 /** The first half of processItem: what an item's article is, ready to store. */
 export type PreparedItem =
   | { kind: 'duplicate'; url: string }
+  /** robots.txt disallows it: counted, not failed, and asked again on a later run. */
+  | { kind: 'skipped'; url: string; reason: string }
   | { kind: 'verdict'; url: string; outcome: ArticleOutcome; records: BreachRecord[] };
 
 /**
@@ -42,6 +47,9 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   const urlKey = articleKey(canonicalizeUrl(url));
   if (await isKnown(urlKey, ctx)) return { kind: 'duplicate', url };
 
+  if (!(await isAllowedByRobots(url, ctx.fetch))) {
+    return { kind: 'skipped', url, reason: `robots: ${url} is disallowed for breachfeed by robots.txt` };
+  }
   const page = await fetchThroughGate(item, ctx);
   const article = scrapeArticle(page);
   const canonicalUrl = canonicalizeUrl(article.canonicalUrl);
@@ -71,14 +79,14 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
 
 /** The second half: stores a prepared verdict with its records (one transaction) and says what it was. */
 export async function saveVerdict(store: Pick<RecordStore, 'saveArticle'>, prepared: PreparedItem): Promise<ItemOutcome> {
-  if (prepared.kind === 'duplicate') return prepared;
+  if (prepared.kind !== 'verdict') return prepared;
   await store.saveArticle(prepared.outcome, prepared.records);
   return outcomeOf(prepared);
 }
 
 /** What a prepared verdict amounts to, without storing it. */
 export function outcomeOf(prepared: PreparedItem): ItemOutcome {
-  if (prepared.kind === 'duplicate') return prepared;
+  if (prepared.kind !== 'verdict') return prepared;
   const { url, outcome, records } = prepared;
   if (outcome.status === 'failed') return { kind: 'failed', url, reason: outcome.reason ?? 'failed', retryable: false };
   return records.length > 0 ? { kind: 'records', url, records: records.length } : { kind: 'no_incident', url };

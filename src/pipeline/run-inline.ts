@@ -1,3 +1,4 @@
+import { interleaveByHost } from '../ingest/interleave-by-host';
 import type { FetchOptions } from '../ingest/fetch-options';
 import type { RecordStore } from '../store/record-store';
 import type { FeedConfig, FeedItem } from '../types';
@@ -24,7 +25,7 @@ export type RunEvent =
 
 export interface RunSummary {
   feeds: { ok: number; failed: number; notModified: number };
-  items: { total: number; new: number; duplicate: number };
+  items: { total: number; new: number; duplicate: number; skipped: number };
   articles: { withIncidents: number; noIncident: number; failed: number };
   records: number;
   failures: { target: string; reason: string }[];
@@ -35,14 +36,15 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
   const emit = opts.onEvent ?? (() => undefined);
   const summary: RunSummary = {
     feeds: { ok: 0, failed: 0, notModified: 0 },
-    items: { total: 0, new: 0, duplicate: 0 },
+    items: { total: 0, new: 0, duplicate: 0, skipped: 0 },
     articles: { withIncidents: 0, noIncident: 0, failed: 0 },
     records: 0,
     failures: [],
   };
 
   const perFeed = await mapConcurrent(opts.feeds, opts.concurrency, (feed) => pollOne(feed, opts, summary, emit));
-  const items = perFeed.flat();
+  // Round-robin across hosts, so per-host politeness delays do not stall the whole pool on one site.
+  const items = interleaveByHost(perFeed.flat());
   summary.items.total = items.length;
   emit({ type: 'items', total: items.length });
 
@@ -72,6 +74,10 @@ async function pollOne(feed: FeedConfig, opts: InlineRunOptions, summary: RunSum
 function tally(s: RunSummary, o: ItemOutcome): void {
   if (o.kind === 'duplicate') {
     s.items.duplicate++;
+    return;
+  }
+  if (o.kind === 'skipped') {
+    s.items.skipped++;
     return;
   }
   s.items.new++;

@@ -67,12 +67,13 @@ describe('HTTP API', () => {
   it('GET /records pages with a cursor through every record exactly once', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
-    do {
+    let more = true;
+    while (more) {
       const r: Awaited<ReturnType<typeof get>> = await get(`/records?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
       expect(r.status).toBe(200);
       seen.push(...r.body.items.map((x: BreachRecord) => x.id));
-      cursor = r.body.nextCursor;
-    } while (cursor);
+      ({ nextCursor: cursor, hasMore: more } = r.body);
+    }
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
     const validate = recordValidator();
@@ -84,12 +85,17 @@ describe('HTTP API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     let inserted = 0;
-    do {
+    let more = true;
+    while (more) {
       const r: Awaited<ReturnType<typeof get>> = await get(`/records?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...r.body.items.map((x: BreachRecord) => x.id));
-      cursor = r.body.nextCursor;
-      if (cursor && inserted < 6) await saveReport(store, 100 + inserted++); // arrives between two page reads
-    } while (cursor);
+      ({ nextCursor: cursor, hasMore: more } = r.body);
+      if (inserted < 6) await saveReport(store, 100 + inserted++); // arrives between two page reads
+    }
+    // Polling the last cursor later returns exactly what arrived after the last page.
+    const later = await get(`/records?limit=100&cursor=${cursor}`);
+    seen.push(...later.body.items.map((x: BreachRecord) => x.id));
+    expect(later.body.hasMore).toBe(false);
     const all = (await store.listRecords()).map((r) => r.id);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual(all.sort());

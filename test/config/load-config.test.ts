@@ -64,3 +64,18 @@ describe('loadConfig', () => {
     expect(findConfigFile('other.yaml', tmp.dir)).toBe('other.yaml');
   });
 });
+
+describe('loadConfig fetch options', () => {
+  it('checks fetch values with the fetcher’s own rules', () => {
+    const tmp = makeTempDir();
+    try {
+      const f = path.join(tmp.dir, 'c.yaml');
+      fs.writeFileSync(f, 'fetch:\n  timeoutMs: 0\n');
+      expect(() => loadConfig(f, {})).toThrow(/^config: .*c\.yaml: fetch\.timeoutMs must be/);
+      fs.writeFileSync(f, 'fetch:\n  timeoutMs: 5000\n  robotsTtlMs: 60000\n');
+      expect(loadConfig(f, {}).fetch).toEqual({ timeoutMs: 5000, robotsTtlMs: 60000 });
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});

@@ -21,7 +21,8 @@ export async function incidentRoutes(app: FastifyInstance, opts: { store: Record
     const all = filterIncidents(await loadIncidents(opts.store, { org: query.org }), query);
     const rest = all.filter((i) => i.id > after);
     const items = rest.slice(0, req.query.limit);
-    return { items, nextCursor: rest.length > req.query.limit ? encodeCursor(items[items.length - 1].id) : null };
+    const hasMore = rest.length > req.query.limit;
+    return { items, nextCursor: hasMore ? encodeCursor(items[items.length - 1].id) : null, hasMore };
   });
 
   app.get<{ Params: { id: string } }>('/incidents/:id', {

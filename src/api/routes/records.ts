@@ -8,15 +8,17 @@ import { toRecordQuery } from './to-record-query';
 /** GET /records (cursor pages in change order) and GET /records/:id. */
 export async function recordRoutes(app: FastifyInstance, opts: { store: RecordStore }): Promise<void> {
   app.get<{ Querystring: PageQuery }>('/records', {
-    schema: { summary: 'Breach records, oldest change first; follow nextCursor for more', querystring: pageQuery },
+    schema: { summary: 'Breach records in change order; follow nextCursor while hasMore, and later for what is new', querystring: pageQuery },
   }, async (req) => {
     const after = req.query.cursor === undefined ? 0 : decodeCursor<number>(req.query.cursor, 'number');
     if (after === null) throw new ApiError(400, 'cursor is not a cursor this API issued', 'cursor');
     const page = await opts.store.pageRecords(toRecordQuery(req.query as FilterQuery), after, req.query.limit + 1);
     const items = page.slice(0, req.query.limit);
+    // Always a cursor to continue from, even at the end: a consumer polls it later for what is new.
     return {
       items: items.map((p) => p.record),
-      nextCursor: page.length > req.query.limit ? encodeCursor(items[items.length - 1].seq) : null,
+      nextCursor: items.length ? encodeCursor(items[items.length - 1].seq) : req.query.cursor ?? encodeCursor(0),
+      hasMore: page.length > req.query.limit,
     };
   });
 

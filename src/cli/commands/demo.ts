@@ -4,6 +4,7 @@ import { startNewsroom } from '../../demo/newsroom-server';
 import { openSqliteStore } from '../../store/sqlite-store';
 import { formatRecordsTable, formatSummary } from '../format';
 import { ConfigError } from '../../errors';
+import { closeHttpClients } from '../../ingest/http-get';
 import { runWithProgress } from './run';
 
 export const DEMO_DB = path.join('data', 'demo.db');
@@ -32,6 +33,7 @@ export async function demoCommand(opts: { db?: string; port?: string }): Promise
     process.stdout.write(`\ndatabase: ${path.resolve(store.location)}\n`);
     return 0;
   } finally {
+    await closeHttpClients();
     await store.close();
     await newsroom.close();
   }

@@ -1,5 +1,6 @@
 import { findConfigFile, loadConfig } from '../../config/load-config';
 import { ConfigError } from '../../errors';
+import { closeHttpClients } from '../../ingest/http-get';
 import { runInline, type RunEvent } from '../../pipeline/run-inline';
 import type { FeedConfig } from '../../types';
 import { formatSummary } from '../format';
@@ -26,6 +27,7 @@ export async function runCommand(opts: RunCommandOptions): Promise<number> {
     process.stdout.write(`${formatSummary(summary)}\ndatabase: ${store.location}\n`);
     return 0;
   } finally {
+    await closeHttpClients();
     await store.close();
   }
 }

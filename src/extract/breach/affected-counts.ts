@@ -18,7 +18,7 @@ export interface CountMention {
   isAffected: boolean;
 }
 
-const PEOPLE = String.raw`users?|customers?|people|persons|individuals|patients|members|subscribers|employees|staff(?:ers)?|workers|students|pupils|clients|consumers|players|gamers|voters|citizens|residents|children|kids|parents|victims|(?:account|card|policy) ?holders|taxpayers|veterans|applicants|guests|travel+ers|passengers|donors|visitors|shoppers|fans|teachers|officers|officials|agents|doctors|physicians|nurses|soldiers|troops|personnel|job ?seekers|retirees|pensioners|beneficiaries|borrowers|owners|drivers|riders|buyers|sellers|vendors|merchants|partners|contractors|volunteers|alumni|faculty|americans|britons|canadians|australians|indians|californians|texans|families|households|homeowners|tenants|owners|inmates|prisoners|employees|women|men|adults|minors|teenagers|readers|viewers|listeners|developers|administrators|admins|moderators|sellers|investors|shareholders|cardholders|claimants|enrollees|participants|respondents|candidates|recruits|servicemembers`;
+const PEOPLE = String.raw`users?|customers?|people|servicemen|servicewomen|service members|persons|individuals|patients|members|subscribers|employees|staff(?:ers)?|workers|students|pupils|clients|consumers|players|gamers|voters|citizens|residents|children|kids|parents|victims|(?:account|card|policy) ?holders|taxpayers|veterans|applicants|guests|travel+ers|passengers|donors|visitors|shoppers|fans|teachers|officers|officials|agents|doctors|physicians|nurses|soldiers|troops|personnel|job ?seekers|retirees|pensioners|beneficiaries|borrowers|owners|drivers|riders|buyers|sellers|vendors|merchants|partners|contractors|volunteers|alumni|faculty|americans|britons|canadians|australians|indians|californians|texans|families|households|homeowners|tenants|owners|inmates|prisoners|employees|women|men|adults|minors|teenagers|readers|viewers|listeners|developers|administrators|admins|moderators|sellers|investors|shareholders|cardholders|claimants|enrollees|participants|respondents|candidates|recruits|servicemembers`;
 const ACCOUNTS = String.raw`accounts?|profiles|usernames|user ?names|passwords|credentials|logins|e-?mail addresses|e-?mails|email ids|phone numbers|mobile numbers|numbers|credit cards|debit cards|payment cards|cards|card numbers|social security numbers|ssns|identities|addresses|ids`;
 const RECORDS = String.raw`records|entries|rows|documents|files|messages|photos|images|pictures|details|dossiers|resumes|forms|returns|emails`;
 
@@ -27,7 +27,7 @@ const QUALIFIER = String.raw`up to|as many as|as few as|more than|over|nearly|al
 const MODIFIER = String.raw`(?!(?:months?|years?|days?|weeks?|hours?|minutes?|ago|times|several|many|much|more|most|other|different|million|billion|thousand|of|in|and|or|to|from|at|on|with|by|for|were|was|have|had|has|are|is|per|than|that|who|which|whose|the|a|an|its|their|this|these|those|it|they|we|he|she|after|before|since|when|while|because|but|if|as|during|into|across|over|under)\b)[A-Za-z0-9][\w'’.&-]*,?`;
 
 const COUNT = new RegExp(
-  String.raw`(?:\b(${QUALIFIER})\s+)?(?<![\w$€£¥.,])(${NUMBER_PHRASE})(\s+of\s+(?:(?:its|their|the|our|his|her|these|those|all)\s+)?)?((?:\s*${MODIFIER}){0,4}?)\s*\b(${PEOPLE}|${ACCOUNTS}|${RECORDS})\b`,
+  String.raw`(?:\b(${QUALIFIER})\s+)?(?<![\w$€£¥.,])(${NUMBER_PHRASE})(?![\w]|[.,]\d)(\s+of\s+(?:(?:its|their|the|our|his|her|these|those|all)\s+)?)?((?:\s*${MODIFIER}){0,4}?)\s*\b(${PEOPLE}|${ACCOUNTS}|${RECORDS})\b`,
   'gi',
 );
 
@@ -50,6 +50,8 @@ export function findAffectedCounts(sentence: string): CountMention[] {
     const numberIndex = m.index + whole.indexOf(numberText);
     const value = parseNumberPhrase(numberText);
     if (value === null || value < 2) continue;
+    // A capitalised number word inside a sentence is a name ("Three customers": the carrier).
+    if (/^[A-Z][a-z]/.test(numberText) && numberIndex > 0 && !/[.!?:"“]\s*$/.test(sentence.slice(0, numberIndex))) continue;
     if (isDistractor(sentence, numberIndex, numberText, modifiers ?? '', noun, m.index + whole.length)) continue;
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     const after = sentence.slice(m.index + whole.length);

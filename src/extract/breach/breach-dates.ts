@@ -34,15 +34,26 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
   const taken: [number, number][] = [];
   const results = chrono.parse(sentence, reference ?? new Date(2100, 0, 1));
   let prevEnd = -100;
+  let prev: { result: chrono.ParsedResult; mention: DateMention | null } | null = null;
   for (const r of results) {
     const start = r.index;
     const end = r.index + r.text.length;
     const isRangeEnd = start - prevEnd < 15 && /\b(?:and|to|through|until|till|-|–)\s*$/i.test(sentence.slice(prevEnd, start));
     prevEnd = end;
     taken.push([start, end]);
-    if (isRangeEnd) continue;
+    if (isRangeEnd) {
+      // "between May 13 and July 29, 2017": the start takes the year the end states.
+      if (prev?.mention && !prev.result.start.isCertain('year') && r.start.isCertain('year')) {
+        const year = r.start.get('year')!;
+        const month = prev.result.start.get('month')!;
+        const y = month <= (r.start.get('month') ?? 12) ? year : year - 1;
+        prev.mention.value = String(y) + prev.mention.value.slice(4);
+      }
+      continue;
+    }
     const mention = readChronoResult(sentence, r, reference);
     if (mention) out.push(mention);
+    prev = { result: r, mention };
   }
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(sentence); m; m = YEAR.exec(sentence)) {
@@ -68,7 +79,12 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   if (NOT_EVENT_LEAD.test(before) || /^(?:for|within|every|each)\b/i.test(text)) return null;
   if (/\b(?:ago)\b/i.test(text) && /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) return null;
   if (/^\d{1,2}(?::\d\d)?\s*(?:am|pm)?$/i.test(text.trim())) return null; // bare times
-  if (/^(?:now|right now|currently|tonight)$/i.test(text.trim())) return null;
+  // Announcement-day words, vague spans and durations date no breach.
+  if (/\b(?:now|currently|today|tonight|this (?:morning|afternoon|evening))\b/i.test(text)) return null;
+  if (/\b(?:few|couple|several|number of|many|recent)\b/i.test(text)) return null;
+  if (/\b(?:past|last|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades)\b/i.test(text)) return null;
+  // Numbers chrono reads as dates ("24/7", "000 to 1.1"): a date names a month, a day or a year.
+  if (!/[a-z]{3}/i.test(text) && !/\b(?:19|20)\d\d\b/.test(text)) return null;
   const yearKnown = c.isCertain('year');
   const relative = !yearKnown;
   if (relative && !reference) return null;
@@ -88,13 +104,22 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   }
   const lead = /\b(?:in|on|during|since|between|from|around)\s+$/i.exec(before);
   const index = lead ? r.index - lead[0].length : r.index;
-  return { value: formatDate(date, precision), precision, text: sentence.slice(index, r.index + text.length), index, role: roleOf(sentence, r.index) };
+  const end = r.index + text.length;
+  return { value: formatDate(date, precision), precision, text: sentence.slice(index, end), index, role: roleOf(sentence, r.index, end, precision) };
 }
 
-function roleOf(sentence: string, index: number): 'event' | 'disclosure' {
+// "On February 28, the ministry disclosed that ...": a day heading a clause whose verb is
+// an announcement dates the announcement. A month or year there ("In January 2018, OnePlus
+// reported that card data had been stolen") frames the whole story and dates the breach.
+const DISCLOSURE_VERB_AFTER =
+  /^[^.;]{0,80}?\b(?:said|says|announced|disclosed|reported|revealed|confirmed|notified|warned|told|published|posted|admitted|acknowledged|stated|issued|released|sent|emailed|informed|learned|discovered|detected|noticed|alerted|filed|began notifying|went public)\b/i;
+
+function roleOf(sentence: string, index: number, end = index, precision: DatePrecision = 'year'): 'event' | 'disclosure' {
   const before = sentence.slice(0, index);
   const clause = before.split(/[;:]|\.\s/).pop() ?? before;
-  return DISCLOSURE_VERB_BEFORE.test(clause) ? 'disclosure' : 'event';
+  if (DISCLOSURE_VERB_BEFORE.test(clause)) return 'disclosure';
+  if (precision === 'day' && DISCLOSURE_VERB_AFTER.test(sentence.slice(end))) return 'disclosure';
+  return 'event';
 }
 
 function formatDate(d: Date, precision: DatePrecision): string {

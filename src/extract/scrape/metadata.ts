@@ -16,9 +16,11 @@
 //   language     <html lang> → og:locale → http-equiv content-language; "en_US" → "en-US".
 //   siteName     og:site_name → JSON-LD publisher name → application-name.
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import type { Page } from '../../types';
 import { dateFromUrl, normalizeDate, parseHumanDate } from './dates';
 import { articleObjects, firstString, nameOf, readJsonLd, type JsonObject } from './json-ld';
+import { indexPage, type PageIndex } from './page-index';
 
 export interface PageMetadata {
   title: string | null;
@@ -31,25 +33,21 @@ export interface PageMetadata {
   jsonLdBody: string | null;
 }
 
-/** meta name/property/itemprop/http-equiv (lower-cased) → first non-empty content. */
-function readMetaTags($: CheerioAPI): Map<string, string> {
-  const metas = new Map<string, string>();
-  $('meta').each((_, el) => {
-    const a = (el as unknown as { attribs: Record<string, string> }).attribs;
-    const content = (a.content ?? '').trim();
-    if (!content) return;
-    for (const key of [a.property, a.name, a.itemprop, a['http-equiv']]) {
-      if (!key) continue;
-      const k = key.trim().toLowerCase();
-      if (!metas.has(k)) metas.set(k, content);
-    }
-  });
-  return metas;
+/** What every reader below gets: the page index, its JSON-LD articles, and cheerio for text. */
+interface Sources {
+  $: CheerioAPI;
+  index: PageIndex;
+  metas: Map<string, string>;
+  ld: JsonObject[];
 }
 
 function clean(text: string | null | undefined): string | null {
   const t = (text ?? '').replace(/\s+/g, ' ').trim();
   return t || null;
+}
+
+function textOf(src: Sources, el: Element | null | undefined): string | null {
+  return el ? clean(src.$(el).text()) : null;
 }
 
 function resolveUrl(href: string | null | undefined, base: string): string | null {
@@ -63,23 +61,23 @@ function resolveUrl(href: string | null | undefined, base: string): string | nul
 
 /** Reads all metadata; see the precedence table at the top of this file. */
 export function extractMetadata($: CheerioAPI, page: Page): PageMetadata {
-  const metas = readMetaTags($);
-  const ld = articleObjects(readJsonLd($));
-  const siteName = readSiteName(metas, ld, $);
+  const index = indexPage($.root()[0]);
+  const src: Sources = { $, index, metas: index.metas, ld: articleObjects(readJsonLd(index.jsonLd)) };
+  const siteName = readSiteName(src);
   return {
-    title: readTitle($, metas, ld, siteName),
-    publishedAt: readPublishedAt($, metas, ld, page.finalUrl || page.url),
-    author: readAuthor($, metas, ld),
-    canonicalUrl: readCanonicalUrl($, metas, page),
-    language: readLanguage($, metas),
+    title: readTitle(src, siteName),
+    publishedAt: readPublishedAt(src, page.finalUrl || page.url),
+    author: readAuthor(src),
+    canonicalUrl: readCanonicalUrl(src, page),
+    language: readLanguage(src),
     siteName,
-    jsonLdBody: firstString(ld, 'articleBody'),
+    jsonLdBody: firstString(src.ld, 'articleBody'),
   };
 }
 
-function readSiteName(metas: Map<string, string>, ld: JsonObject[], $: CheerioAPI): string | null {
+function readSiteName({ metas, ld }: Sources): string | null {
   const fromLd = ld.map((o) => nameOf(o.publisher)).find((n) => !!n);
-  return clean(metas.get('og:site_name')) ?? clean(fromLd) ?? clean(metas.get('application-name')) ?? clean($('meta[name="application-name"]').attr('content'));
+  return clean(metas.get('og:site_name')) ?? clean(fromLd) ?? clean(metas.get('application-name'));
 }
 
 // Title suffixes/prefixes such as "Story | Site", "Site - Story", "Story — Site".
@@ -101,8 +99,8 @@ export function stripSiteName(title: string, siteName: string | null): string {
   return title;
 }
 
-function readTitle($: CheerioAPI, metas: Map<string, string>, ld: JsonObject[], siteName: string | null): string | null {
-  const candidates = [metas.get('og:title'), firstString(ld, 'headline'), $('h1').first().text(), $('title').first().text()];
+function readTitle(src: Sources, siteName: string | null): string | null {
+  const candidates = [src.metas.get('og:title'), firstString(src.ld, 'headline'), textOf(src, src.index.firstH1), textOf(src, src.index.title)];
   for (const c of candidates) {
     const t = clean(c);
     if (t) return stripSiteName(t, siteName);
@@ -116,26 +114,18 @@ const PUBLISHED_METAS = [
   'og:published_time', 'article.published', 'cxenseparse:recs:publishtime', 'originalpublicationdate',
 ];
 
-// Elements whose class/id says they carry the visible date.
-const DATELINE_SELECTOR = [
-  '[class*="date"]', '[class*="Date"]', '[class*="time"]', '[class*="publish"]', '[class*="posted"]',
-  '[class*="byline"]', '[class*="meta"]', '[id*="date"]', '[itemprop="datePublished"]',
-].join(',');
-
-function readPublishedAt($: CheerioAPI, metas: Map<string, string>, ld: JsonObject[], url: string): string | null {
+function readPublishedAt(src: Sources, url: string): string | null {
   // Machine-readable candidates in precedence order.
   const candidates: string[] = [];
   const push = (v: string | null | undefined) => {
     const d = normalizeDate(v);
     if (d) candidates.push(d);
   };
-  push(firstString(ld, 'datePublished') ?? firstString(ld, 'dateCreated'));
-  for (const key of PUBLISHED_METAS) push(metas.get(key));
-  $('time[datetime], [itemprop="datePublished"][datetime]').slice(0, 5).each((_, el) => {
-    push($(el).attr('datetime'));
-  });
+  push(firstString(src.ld, 'datePublished') ?? firstString(src.ld, 'dateCreated'));
+  for (const key of PUBLISHED_METAS) push(src.metas.get(key));
+  for (const value of src.index.datetimes.slice(0, 5)) push(value);
   if (candidates.length > 0) return preferPrecise(candidates);
-  return dateFromUrl(url) ?? readDateline($);
+  return dateFromUrl(url) ?? readDateline(src);
 }
 
 // A timestamp written without a zone ("2019-11-19 02:24:00") is kept as its bare
@@ -152,23 +142,21 @@ function preferPrecise(candidates: string[]): string {
 // Labels publishers put before the visible date, in the languages we see most.
 const DATE_LABEL = /(published|posted|updated|date|publicado|pubblicato|veröffentlicht|publié|опубликовано|дата|diterbitkan|기사입력|입력|등록|公開|投稿|更新)\s*(on|em|il|am|le)?\s*[:：]?\s*[\[(]?\s*/giu;
 
-function readDateline($: CheerioAPI): string | null {
-  let found: string | null = null;
-  $(DATELINE_SELECTOR).each((_, el) => {
-    const text = clean($(el).text());
-    if (text && text.length <= 200) found = parseHumanDate(text);
-    return found === null;
-  });
-  if (found) return found;
+function readDateline(src: Sources): string | null {
+  for (const el of src.index.datelineElements) {
+    const text = textOf(src, el);
+    const d = text && text.length <= 200 ? parseHumanDate(text) : null;
+    if (d) return d;
+  }
   // Near the headline: the text that follows the first <h1>, a few hundred characters.
-  const h1 = $('h1').first();
-  if (h1.length) {
-    const near = clean(h1.parent().text());
+  const h1 = src.index.firstH1;
+  if (h1?.parent) {
+    const near = textOf(src, h1.parent as Element);
     const d = near ? parseHumanDate(near.slice(0, 400)) : null;
     if (d) return d;
   }
   // After a "Published:"-style label anywhere in the page's text.
-  const text = clean($('body').text()) ?? '';
+  const text = clean(src.$('body').text()) ?? '';
   for (const m of text.matchAll(DATE_LABEL)) {
     const d = parseHumanDate(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
     if (d) return d;
@@ -176,34 +164,29 @@ function readDateline($: CheerioAPI): string | null {
   return null;
 }
 
-function readAuthor($: CheerioAPI, metas: Map<string, string>, ld: JsonObject[]): string | null {
-  for (const o of ld) {
+function readAuthor(src: Sources): string | null {
+  for (const o of src.ld) {
     const n = nameOf(o.author) ?? nameOf(o.creator);
     if (n) return n;
   }
   for (const key of ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator']) {
-    const v = clean(metas.get(key));
+    const v = clean(src.metas.get(key));
     if (v && !/^https?:\/\//.test(v)) return v.replace(/^by\s+/i, '');
   }
-  const rel = clean($('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]').first().text());
+  const rel = textOf(src, src.index.authorElements[0]);
   if (rel && rel.length <= 100) return rel.replace(/^by\s+/i, '');
-  const byline = clean($('[class*="byline"], [class*="author"]').first().text());
+  const byline = textOf(src, src.index.bylineElements[0]);
   const m = byline ? /^by\s+(.{2,80}?)(?:\s*[|,•·]|\s+(?:on|updated|published)\b|$)/i.exec(byline) : null;
   return m ? m[1].trim() : null;
 }
 
-function readCanonicalUrl($: CheerioAPI, metas: Map<string, string>, page: Page): string {
+function readCanonicalUrl(src: Sources, page: Page): string {
   const base = page.finalUrl || page.url;
-  return (
-    resolveUrl($('link[rel="canonical"]').attr('href'), base) ??
-    resolveUrl(metas.get('og:url'), base) ??
-    resolveUrl(base, base) ??
-    base
-  );
+  return resolveUrl(src.index.canonicalHref, base) ?? resolveUrl(src.metas.get('og:url'), base) ?? resolveUrl(base, base) ?? base;
 }
 
-function readLanguage($: CheerioAPI, metas: Map<string, string>): string | null {
-  const raw = clean($('html').attr('lang')) ?? clean(metas.get('og:locale')) ?? clean(metas.get('content-language'));
+function readLanguage(src: Sources): string | null {
+  const raw = clean(src.index.htmlLang) ?? clean(src.metas.get('og:locale')) ?? clean(src.metas.get('content-language'));
   if (!raw) return null;
   const tag = raw.split(/[,;\s]/)[0].replace(/_/g, '-');
   return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null;
