@@ -3,13 +3,15 @@
 // writes are idempotent, so a retried or recovered job never counts twice.
 import type { Redis } from 'ioredis';
 
-export type ItemState = 'queued' | 'records' | 'no_incident' | 'duplicate' | 'failed';
+export type ItemState = 'queued' | 'records' | 'no_incident' | 'duplicate' | 'skipped' | 'failed';
 
 export interface LedgerCounts {
   seen: number;
   records: number;
   noIncident: number;
   duplicate: number;
+  /** robots.txt disallowed the page; asked again when a later poll lists the item. */
+  skipped: number;
   failed: number;
   /** Enqueued and not finished yet (waiting, running, retrying, or drained by an operator). */
   inFlight: number;
@@ -20,14 +22,19 @@ export function itemIdOf(feedId: string, linkKey: string): string {
   return `${feedId} ${linkKey}`;
 }
 
-export type ClaimResult = 'enqueue' | 'seen' | 'duplicate';
+export type ClaimResult = 'enqueue' | 'requeue' | 'seen' | 'duplicate';
 
 // KEYS: items hash, claims hash. ARGV: item id, article key.
 // 'seen': the item has finished before; 'duplicate': another item owns the article;
-// 'enqueue': this item owns it (again, when a poll is retried before its job finished).
+// 'enqueue': this item owns it (again, when a poll is retried before its job finished);
+// 'requeue': robots.txt skipped it last time, ask again (its old job must go first).
 const CLAIM_SCRIPT = `
 local st = redis.call('HGET', KEYS[1], ARGV[1])
-if st and st ~= 'queued' then return 'seen' end
+if st and st ~= 'queued' and st ~= 'skipped' then return 'seen' end
+if st == 'skipped' then
+  redis.call('HSET', KEYS[1], ARGV[1], 'queued')
+  return 'requeue'
+end
 local owner = redis.call('HGET', KEYS[2], ARGV[2])
 if owner and owner ~= ARGV[1] then
   redis.call('HSET', KEYS[1], ARGV[1], 'duplicate')
@@ -72,7 +79,7 @@ export class ItemLedger {
   }
 
   async counts(): Promise<LedgerCounts> {
-    const c: LedgerCounts = { seen: 0, records: 0, noIncident: 0, duplicate: 0, failed: 0, inFlight: 0 };
+    const c: LedgerCounts = { seen: 0, records: 0, noIncident: 0, duplicate: 0, skipped: 0, failed: 0, inFlight: 0 };
     let cursor = '0';
     do {
       const [next, flat] = await this.redis.hscan(this.itemsKey, cursor, 'COUNT', 1000);
@@ -83,6 +90,7 @@ export class ItemLedger {
         if (s === 'records') c.records++;
         else if (s === 'no_incident') c.noIncident++;
         else if (s === 'duplicate') c.duplicate++;
+        else if (s === 'skipped') c.skipped++;
         else if (s === 'failed') c.failed++;
         else c.inFlight++;
       }

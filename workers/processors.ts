@@ -21,7 +21,7 @@ export interface ProcessorDeps {
 }
 
 export type FeedJobResult = { items: number; enqueued: number; duplicate: number; seen: number; notModified: boolean };
-export type ArticleJobResult = { outcome: 'records' | 'no_incident' | 'duplicate'; records: number };
+export type ArticleJobResult = { outcome: 'records' | 'no_incident' | 'duplicate' | 'skipped'; records: number; reason?: string };
 export type RecordsJobResult = { status: string; records: number };
 
 /** Whether this run of the job is its last allowed attempt. */
@@ -49,7 +49,11 @@ export function feedsProcessor(deps: ProcessorDeps) {
       const claim = await deps.ledger.claimItem(itemId, key);
       if (claim === 'seen') result.seen++;
       else if (claim === 'duplicate') result.duplicate++;
-      else jobs.push({ name: 'article', data: { item, itemId }, opts: { jobId: articleJobId(key) } });
+      else {
+        // A finished job's id still exists and would swallow the new add: remove it first.
+        if (claim === 'requeue') await deps.queues.articles.remove(articleJobId(key)).catch(() => undefined);
+        jobs.push({ name: 'article', data: { item, itemId }, opts: { jobId: articleJobId(key) } });
+      }
     }
     // A job id that still exists is ignored by BullMQ: a retried poll re-adds harmlessly.
     if (jobs.length) await deps.queues.articles.addBulk(jobs);
@@ -64,6 +68,10 @@ export function articlesProcessor(deps: ProcessorDeps) {
     const { item, itemId } = job.data;
     try {
       const prepared = await prepareItem(item, { store: deps.store, fetch: deps.fetch, hostGate: deps.hostGate });
+      if (prepared.kind === 'skipped') {
+        await deps.ledger.settle(itemId, 'skipped');
+        return { outcome: 'skipped', records: 0, reason: prepared.reason };
+      }
       if (prepared.kind === 'duplicate' || !(await deps.ledger.claimArticle(prepared.outcome.key, itemId))) {
         // A recovered job whose verdict this very item already stored is not a duplicate of itself.
         const state = await deps.ledger.stateOf(itemId);

@@ -41,7 +41,9 @@ export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<Feed
     });
     return { ok: true, items: res.items.slice(0, ctx.maxItemsPerFeed), notModified: res.notModified };
   } catch (err) {
-    const reason = describeError(err);
+    // Every feed failure names its feed, whichever layer raised it.
+    const message = describeError(err);
+    const reason = message.startsWith(`feed ${feed.id}:`) ? message : `feed ${feed.id}: ${message}`;
     await ctx.store.saveFeedState({
       feedId: feed.id,
       etag: prev?.etag ?? null,

@@ -69,6 +69,23 @@ describe('inline run over broken feeds and pages', () => {
     expect(r.stdout).toMatch(/answered HTTP 404$/m);
   });
 
+  it('an unreachable feed (nothing listening, as without network) fails with one line; the run still ends', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const srv = require('node:net').createServer().listen(0, '127.0.0.1', () => {
+        const p = srv.address().port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const s = await runInline({
+      feeds: [{ id: 'offline', url: `http://127.0.0.1:${port}/feed.xml` }, feed('wall2', '/broken/no-article-feed.xml')],
+      store, fetch, concurrency: 2, maxItemsPerFeed: 50,
+    });
+    expect(s.feeds).toEqual({ ok: 1, failed: 1, notModified: 0 });
+    const reason = s.failures.find((f) => f.target === 'feed offline')!.reason;
+    expect(reason).toMatch(/^feed offline: .*127\.0\.0\.1:\d+\/feed\.xml.*refused/);
+    expect(reason).not.toContain('\n');
+  });
+
   it('the fetcher refuses loopback unless allowed (SSRF guard default)', async () => {
     const s = await runInline({
       feeds: [feed('guarded', '/broken/missing-article-feed.xml')], store, fetch: { timeoutMs: 5_000 }, concurrency: 1, maxItemsPerFeed: 50,

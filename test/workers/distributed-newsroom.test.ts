@@ -89,7 +89,8 @@ describe('distributed run over the demo newsroom (schedule + 2 worker processes)
     const i = settled.items;
     expect(i.seen).toBe(links);
     expect(i.inFlight).toBe(0);
-    expect(i.records + i.noIncident + i.duplicate + i.failed).toBe(links);
+    expect(i.records + i.noIncident + i.duplicate + i.skipped + i.failed).toBe(links);
+    expect(i.skipped).toBe(0);
     expect(i.duplicate).toBe(links - manifest.articles.length);
     expect(i.records).toBe(inlineCounts.articles.breach);
     expect(i.noIncident).toBe(inlineCounts.articles.no_incident);
@@ -108,7 +109,7 @@ describe('distributed run over the demo newsroom (schedule + 2 worker processes)
     expect(status.queues.feeds).toMatchObject({ completed: feeds.length, delayed: feeds.length, failed: 0 });
 
     const text = await runCli(['status', '-c', cfg, '--db', distDb()], env);
-    expect(text.stdout).toMatch(new RegExp(`^items: +${links} seen = ${i.records} with records \\+ ${i.noIncident} no incident \\+ ${i.duplicate} duplicate \\+ 0 failed \\+ 0 in flight$`, 'm'));
+    expect(text.stdout).toMatch(new RegExp(`^items: +${links} seen = ${i.records} with records \\+ ${i.noIncident} no incident \\+ ${i.duplicate} duplicate \\+ 0 skipped by robots.txt \\+ 0 failed \\+ 0 in flight$`, 'm'));
     expect(text.stdout).toMatch(/^articles +0 +0 +0 +\d+ +0 +no$/m);
   });
 

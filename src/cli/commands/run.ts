@@ -36,7 +36,7 @@ export async function runCommand(opts: RunCommandOptions): Promise<number> {
 export async function runWithProgress(opts: Parameters<typeof runInline>[0]): ReturnType<typeof runInline> {
   const progress = createProgress('articles');
   const onEvent = (e: RunEvent) => {
-    if (e.type === 'feed' && !e.ok) progress.log(`feed ${e.feedId} failed: ${e.reason}`);
+    if (e.type === 'feed' && !e.ok) progress.log(e.reason);
     else if (e.type === 'feed') progress.log(`feed ${e.feedId}: ${e.notModified ? 'unchanged' : `${e.items} items`}`);
     else if (e.type === 'items') progress.setTotal(e.total);
     else progress.tick();

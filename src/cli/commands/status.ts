@@ -24,7 +24,7 @@ export function formatStatus(s: DistributedStatus): string {
     line(header),
     ...rows.map(line),
     `schedulers: ${s.schedulers}`,
-    `items:      ${i.seen} seen = ${i.records} with records + ${i.noIncident} no incident + ${i.duplicate} duplicate + ${i.failed} failed + ${i.inFlight} in flight`,
+    `items:      ${i.seen} seen = ${i.records} with records + ${i.noIncident} no incident + ${i.duplicate} duplicate + ${i.skipped} skipped by robots.txt + ${i.failed} failed + ${i.inFlight} in flight`,
     `store:      ${a.breach} breach articles, ${a.no_incident} without incident, ${a.failed} failed; ${s.store.records} records (${s.store.location})`,
   ].join('\n');
 }

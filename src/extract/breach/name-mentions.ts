@@ -30,7 +30,7 @@ export const COMMON_CAPITALISED = new Set(
     'chief executive ceo cto cio ciso president director manager spokesman spokeswoman spokesperson senior vice ' +
     'cybersecurity cyber internet online web website please million billion thousand hundred percent ' +
     'gb tb mb kb isp cfo coo cto ciso iot api vpn dns ddos ssl tls pos atm hr pc pcs usb url faq gdpr hipaa pci dss sms os ai ' +
-    'inc ltd llc corp co plc however, says said told'
+    'however, says said told'
   ).split(/\s+/),
 );
 

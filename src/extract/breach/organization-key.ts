@@ -15,6 +15,7 @@ export function organizationKey(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[‘’]/g, "'")
+    .replace(/\b([a-z])\.(?=[a-z]\b)/g, '$1') // "s.a." → "sa."; "u.s." → "us.
     .replace(/&/g, ' and ')
     .replace(/'s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

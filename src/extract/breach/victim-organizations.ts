@@ -41,15 +41,18 @@ const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|hi
 const NOUN_AFTER = new RegExp(String.raw`^(?:(?:'s|’s)\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+){0,2}?|\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+)?)${VICTIM_NOUN}\b`, 'i');
 // "OnePlus has suffered", "the site was hacked", "Equifax, the credit bureau, was breached".
 const VERB_AFTER =
-  /^(?:,[^,]{0,60},)?\s+(?:\w+\s+)?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:been\s+|also\s+|recently\s+|reportedly\s+|apparently\s+|allegedly\s+)?(?:hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:\w+\s+){0,3}(?:exposed|unprotected|unsecured|open)|suffered|experienced|fell victim|falls victim|suffers|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
+  /^(?:,[^,]{0,60},|\s*\([^)]{0,40}\))?\s+(?:\w+\s+)?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:(?:been|also|recently|reportedly|apparently|allegedly|likely|probably|possibly|now|just|itself|again)\s+){0,3}(?:hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:\w+\s+){0,3}(?:exposed|unprotected|unsecured|open)|suffered|experienced|fell victim|falls victim|suffers|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
 // "Yahoo disclosed a breach", "Uber admitted that hackers stole": a disclosure of a breach.
 const DISCLOSURE_AFTER =
   /^(?:,[^,]{0,60},)?\s+(?:\w+\s+)?(?:has|have|had|is|was)?\s*(?:disclosed|confirmed|admitted|revealed|announced|reported|acknowledged|discloses|confirms|admits|reveals|announces|reports|acknowledges|said|says|warned|warns|informed|notified|is warning)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?(?:a |an |the )?(?:data |security |cyber ?)?(?:breach|hack|leak|incident|intrusion|cyberattack|cyber-attack|attack|unauthori[sz]ed|hackers|attackers)/i;
-const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER];
+// Looser, within one clause: "Wonga appears to be the latest brand to suffer a data breach".
+const CLAUSE_AFTER =
+  /^(?:(?!\b(?:said|says|told|according|reported|claims?|claimed|warned|found|discovered)\b)[^,.;:()]){0,60}?\b(?:(?:has|have|had|was|were|is|been|be|being|got)\s+(?:\w+\s+){0,2}(?:hacked|breached|compromised|infiltrated)|suffer(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:breach|hack|attack|leak|intrusion|incident|compromise))\b/i;
+const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER];
 const STRONG_BEFORE = [
   /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i,
   /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
-  new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
+  new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from|for|belonging to|held by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
   /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
 ];
 const NON_VICTIM_BEFORE =
@@ -107,7 +110,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     if (role === null) continue;
     const lower = m.name.toLowerCase();
     const tags = termsIn(terms, m.start, m.end);
-    const isPerson = tags.length > 0 && tags.every((t) => t.tags.has('Person'));
+    const isPerson = tags.length > 0 && tags.every((t) => t.tags.has('Person')) && !ORGANIZATION_WORD.test(m.name);
     const isPlace = tags.length > 0 && tags.every((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Region'));
     if (isPlace) continue;
     let s = role;
@@ -169,6 +172,11 @@ function recursInBody(body: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\b${escaped}\\b`).test(body);
 }
+
+// A word that makes a name an organization's, whatever compromise says of the rest
+// ("Queen Mary Hospital", "Ashley Madison" is not covered and stays a person's name).
+const ORGANIZATION_WORD =
+  /\b(?:Hospital|Clinic|Medical|Health|University|College|School|Academy|Bank|Group|Inc|Corp|Company|Co|Ltd|LLC|Agency|Department|Center|Centre|Foundation|Association|Institute|Council|Ministry|Services|Systems|Technologies|Labs|Studios|Games|Airways|Airlines|Hotels?|Bureau|Office|Committee|Party|Police|Authority|Commission|Insurance|Financial|Partners|Solutions|Media|Network|Networks|Club|Church|County|City|Times|Post)\b/;
 
 // Names made only of data words: "CVV2", "W-2", "IDs", "SSNs".
 const DATA_WORD = /^(?:cvv2?|cvc|w-?2s?|ids?|ssns?|pii|phi|pins?|dob|imei|ip|otp|2fa|mfa|gb|tb|mb|\d+\s*(?:gb|tb|mb|kb|k|m))$/i;

@@ -1,10 +1,12 @@
-// Boilerplate removal before main-content detection. Three kinds of nodes go:
-// - elements that never hold article prose (scripts, forms controls, nav, asides);
-// - hidden elements (hidden attribute, display:none), whose text a reader never sees;
-// - elements whose class or id names a page furniture role (share bars, related
-//   links, cookie banners, comments, newsletter boxes, bylines), unless they hold
-//   so much plain paragraph text that the name is more likely a layout wrapper
-//   ("page-with-sidebar") than the furniture itself.
+// Boilerplate removal before main-content detection. What goes:
+// - elements that never hold article prose (scripts, form controls, nav, asides, svg);
+// - hidden elements (hidden attribute, aria-hidden, display:none), which no reader sees;
+// - elements whose class or id names page furniture. Strong names (share, related,
+//   comments, cookie, newsletter, byline, …) remove the element unless it is a layout
+//   wrapper: it holds half the page's text, or 600+ characters of paragraph prose.
+//   Weak names (widget, overlay, meta, more, …) also name wrappers on real sites, so
+//   they remove an element only when it holds no sentence at all.
+// Embedded posts (tweets, Instagram) are exempt: they are quoted content.
 import type { AnyNode, Element } from 'domhandler';
 import { childrenOf, isElement, isText, removeNode } from './dom-utils';
 import { measureElementOnly } from './find-main-content';
@@ -86,6 +88,20 @@ function isHidden(el: Element): boolean {
   return false;
 }
 
+// Classes that CSS frameworks use to hide an element (Bootstrap's d-none, sr-only,
+// a closed .collapse; WordPress's screen-reader-text). Whole class tokens only:
+// "hidden-xs" hides on phones but shows everywhere else.
+const HIDING_CLASSES = new Set(['hidden', 'd-none', 'hide', 'is-hidden', 'invisible', 'sr-only', 'visually-hidden', 'screen-reader-text', 'collapse']);
+
+function hasHidingClass(el: Element): boolean {
+  const cls = el.attribs.class;
+  if (!cls) return false;
+  const tokens = cls.toLowerCase().split(/\s+/);
+  // An open collapsible (.collapse.show / .collapse.in) is visible.
+  if (tokens.includes('collapse') && (tokens.includes('show') || tokens.includes('in'))) return false;
+  return tokens.some((t) => HIDING_CLASSES.has(t));
+}
+
 /** Characters of prose inside <p> elements (long, sentence-like), for the wrapper check. */
 function proseLength(node: AnyNode): number {
   let total = 0;
@@ -143,7 +159,13 @@ function shouldRemove(el: Element, pageChars: number): boolean {
   const isFurniture =
     role === 'navigation' || role === 'complementary' || role === 'banner' || role === 'contentinfo' ||
     USUALLY_REMOVED.has(name) || strength === 'strong';
+  // Page footers are often long legal prose (disclaimers, licences), so for them only
+  // holding most of the page's text makes a wrapper.
+  if (name === 'footer' || role === 'contentinfo') return textOf(el).length < pageChars * 0.5;
   if (isFurniture) return !isWrapper(el, pageChars);
+  // A hidden block may hold plenty of prose (a collapsed letter, a print-only copy);
+  // only holding most of the page's text marks it as a wrapper revealed by script.
+  if (hasHidingClass(el)) return textOf(el).length < pageChars * 0.5;
   if (strength === 'weak') return measureElementOnly(el).value === 0;
   return false;
 }

@@ -39,6 +39,8 @@ const CASES: Record<string, string> = {
   'footer inside the article': `<footer><p>${FURNITURE_SENTENCE}</p></footer>`,
   'hidden attribute': `<div hidden><p>${FURNITURE_SENTENCE}</p></div>`,
   'display:none': `<div style="display: none"><p>${FURNITURE_SENTENCE}</p></div>`,
+  'closed collapsible (Bootstrap .collapse)': `<div id="letter" class="collapse"><p>${FURNITURE_SENTENCE}</p></div>`,
+  'screen-reader-only text': `<p class="sr-only">${FURNITURE_SENTENCE}</p>`,
   'aria-hidden': `<div aria-hidden="true"><p>${FURNITURE_SENTENCE}</p></div>`,
   'script text': `<script>var note = "${FURNITURE_SENTENCE}";</script>`,
   'noscript fallback': `<noscript><p>${FURNITURE_SENTENCE}</p></noscript>`,
@@ -61,6 +63,23 @@ describe('boilerplate inside the article body', () => {
     const html = `<html><body><div class="widget Blog"><div class="layout has-sidebar">${body}</div></div><div class="sidebar"><p>${FURNITURE_SENTENCE}</p></div></body></html>`;
     const article = scrapeArticle({ url: 'https://h.test/x', finalUrl: 'https://h.test/x', status: 200, html, fetchedAt: '' });
     expect(article.text.split('\n\n')).toEqual(PARAGRAPHS);
+  });
+
+  it('removes a closed collapsible even when it holds several paragraphs of prose', () => {
+    const story = [...PARAGRAPHS, ...PARAGRAPHS].map((p) => `<p>${p}</p>`).join('');
+    const letter = `<div class="collapse">${Array(6).fill(`<p>${FURNITURE_SENTENCE}</p>`).join('')}</div>`;
+    const html = `<html><body><div class="story">${story}${letter}</div></body></html>`;
+    const article = scrapeArticle({ url: 'https://h.test/x', finalUrl: 'https://h.test/x', status: 200, html, fetchedAt: '' });
+    expect(article.text.split('\n\n')).toEqual([...PARAGRAPHS, ...PARAGRAPHS]);
+  });
+
+  it.each(Object.entries({
+    'an open collapsible (.collapse.show)': `<div class="collapse show"><p>${FURNITURE_SENTENCE}</p></div>`,
+    'a block hidden only on phones (hidden-xs)': `<div class="hidden-xs"><p>${FURNITURE_SENTENCE}</p></div>`,
+  }))('keeps %s', (_, block) => {
+    const html = pageWith(block);
+    const article = scrapeArticle({ url: 'https://h.test/x', finalUrl: 'https://h.test/x', status: 200, html, fetchedAt: '' });
+    expect(article.text).toContain(FURNITURE_SENTENCE);
   });
 
   it('keeps an embedded post even inside a "social" wrapper', () => {

@@ -1,0 +1,25 @@
+import { isBreachArticle, scoreBreachArticle } from '../../../src/extract/breach/is-breach-article';
+
+describe('isBreachArticle', () => {
+  it('accepts a breach headline on its own', () => {
+    expect(isBreachArticle({ titleStrength: 2, sentenceStrengths: [] })).toBe(true);
+  });
+
+  it('accepts two explicit breach sentences, or one explicit and one suggestive', () => {
+    expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [2, 2] })).toBe(true);
+    expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [2, 1] })).toBe(true);
+  });
+
+  it('rejects a single passing mention and suggestive cues alone', () => {
+    expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [2] })).toBe(false);
+    expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [1, 1, 1] })).toBe(false);
+    expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [] })).toBe(false);
+  });
+
+  it('scores more and stronger evidence higher', () => {
+    const weak = scoreBreachArticle({ titleStrength: 0, sentenceStrengths: [2, 1] });
+    const strong = scoreBreachArticle({ titleStrength: 2, sentenceStrengths: [2, 2, 2] });
+    expect(strong).toBeGreaterThan(weak);
+    expect(scoreBreachArticle({ titleStrength: 0, sentenceStrengths: [] })).toBe(0);
+  });
+});

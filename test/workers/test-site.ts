@@ -1,0 +1,82 @@
+// A controllable news site on 127.0.0.1 for the distributed tests: the newsroom's fixture
+// pages at their own paths, a feed listing the chosen ones, and per-path faults (an HTTP
+// status to answer instead, or a delay before answering).
+import fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { newsroomDir } from '../../src/demo/newsroom-server';
+
+export interface TestSite {
+  baseUrl: string;
+  feedUrl: string;
+  /** Paths answered with this status instead of the page. */
+  failWith: Map<string, number>;
+  /** Paths answered only after this many ms. */
+  holdFor: Map<string, number>;
+  /** Requests per path. */
+  hits: Map<string, number>;
+  close(): Promise<void>;
+}
+
+function rss(base: string, paths: string[]): string {
+  const items = paths.map((p, i) => `<item><title>Story ${i}</title><link>${base}${p}</link><guid>${base}${p}</guid></item>`).join('');
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Test site</title><link>${base}/</link><description>t</description>${items}</channel></rss>`;
+}
+
+/** Serves `paths` (fixture pages under fixtures/newsroom/site, or any path for a 404) in one feed at /feed.xml. */
+export async function startTestSite(paths: string[]): Promise<TestSite> {
+  const siteRoot = path.join(newsroomDir(), 'site');
+  const failWith = new Map<string, number>();
+  const holdFor = new Map<string, number>();
+  const hits = new Map<string, number>();
+  let base = '';
+  const server: Server = createServer((req, res) => {
+    const p = (req.url ?? '/').split('?')[0];
+    hits.set(p, (hits.get(p) ?? 0) + 1);
+    const answer = () => {
+      if (p === '/feed.xml') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+        return res.end(rss(base, paths));
+      }
+      const status = failWith.get(p);
+      if (status) {
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        return res.end(`status ${status}\n`);
+      }
+      const file = path.join(siteRoot, p);
+      if (!file.startsWith(siteRoot + path.sep) || !p.endsWith('.html') || !fs.existsSync(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('not found\n');
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(fs.readFileSync(file, 'utf8').replace(/\{\{BASE\}\}/g, base));
+    };
+    const hold = holdFor.get(p);
+    if (hold) setTimeout(answer, hold);
+    else answer();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl: base,
+    feedUrl: `${base}/feed.xml`,
+    failWith,
+    holdFor,
+    hits,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/** A config file for one feed of `site`, loopback allowed, no politeness delay. */
+export function writeSiteConfig(file: string, site: TestSite, feedId = 'testsite'): string {
+  fs.writeFileSync(file, [
+    'feeds:',
+    `  - { id: ${feedId}, url: "${site.feedUrl}" }`,
+    'fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10000 }',
+  ].join('\n'));
+  return file;
+}
