@@ -4,7 +4,7 @@
 // Exits non-zero when F1 drops below F1_FLOOR (the level reached, minus 0.01).
 'use strict';
 
-const F1_FLOOR = 0.974; // reached 0.984 on 2026-11-22, minus 0.01
+const F1_FLOOR = 0.975; // reached 0.985 on 2026-11-22, minus 0.01
 
 const fs = require('node:fs');
 const path = require('node:path');

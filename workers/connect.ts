@@ -19,7 +19,7 @@ export async function openDistributed(redisUrl: string | null, role: RedisRole, 
   const settings = readDistributedSettings(redisUrl, env);
   await probeRedis(settings.redisUrl);
   const redis = createRedis(settings.redisUrl, role, onRedisError);
-  const queues = openQueues(redis, settings);
+  const queues = openQueues(redis, settings, onRedisError);
   let closing: Promise<void> | null = null;
   return {
     settings,

@@ -70,10 +70,13 @@ export function jobOptions(queue: QueueName, settings: DistributedSettings): Job
   };
 }
 
-/** Opens the three queues on one shared connection. */
-export function openQueues(connection: Redis, settings: DistributedSettings): Queues {
-  const open = <Q extends QueueName>(name: Q) =>
-    new Queue<JobDataOf<Q>>(name, { connection, prefix: settings.prefix, defaultJobOptions: jobOptions(name, settings) });
+/** Opens the three queues on one shared connection; connection errors go to `onError` (BullMQ prints unhandled ones). */
+export function openQueues(connection: Redis, settings: DistributedSettings, onError: (err: Error) => void = () => undefined): Queues {
+  const open = <Q extends QueueName>(name: Q) => {
+    const q = new Queue<JobDataOf<Q>>(name, { connection, prefix: settings.prefix, defaultJobOptions: jobOptions(name, settings) });
+    q.on('error', onError);
+    return q;
+  };
   return { feeds: open('feeds'), articles: open('articles'), records: open('records') } as Queues;
 }
 

@@ -79,6 +79,10 @@ export async function reconcileSchedules(
     for (const s of existing) {
       if (!s.key.startsWith(SCHEDULER_PREFIX) || wanted.has(s.key)) continue;
       await queue.removeJobScheduler(s.key);
+      // A poll it already produced and nobody has run yet would still run: remove it too.
+      for (const job of await queue.getJobs(['waiting', 'delayed', 'prioritized'])) {
+        if (job?.id?.startsWith(`repeat:${s.key}:`) || job?.repeatJobKey === s.key) await job.remove().catch(() => undefined);
+      }
       changes.push({ feedId: s.key.slice(SCHEDULER_PREFIX.length), schedulerId: s.key, action: 'removed', everyMins: s.every ? Number(s.every) / 60_000 : null, next: null });
     }
     return changes;

@@ -20,11 +20,12 @@ export interface DateMention {
 const TEMPORAL_LEAD =
   /(?:^|\b(?:in|on|during|since|from|between|around|about|by|early|late|mid|until|till|through|throughout|before|after|back in|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from)\s+|[(“"]|^\W*)$/i;
 const DISCLOSURE_VERB_BEFORE =
-  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|told|tells|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|began|started|launched|sued|fined)\b(?:\s+[\w'’,-]+){0,7}\s*$/i;
+  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|told|tells|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|sued|fined)\b(?:\s+[\w'’,-]+){0,7}\s*$/i;
 const NOT_EVENT_LEAD = /\b(?:for|within|as of|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)\s+$/i;
 const BREACH_NOUN_AFTER = /^\s*(?:[\w-]+\s+){0,2}(?:breach|hack|attack|leak|incident|compromise|intrusion|theft|data dump|cyberattack|cyber-attack)/i;
 
 const YEAR = /\b((?:early|late|mid|mid-|the spring of|the summer of|the fall of|the autumn of|the winter of|spring|summer|fall|autumn|winter)\s*(?:of\s+)?)?((?:19|20)\d\d)\b(?![-/]\d|\s*%|,\d{3})/gi;
+const RELATIVE_WORD = /\b(?:last|this|next|past|ago|yesterday|today|tonight|earlier|later|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const RELATIVE_WEEK = /\b(?:this|last|past|previous) week(?:end)?\b/i;
 
 /** Date expressions of a sentence with their role; `publishedAt` resolves relative ones. */
@@ -86,7 +87,7 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   // Numbers chrono reads as dates ("24/7", "000 to 1.1"): a date names a month, a day or a year.
   if (!/[a-z]{3}/i.test(text) && !/\b(?:19|20)\d\d\b/.test(text)) return null;
   const yearKnown = c.isCertain('year');
-  const relative = !yearKnown;
+  const relative = !yearKnown || RELATIVE_WORD.test(text);
   if (relative && !reference) return null;
   // Absolute dates must be introduced like a date, not stand alone as a byline.
   if (yearKnown && !/\b(?:ago|last|this|next|yesterday|today)\b/i.test(text) && !TEMPORAL_LEAD.test(before) && !BREACH_NOUN_AFTER.test(sentence.slice(r.index + text.length))) return null;
@@ -118,7 +119,8 @@ function roleOf(sentence: string, index: number, end = index, precision: DatePre
   const before = sentence.slice(0, index);
   const clause = before.split(/[;:]|\.\s/).pop() ?? before;
   if (DISCLOSURE_VERB_BEFORE.test(clause)) return 'disclosure';
-  if (precision === 'day' && DISCLOSURE_VERB_AFTER.test(sentence.slice(end))) return 'disclosure';
+  const headsClause = /^\W*(?:on|in)?\s*$/i.test(clause);
+  if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(sentence.slice(end))) return 'disclosure';
   return 'event';
 }
 

@@ -47,7 +47,7 @@ const DISCLOSURE_AFTER =
   /^(?:,[^,]{0,60},)?\s+(?:\w+\s+)?(?:has|have|had|is|was)?\s*(?:disclosed|confirmed|admitted|revealed|announced|reported|acknowledged|discloses|confirms|admits|reveals|announces|reports|acknowledges|said|says|warned|warns|informed|notified|is warning)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}?(?:a |an |the )?(?:data |security |cyber ?)?(?:breach|hack|leak|incident|intrusion|cyberattack|cyber-attack|attack|unauthori[sz]ed|hackers|attackers)/i;
 // Looser, within one clause: "Wonga appears to be the latest brand to suffer a data breach".
 const CLAUSE_AFTER =
-  /^(?:(?!\b(?:said|says|told|according|reported|claims?|claimed|warned|found|discovered)\b)[^,.;:()]){0,60}?\b(?:(?:has|have|had|was|were|is|been|be|being|got)\s+(?:\w+\s+){0,2}(?:hacked|breached|compromised|infiltrated)|suffer(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:breach|hack|attack|leak|intrusion|incident|compromise))\b/i;
+  /^(?:\s+(?!(?:said|says|told|according|reported|claims?|claimed|warned|found|discovered)\b)[a-z][\w'’-]*){0,8}?\s+(?:(?:has|have|had|was|were|is|been|be|being|got)\s+(?:\w+\s+){0,2}(?:hacked|breached|compromised|infiltrated)|suffer(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:breach|hack|attack|leak|intrusion|incident|compromise))\b/i;
 const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER];
 const STRONG_BEFORE = [
   /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i,
@@ -112,7 +112,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     const tags = termsIn(terms, m.start, m.end);
     const isPerson = tags.length > 0 && tags.every((t) => t.tags.has('Person')) && !ORGANIZATION_WORD.test(m.name);
     const isPlace = tags.length > 0 && tags.every((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City') || t.tags.has('Region'));
-    if (isPlace) continue;
+    if (isPlace && !ORGANIZATION_WORD.test(m.name)) continue;
     let s = role;
     // A person's name ("Ashley Madison") needs more than one victim pattern.
     if (isPerson || ctx.personTokens.has(lower)) s = s >= 3 ? 2 : -3;
@@ -176,7 +176,7 @@ function recursInBody(body: string, name: string): boolean {
 // A word that makes a name an organization's, whatever compromise says of the rest
 // ("Queen Mary Hospital", "Ashley Madison" is not covered and stays a person's name).
 const ORGANIZATION_WORD =
-  /\b(?:Hospital|Clinic|Medical|Health|University|College|School|Academy|Bank|Group|Inc|Corp|Company|Co|Ltd|LLC|Agency|Department|Center|Centre|Foundation|Association|Institute|Council|Ministry|Services|Systems|Technologies|Labs|Studios|Games|Airways|Airlines|Hotels?|Bureau|Office|Committee|Party|Police|Authority|Commission|Insurance|Financial|Partners|Solutions|Media|Network|Networks|Club|Church|County|City|Times|Post)\b/;
+  /\b(?:Hospital|Clinic|Medical|Health|University|College|School|Academy|Bank|Group|Inc|Corp|Company|Co|Ltd|LLC|Agency|Department|Center|Centre|Foundation|Association|Institute|Council|Ministry|Services|Systems|Technologies|Labs|Studios|Games|Airways|Airlines|Hotels?|Bureau|Office|Committee|Party|Police|Authority|Commission|Insurance|Financial|Partners|Solutions|Media|Network|Networks|Club|Church|Times|Post|Government|Administration|Court|Hall)\b/;
 
 // Names made only of data words: "CVV2", "W-2", "IDs", "SSNs".
 const DATA_WORD = /^(?:cvv2?|cvc|w-?2s?|ids?|ssns?|pii|phi|pins?|dob|imei|ip|otp|2fa|mfa|gb|tb|mb|\d+\s*(?:gb|tb|mb|kb|k|m))$/i;

@@ -17,8 +17,8 @@ const ALWAYS_REMOVED = new Set([
   'head', 'title', 'audio', 'video', 'source', 'picture', 'img', 'map', 'menu', 'label',
 ]);
 
-// Removed unless they wrap a lot of prose: some sites put the whole story in <header>
-// or inside a page-wide <footer>-less layout, and ASP.NET pages wrap <body> in a <form>.
+// Removed unless they are wrappers (see isWrapper): some sites put the whole story in
+// <header>, and ASP.NET pages wrap <body> in a <form>.
 const USUALLY_REMOVED = new Set(['header', 'footer', 'form', 'figcaption']);
 
 // Furniture roles named in class/id. Matched as whole words inside class/id tokens

@@ -73,6 +73,14 @@ describe('boilerplate inside the article body', () => {
     expect(article.text.split('\n\n')).toEqual([...PARAGRAPHS, ...PARAGRAPHS]);
   });
 
+  it('removes a page footer full of legal prose', () => {
+    const story = [...PARAGRAPHS, ...PARAGRAPHS].map((p) => `<p>${p}</p>`).join('');
+    const legal = Array(6).fill('<p>These statements have not been evaluated by any regulator, and results will vary from one reader to another.</p>').join('');
+    const html = `<html><body><div class="story">${story}</div><footer class="site-footer">${legal}</footer></body></html>`;
+    const article = scrapeArticle({ url: 'https://h.test/x', finalUrl: 'https://h.test/x', status: 200, html, fetchedAt: '' });
+    expect(article.text.split('\n\n')).toEqual([...PARAGRAPHS, ...PARAGRAPHS]);
+  });
+
   it.each(Object.entries({
     'an open collapsible (.collapse.show)': `<div class="collapse show"><p>${FURNITURE_SENTENCE}</p></div>`,
     'a block hidden only on phones (hidden-xs)': `<div class="hidden-xs"><p>${FURNITURE_SENTENCE}</p></div>`,

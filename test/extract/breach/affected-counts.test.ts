@@ -1,0 +1,47 @@
+import { findAffectedCounts } from '../../../src/extract/breach/affected-counts';
+
+const values = (s: string) => findAffectedCounts(s).map((c) => c.value);
+
+describe('findAffectedCounts', () => {
+  const counts: Record<string, [string, number, string | null, string]> = {
+    'digits with a qualifier': ['Credit card data for up to 40,000 of its users had been stolen.', 40_000, 'up to', 'up to 40,000 of its users'],
+    'a decimal with a scale word': ['The breach exposed 1.2 million records held by the insurer.', 1_200_000, null, '1.2 million records'],
+    'a glued scale letter': ['Hackers are selling data on 538m Weibo users.', 538_000_000, null, '538m Weibo users'],
+    'words': ['Half a million customers were told to reset their passwords after the leak.', 500_000, null, 'Half a million customers'],
+    'patients with nearly': ['The clinic said nearly 3,000 patients were affected.', 3_000, 'nearly', 'nearly 3,000 patients'],
+    'a possessive noun': ['The gang stole 30,000 workers’ details from the retailer.', 30_000, null, '30,000 workers'],
+    'accounts': ['More than 700k accounts were dumped on a forum.', 700_000, 'more than', 'More than 700k accounts'],
+  };
+  it.each(Object.entries(counts))('%s', (_name, [sentence, value, qualifier, text]) => {
+    const [c] = findAffectedCounts(sentence);
+    expect(c).toMatchObject({ value, qualifier, text });
+    expect(sentence.slice(c.index, c.index + c.text.length)).toBe(c.text);
+  });
+
+  const distractors: Record<string, string> = {
+    'monthly active users': 'Weibo had 516 million monthly active users at the end of December.',
+    'a user base': 'The service, which has 200 million users, said it was investigating.',
+    'users worldwide': 'The app counts 80 million users worldwide.',
+    'money': 'The company paid $40,000 to the attackers and lost €2 million.',
+    'a year': 'In 2018 users of the forum noticed the leak.',
+    'a percentage': 'About 45 percent of ransomware attacks hit hospitals.',
+    'a data size': 'The attackers took 900 GB of files.',
+    'a phone number': 'Call 0300-123-2040 if you are one of the customers.',
+    'counts of other things': 'Malware was found on 1,200 hotels and 300 stores.',
+    'a vague amount': 'Millions of users were affected by the leak.',
+  };
+  it.each(Object.entries(distractors))('rejects %s', (_name, sentence) => {
+    expect(values(sentence)).toEqual([]);
+  });
+
+  it('marks counts tied to being affected', () => {
+    const [c] = findAffectedCounts('Hackers stole personal details of 2 million customers.');
+    expect(c.isAffected).toBe(true);
+    expect(c.unit).toBe('people');
+    expect(findAffectedCounts('The dump lists 9.4 million records.')[0].unit).toBe('records');
+  });
+
+  it('finds every count of a sentence, in order', () => {
+    expect(values('Forums with 1.6 million accounts and 800,000 accounts were breached.')).toEqual([1_600_000, 800_000]);
+  });
+});

@@ -1,0 +1,51 @@
+import { findDateMentions } from '../../../src/extract/breach/breach-dates';
+
+const events = (s: string, published: string | null) =>
+  findDateMentions(s, published).filter((d) => d.role === 'event').map((d) => [d.value, d.precision, d.text]);
+
+describe('findDateMentions', () => {
+  it('reads absolute dates at the precision the words support', () => {
+    expect(events('In January 2018, OnePlus reported that card data had been stolen.', null)).toEqual([['2018-01', 'month', 'In January 2018']]);
+    expect(events('The intrusion began on Nov. 21, 2016, investigators said.', '2017-02-01')).toEqual([['2016-11-21', 'day', 'on Nov. 21, 2016']]);
+    expect(events('The forum was breached in 2015.', '2017-02-01')).toEqual([['2015', 'year', 'in 2015']]);
+    expect(events('Data from the 2014 breach resurfaced.', '2017-02-01')).toEqual([['2014', 'year', '2014']]);
+    expect(events('Hackers broke in late 2013 and stayed for months.', '2017-02-01')).toEqual([['2013', 'year', 'late 2013']]);
+  });
+
+  it('resolves relative dates against the publication date', () => {
+    expect(events('Attackers stole the records last month.', '2019-03-14')).toEqual([['2019-02', 'month', 'last month']]);
+    expect(events('The servers were breached on Tuesday.', '2019-03-14')).toEqual([['2019-03-12', 'day', 'on Tuesday']]);
+    expect(events('The site was hacked last year.', '2019-03-14')).toEqual([['2018', 'year', 'last year']]);
+    expect(events('The leak happened five months ago.', '2019-03-14')).toEqual([['2018-10', 'month', 'five months ago']]);
+  });
+
+  it('takes a month without a year as the last one before publication', () => {
+    expect(events('The breach occurred in September.', '2017-02-09')).toEqual([['2016-09', 'month', 'in September']]);
+  });
+
+  it('takes a range at its start, with the year the end states', () => {
+    expect(events('Card data was stolen between April and September of this year.', '2018-11-09')[0]).toEqual(['2018-04', 'month', 'between April']);
+    expect(events('Malware ran between May 13 and July 29, 2017 on the tills.', '2019-02-14')[0]).toEqual(['2017-05-13', 'day', 'between May 13']);
+  });
+
+  it('drops relative dates when there is no publication date', () => {
+    expect(events('Attackers stole the records last month.', null)).toEqual([]);
+  });
+
+  it('marks dates of announcements and discoveries as disclosure', () => {
+    const said = findDateMentions('The company said on Monday that hackers stole customer data.', '2017-05-16');
+    expect(said.map((d) => [d.value, d.role])).toEqual([['2017-05-15', 'disclosure']]);
+    const headed = findDateMentions('On February 28, the ministry disclosed that personal data was stolen.', '2017-03-06');
+    expect(headed.map((d) => [d.value, d.role])).toEqual([['2017-02-28', 'disclosure']]);
+    const announced = findDateMentions('Yahoo announced the hack in September 2016.', '2017-01-10');
+    expect(announced.map((d) => d.role)).toEqual(['disclosure']);
+  });
+
+  it('ignores durations, vague spans, bylines and future dates', () => {
+    expect(events('The attackers had access for three months.', '2017-01-10')).toEqual([]);
+    expect(events('Breaches have risen over the past few years.', '2017-01-10')).toEqual([]);
+    expect(events('“Regulator Probes Weibo Data Breach”, 25 March 2020', '2020-03-27')).toEqual([]);
+    expect(events('The breach will be reviewed in 2030.', '2017-01-10')).toEqual([]);
+    expect(events('Support is available 24/7 for affected users.', '2017-01-10')).toEqual([]);
+  });
+});

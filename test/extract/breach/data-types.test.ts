@@ -1,0 +1,55 @@
+import { findDataTypes, matchDataPhrases } from '../../../src/extract/breach/data-types';
+
+const leakedTypes = (s: string) => [...new Set(findDataTypes(s).leaked.map((m) => m.type))].sort();
+const notLeakedTypes = (s: string) => [...new Set(findDataTypes(s).notLeaked.map((m) => m.type))].sort();
+
+describe('findDataTypes', () => {
+  const cases: Record<string, [string, string[]]> = {
+    'a list of fields': [
+      'The exposed files held customer names, contact numbers, and email and shipping addresses.',
+      ['address', 'email', 'name', 'phone'],
+    ],
+    'identity numbers and birth dates': [
+      'Thieves copied Social Security numbers, dates of birth and driver’s licence numbers of 3,000 staff.',
+      ['date_of_birth', 'government_id'],
+    ],
+    'credentials': ['The dump contains login credentials for the forum.', ['password', 'username']],
+    'hashed passwords and usernames': ['Usernames and hashed passwords were posted to Pastebin.', ['password', 'username']],
+    'card data': ['Card details, including expiry dates and CVV codes, were skimmed at checkout.', ['payment_card']],
+    'W-2 forms': ['A scammer obtained W-2 forms for all 900 employees.', ['financial', 'government_id']],
+    'medical records': ['Protected health information and lab results of patients were viewed.', ['medical']],
+    'generic personal data': ['The hackers stole personal information of members.', ['personal_info']],
+    'personal and financial data': ['Personal and financial data of borrowers may have been pilfered.', ['financial', 'personal_info']],
+    'bare data words map to nothing': ['The attackers took data, files and records from the server.', []],
+    'emails in a list of fields are addresses': ['The leak included names, emails, and phone numbers.', ['email', 'name', 'phone']],
+    'leaked emails are messages': ['WikiLeaks published internal emails of the campaign.', ['communications']],
+    'an umbrella word is not order history': ['Some of our users’ order information was accessed.', []],
+  };
+  it.each(Object.entries(cases))('%s', (_name, [sentence, types]) => {
+    expect(leakedTypes(sentence)).toEqual(types);
+  });
+
+  it('puts fields stated as safe in notLeaked, not in the leaked list', () => {
+    const s = 'The company said that “payment information, passwords, and accounts are safe.”';
+    expect(leakedTypes(s)).toEqual([]);
+    expect(notLeakedTypes(s)).toEqual(['account', 'password', 'payment_card']);
+  });
+
+  it('handles "no X was taken" and "did not include X"', () => {
+    expect(notLeakedTypes('No credit card numbers or passwords were taken, the bank said.')).toEqual(['password', 'payment_card']);
+    expect(leakedTypes('The stolen records did not include Social Security numbers, but held names and addresses.')).toEqual(['address', 'name']);
+    expect(notLeakedTypes('The stolen records did not include Social Security numbers, but held names and addresses.')).toEqual(['government_id']);
+  });
+
+  it('ignores advice and sending, which are not leaks', () => {
+    expect(leakedTypes('Customers should change their passwords and use a strong password elsewhere.')).toEqual([]);
+    expect(leakedTypes('The firm sent emails to users affected by the incident.')).toEqual([]);
+  });
+
+  it('returns the verbatim phrase of each mention', () => {
+    const s = 'Exposed: full names, home addresses and IP addresses.';
+    const phrases = matchDataPhrases(s);
+    for (const p of phrases) expect(s.slice(p.start, p.end)).toBe(p.text);
+    expect(phrases.map((p) => p.types)).toEqual([['name'], ['address'], ['ip_address']]);
+  });
+});

@@ -1,0 +1,65 @@
+import { findBreachCues } from '../../../src/extract/breach/breach-cues';
+import { splitSentences } from '../../../src/extract/breach/sentences';
+import { tagTexts, type TermTag } from '../../../src/extract/breach/term-tags';
+import { findVictimOrganizations } from '../../../src/extract/breach/victim-organizations';
+
+// Builds the context the extractor builds: breach sentences, their compromise tags.
+function victimsOf(title: string | null, body: string): string[] {
+  const sentences = splitSentences(body);
+  const breach = sentences.filter((s) => findBreachCues(s.text).length > 0).map((s) => s.index);
+  const tagged = tagTexts([title ?? '', ...breach.map((i) => sentences[i].text)]);
+  const termTags = new Map<number, TermTag[]>([[-1, tagged[0]]]);
+  breach.forEach((i, k) => termTags.set(i, tagged[k + 1]));
+  const lowercaseWords = new Set(body.toLowerCase() === body ? [] : (body.match(/\b[a-z][a-z'-]+\b/g) ?? []));
+  const personTokens = new Set<string>();
+  return findVictimOrganizations({ title, sentences, breachSentences: new Set(breach), termTags, lowercaseWords, personTokens, body }).map((v) => v.name);
+}
+
+describe('findVictimOrganizations', () => {
+  it('finds the company that suffered the breach', () => {
+    const body = 'Smartphone maker Zentaro has suffered a data breach involving customer records. Zentaro said names and emails were taken.';
+    expect(victimsOf(null, body)[0]).toBe('Zentaro');
+  });
+
+  it('prefers the victim over the security firm that found the leak', () => {
+    const body =
+      'Researchers at Kestrel Security discovered an unprotected database belonging to Harbor Freightways. ' +
+      'The exposed database held 2 million customer records of Harbor Freightways, Kestrel Security said.';
+    const v = victimsOf(null, body);
+    expect(v).toContain('Harbor Freightways');
+    expect(v).not.toContain('Kestrel Security');
+  });
+
+  it('does not take the regulator, the outlet or the reporter for a victim', () => {
+    const body =
+      'Hackers stole personal data of 40,000 Lumio customers, according to Reuters. ' +
+      'The Information Commissioner said it was looking into the Lumio data breach.';
+    expect(victimsOf(null, body)).toEqual(['Lumio']);
+  });
+
+  it('finds victims named as users of a service and as places data was taken from', () => {
+    expect(victimsOf(null, 'Data on 538 million Quillo users was found for sale after a leak.')).toEqual(['Quillo']);
+    expect(victimsOf(null, 'The gang stole payroll files from Dunmore County Council last week.')).toEqual(['Dunmore County Council']);
+  });
+
+  it('finds every company in a list of breached victims', () => {
+    const body = 'The malware stole card data at several hotel chains, including Larkspur Hotels, Belmont Inns and Coastal Suites.';
+    expect(victimsOf(null, body).sort()).toEqual(['Belmont Inns', 'Coastal Suites', 'Larkspur Hotels']);
+  });
+
+  it('uses the headline, but only names the body repeats', () => {
+    const body = 'Orvane said on Monday that hackers had accessed customer records. Orvane is notifying users.';
+    expect(victimsOf('Orvane Confirms Data Breach Affecting Customers', body)).toEqual(['Orvane']);
+  });
+
+  it('does not take a hacking group for a victim', () => {
+    const body = 'The Ember Spider hacking group stole emails from the Valeria Party, the party said. Valeria Party officials confirmed the breach.';
+    const v = victimsOf(null, body);
+    expect(v).toContain('Valeria Party');
+    expect(v).not.toContain('Ember Spider');
+  });
+
+  it('returns nothing when no organization is named', () => {
+    expect(victimsOf(null, 'Hackers stole the records of thousands of patients from a clinic. The clinic confirmed the data breach.')).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { type DistributedContext, openDistributed } from '../../workers/connect';
+import { cleanPrefix, runCli, TEST_REDIS_URL, uniquePrefix } from './helpers';
+
+// pause / resume / drain through the CLI, checked against the queues themselves.
+describe('breachfeed queues pause|resume|drain', () => {
+  const prefix = uniquePrefix('queues');
+  const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix };
+  let ctx: DistributedContext;
+  beforeAll(async () => {
+    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    await ctx.queues.articles.addBulk([1, 2, 3].map((n) => ({
+      name: 'article', data: { item: { feedId: 'f', url: `http://127.0.0.1:9/${n}` }, itemId: `f ${n}` }, opts: { jobId: `article-ops-${n}` },
+    })));
+    await ctx.queues.articles.add('article', { item: { feedId: 'f', url: 'http://127.0.0.1:9/later' }, itemId: 'f later' }, { jobId: 'article-ops-later', delay: 600_000 });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await cleanPrefix(prefix);
+  });
+
+  it('pause and resume one queue; status shows it', async () => {
+    const p = await runCli(['queues', 'pause', 'articles'], env);
+    expect(p.stdout).toBe('articles paused\n');
+    expect(await ctx.queues.articles.isPaused()).toBe(true);
+    expect(await ctx.queues.records.isPaused()).toBe(false);
+    const s = await runCli(['status', '--json', '--db', ':memory:'], env);
+    expect(JSON.parse(s.stdout).queues.articles).toMatchObject({ paused: true, waiting: 3, delayed: 1 });
+    const r = await runCli(['queues', 'resume', 'all'], env);
+    expect(r.stdout).toBe('feeds resumed\narticles resumed\nrecords resumed\n');
+    expect(await ctx.queues.articles.isPaused()).toBe(false);
+  });
+
+  it('drain drops waiting jobs; --delayed drops delayed ones too', async () => {
+    const d = await runCli(['queues', 'drain', 'articles'], env);
+    expect(d.stdout).toBe('articles drained: 3 waiting jobs removed\n');
+    expect(await ctx.queues.articles.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 1 });
+    const dd = await runCli(['queues', 'drain', 'articles', '--delayed'], env);
+    expect(dd.stdout).toBe('articles drained: 1 waiting job removed\n');
+    expect(await ctx.queues.articles.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
+  });
+});
