@@ -78,7 +78,9 @@ export function extractIncidents(article: ArticleText): Incident[] {
       victimKey: victimOf(index, r.text),
       isRecall: isRecallSentence(r.text) || (index > 0 && isRecallSentence(sentences[index - 1].text)),
     }));
-  const segments = segmentIncidents(facts, victims[0]?.key ?? null);
+  // The main incident's victim is the one the headline names, else the best supported.
+  const mainVictim = victims.find((v) => v.sentenceIndexes.includes(TITLE_INDEX)) ?? victims[0];
+  const segments = segmentIncidents(facts, mainVictim?.key ?? null);
   const incidents = segments.map((seg) => buildIncident(seg, readings, victims, publishedAt, articleScore));
   // Further victims named alongside another in one sentence ("forums hacked include Clash of
   // Kings forum with 1.6 million records stolen, Epic Games forum with 800,000 accounts").
@@ -96,7 +98,7 @@ export function extractIncidents(article: ArticleText): Incident[] {
 
 // Sentences next to a breach sentence often list what was taken ("The data included names
 // and addresses.") or deny it ("Passwords are safe."): read those too, without their dates.
-const LISTING = /\b(?:includ(?:ed|ing|es|e)|such as|contain(?:ed|s|ing)?|consist(?:ed|s)? of|compris(?:ed|es|ing)|as well as)\b/i;
+const LISTING = /\b(?:includ(?:ed|ing|es|e)|such as|contain(?:ed|s|ing)?|consist(?:ed|s)? of|compris(?:ed|es|ing)|as well as|held|holds|among)\b/i;
 
 function readContextSentences(
   sentences: Sentence[],
@@ -106,7 +108,9 @@ function readContextSentences(
 ): void {
   for (const s of sentences) {
     if (strengths.has(s.index)) continue;
-    const isNear = strengths.has(s.index - 1) || strengths.has(s.index + 1);
+    // A list of fields may run over the two sentences after the report.
+    // A list may continue two sentences after the report: "... were also among the files".
+    const isNear = strengths.has(s.index - 1) || strengths.has(s.index + 1) || (strengths.has(s.index - 2) && /\balso\b/i.test(s.text));
     const types = findDataTypes(s.text);
     if (types.notLeaked.length || (isNear && LISTING.test(s.text) && types.leaked.length)) {
       read(s.index, s.text, 0);
@@ -118,8 +122,7 @@ function readContextSentences(
 }
 
 function findVictims(title: string | null, sentences: Sentence[], strengths: Map<number, number>, text: string): VictimCandidate[] {
-  const breachSentences = new Set(strengths.keys());
-  const indexes = [...breachSentences];
+  const indexes = [...strengths.keys()];
   const tagged = tagTexts([title ?? '', ...indexes.map((i) => sentences[i].text)]);
   const termTags = new Map<number, TermTag[]>([[TITLE_INDEX, tagged[0]]]);
   indexes.forEach((i, k) => termTags.set(i, tagged[k + 1]));
@@ -130,7 +133,7 @@ function findVictims(title: string | null, sentences: Sentence[], strengths: Map
       if (terms[k].tags.has('FirstName') && terms[k + 1].tags.has('Person')) personTokens.add(terms[k + 1].text.toLowerCase());
     }
   }
-  return findVictimOrganizations({ title, sentences, breachSentences, termTags, lowercaseWords, personTokens, body: text });
+  return findVictimOrganizations({ title, sentences, breachSentences: strengths, termTags, lowercaseWords, personTokens, body: text });
 }
 
 // Words the text writes in lowercase as plain words, not inside domains or handles
@@ -154,12 +157,14 @@ function buildIncident(
   const rs = seg.sentences.map((i) => readings.get(i)!);
   const victim = victims.find((v) => v.key === seg.victimKey) ?? null;
 
-  const notLeaked = unique(rs.flatMap((r) => r.notLeaked.map((m) => m.type)));
+  // A field one sentence reports as leaked stays leaked even if another denies it
+  // ("names were exposed" ... "no names were taken from the backup"): the report is the
+  // stronger evidence, and notLeaked lists only fields never reported as leaked.
   const dataTypes: Incident['dataTypes'] = [];
   for (const m of rs.flatMap((r) => r.leaked)) {
-    if (notLeaked.includes(m.type) || dataTypes.some((d) => d.type === m.type)) continue;
-    dataTypes.push({ type: m.type, text: m.text });
+    if (!dataTypes.some((d) => d.type === m.type)) dataTypes.push({ type: m.type, text: m.text });
   }
+  const notLeaked = unique(rs.flatMap((r) => r.notLeaked.map((m) => m.type))).filter((t) => !dataTypes.some((d) => d.type === t));
 
   const counts = rs.flatMap((r) => r.counts);
   const count = preferPreciseCount(counts.find((c) => c.isAffected) ?? counts[0] ?? null, counts);
@@ -189,7 +194,7 @@ function preferPreciseCount(chosen: CountMention | null, counts: CountMention[])
   if (!chosen) return null;
   const digits = (c: CountMention) => String(c.value).replace(/0+$/, '').length;
   return counts
-    .filter((c) => Math.abs(c.value - chosen.value) <= 0.05 * chosen.value)
+    .filter((c) => Math.abs(c.value - chosen.value) <= 0.015 * chosen.value)
     .reduce((best, c) => (digits(c) > digits(best) ? c : best), chosen);
 }
 

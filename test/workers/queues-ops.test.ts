@@ -32,10 +32,10 @@ describe('breachfeed queues pause|resume|drain', () => {
 
   it('drain drops waiting jobs; --delayed drops delayed ones too', async () => {
     const d = await runCli(['queues', 'drain', 'articles'], env);
-    expect(d.stdout).toBe('articles drained: 3 waiting jobs removed\n');
+    expect(d.stdout).toBe('articles drained: 3 jobs removed\n');
     expect(await ctx.queues.articles.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 1 });
     const dd = await runCli(['queues', 'drain', 'articles', '--delayed'], env);
-    expect(dd.stdout).toBe('articles drained: 1 waiting job removed\n');
+    expect(dd.stdout).toBe('articles drained: 1 job removed\n');
     expect(await ctx.queues.articles.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
   });
 });

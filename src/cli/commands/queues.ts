@@ -20,7 +20,7 @@ export function queuesCommand(action: QueueAction) {
     try {
       const dropped = await applyQueueAction(ctx.queues, names, action, { delayed: opts.delayed });
       for (const name of names) {
-        const extra = action === 'drain' ? `: ${dropped[name]} waiting job${dropped[name] === 1 ? '' : 's'} removed` : '';
+        const extra = action === 'drain' ? `: ${dropped[name]} job${dropped[name] === 1 ? '' : 's'} removed` : '';
         process.stdout.write(`${name} ${PAST[action]}${extra}\n`);
       }
       return 0;

@@ -16,14 +16,14 @@ export interface BreachCue {
 }
 
 const DATA_OBJECT =
-  /\b(?:data(?:bases?)?|information|info|records?|details|files?|documents?|e-?mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes|movies|films|shows|w-?2s?|tax forms|footage|recordings|cables)\b/i;
-const SYSTEM_OBJECT = /\b(?:servers?|systems?|networks?|websites?|site|portal|forums?|database|cloud|computers?|platform|app)\b/i;
+  /\b(?:data(?:bases?)?|information|info|records?|details|files?|documents?|e-?mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes|movies|films|shows|content|contents|w-?2s?|tax forms|footage|recordings|cables)\b/i;
+const SYSTEM_OBJECT = /\b(?:servers?|systems?|networks?|websites?|site|portal|forums?|database|cloud|computers?|platform|app|buckets?|storage|instances?|repositor(?:y|ies))\b/i;
 
 // Breach nouns name the event itself. A capitalised word after them makes them part of a
 // name ("Data Breach Investigations Report", "Security Incident Response Team").
 const NOT_IN_NAME = String.raw`(?!\s+(?:Investigations?|Report|Response|Team|Notification|Prevention|Management|Act|Law|Index|Summit|Conference|Day)\b)`;
 const BREACH_NOUN = new RegExp(
-  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|(?<=\b(?:a|the|this|that|its|their) (?:[\w-]+ )?)breach(?! of (?:contract|trust|the peace|duty|privacy law))${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure) of (?:\w+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
+  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|(?<=\b(?:a|the|this|that|its|their) (?:[\w-]+ )?)(?:breach|leak|hack)(?! of (?:contract|trust|the peace|duty|privacy law))${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure) of (?:\w+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
   'gi',
 );
 // Plural breach nouns are mostly about breaches in general.
@@ -31,7 +31,7 @@ const GENERIC_BREACH_NOUN = /\b(?:data|security|cyber) (?:breaches|leaks)\b/gi;
 
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =
-  /\b(?:breached|hacked|leaked|stolen|stole|took|exposed|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|posted (?:online|publicly)|published online|(?:up|put up|offered|listed) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:[\w-]+ ){0,2}(?:cyber|data|hack|breach|security|phishing|scam|attack)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
+  /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:place|over|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by)|copied|snooped|looked (?:at|into|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|phishing|scam|attack)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
 // Present and infinitive forms: "malware steals passwords" describes a capability.
 const PRESENT_VERB = /\b(?:steals?|stealing|leaks|leaking|exposes|exposing|dumps|sells|selling|breaches|hacks into|compromises)\b/gi;
 
@@ -39,8 +39,9 @@ const HACK_EVENT = new RegExp(String.raw`\b(?:hack(?:ed|s)?|cyber-?attacks?|intr
 
 // Modal, conditional or purpose context right before a cue: not a report of a fact.
 const IRREALIS_BEFORE =
-  /\b(?:could|can|cannot|can't|would|should|might|will|won't|must|if|whether|unless|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b[^.;]{0,40}$|\bto\s+$/i;
+  /\b(?:could|can|cannot|can't|would|should|might|will|won't|must|if|whether|unless|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b[^.;]{0,40}$/i;
 // "may have been accessed" is hedged but still a report; plain "may be stolen" is not.
+const PASSIVE_BEFORE = /\b(?:was|were|been|got|is|are|being)\s+(?:(?:reportedly|apparently|allegedly|likely|probably|possibly|also|recently|successfully)\s+)?$/i;
 const ACHIEVED_BEFORE = /\b(?:managed|were able|was able|succeeded in|went on) to\s+$/i;
 const HEDGED_REALIS = /\b(?:(?:may|might|could|must|appears? to|seems? to|believed to|thought to|said to|reported to|likely to) have (?:been )?|(?:managed|were able|was able|succeeded in|went on) to )$/i;
 const DENIAL_NEAR =
@@ -64,13 +65,18 @@ export function findBreachCues(sentence: string): BreachCue[] {
   for (const m of sentence.matchAll(PAST_VERB)) {
     if (isIrrealisAt(sentence, m.index, true)) continue;
     let strength = hasObjectNear(sentence, m.index, m[0].length) ? 2 : isStandaloneVerb(m[0]) ? 1 : 0;
+    // "The site was hacked", "Orbitz has likely been breached": a passive report names its victim.
+    if (strength === 1 && /^(?:hacked|breached|compromised|infiltrated)$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) strength = 2;
     if (strength === 2 && isAttributive(sentence, m.index, m[0])) strength = 1;
     if (strength > 0) cues.push({ text: m[0], index: m.index, strength });
   }
   for (const m of sentence.matchAll(PRESENT_VERB)) {
     if (isIrrealisAt(sentence, m.index, true)) continue;
-    // "managed to steal" reports what happened; "steals" alone describes a capability.
-    const strength = ACHIEVED_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index)) ? 2 : 1;
+    // "managed to steal" reports what happened; "to steal" alone is a purpose, "steals" a capability.
+    const before = sentence.slice(Math.max(0, m.index - 30), m.index);
+    const achieved = ACHIEVED_BEFORE.test(before);
+    if (!achieved && /\bto\s+$/i.test(before)) continue;
+    const strength = achieved ? 2 : 1;
     if (hasObjectNear(sentence, m.index, m[0].length)) cues.push({ text: m[0], index: m.index, strength });
   }
   if (!cues.length) {

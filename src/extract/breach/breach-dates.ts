@@ -18,13 +18,17 @@ export interface DateMention {
 }
 
 const TEMPORAL_LEAD =
-  /(?:^|\b(?:in|on|during|since|from|between|around|about|by|early|late|mid|until|till|through|throughout|before|after|back in|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from)\s+|[(“"]|^\W*)$/i;
+  /(?:^|\b(?:in|on|during|since|from|between|around|about|by|early|late|mid|until|till|through|throughout|before|after|back in|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
 const DISCLOSURE_VERB_BEFORE =
-  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|told|tells|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|sued|fined)\b(?:\s+[\w'’,-]+){0,7}\s*$/i;
+  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|sued|fined)\b(?:\s+[\w'’,-]+){0,7}\s*$/i;
 const NOT_EVENT_LEAD = /\b(?:for|within|as of|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)\s+$/i;
 const BREACH_NOUN_AFTER = /^\s*(?:[\w-]+\s+){0,2}(?:breach|hack|attack|leak|incident|compromise|intrusion|theft|data dump|cyberattack|cyber-attack)/i;
 
 const YEAR = /\b((?:early|late|mid|mid-|the spring of|the summer of|the fall of|the autumn of|the winter of|spring|summer|fall|autumn|winter)\s*(?:of\s+)?)?((?:19|20)\d\d)\b(?![-/]\d|\s*%|,\d{3})/gi;
+const DATE_WORD =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|today|tonight|week(?:end)?|month|year|ago|spring|summer|autumn|fall|winter)\b/i;
+const WEEKDAY_EVENT_VERB =
+  /\b(?:hacked|breached|stolen|stole|leaked|exposed|compromised|accessed|attacked|hit|infiltrated|dumped|defaced|posted|published|occurred|happened|took place|began|started|broke into|went down|targeted)\b/i;
 const RELATIVE_WORD = /\b(?:last|this|next|past|ago|yesterday|today|tonight|earlier|later|previous|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const RELATIVE_WEEK = /\b(?:this|last|past|previous) week(?:end)?\b/i;
 
@@ -84,8 +88,11 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   if (/\b(?:now|currently|today|tonight|this (?:morning|afternoon|evening))\b/i.test(text)) return null;
   if (/\b(?:few|couple|several|number of|many|recent)\b/i.test(text)) return null;
   if (/\b(?:past|last|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades)\b/i.test(text)) return null;
-  // Numbers chrono reads as dates ("24/7", "000 to 1.1"): a date names a month, a day or a year.
-  if (!/[a-z]{3}/i.test(text) && !/\b(?:19|20)\d\d\b/.test(text)) return null;
+  // Numbers chrono reads as dates ("24/7", "from 11"): a date names a month, a weekday, a
+  // relative span or a year.
+  if (!DATE_WORD.test(text) && !/\b(?:19|20)\d\d\b/.test(text)) return null;
+  // Datelines: "TORONTO, April 19 (Reuters) -", "(TUE)".
+  if (/[()]/.test(text) || /^\W*[A-Z][A-Z .'-]+,\s*$/.test(before) || /^\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|IANS|PTI|dpa)\)/.test(sentence.slice(r.index + text.length))) return null;
   const yearKnown = c.isCertain('year');
   const relative = !yearKnown || RELATIVE_WORD.test(text);
   if (relative && !reference) return null;
@@ -97,16 +104,25 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   if (RELATIVE_WEEK.test(text)) precision = 'month';
   if (/\b(?:month)\b/i.test(text)) precision = 'month';
   if (/\b(?:year)\b/i.test(text) && !/\bmonths?\b/i.test(text)) precision = 'year';
-  if (reference && date.getTime() > reference.getTime() + 36 * 3600 * 1000) {
-    // A month or weekday named without a year means the last one before publication.
-    if (c.isCertain('weekday') && !c.isCertain('day')) date = new Date(date.getTime() - 7 * 86400 * 1000);
-    else if (!c.isCertain('year')) date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12);
-    if (date.getTime() > reference.getTime() + 36 * 3600 * 1000) return null;
+  const DAY_MS = 86400 * 1000;
+  if (reference && date.getTime() > reference.getTime() + 1.5 * DAY_MS) {
+    // A weekday or a distant month named without a year means the last one before
+    // publication; a date a few weeks ahead is an upcoming event, not a breach.
+    if (c.isCertain('weekday') && !c.isCertain('day')) date = new Date(date.getTime() - 7 * DAY_MS);
+    else if (!c.isCertain('year') && date.getTime() > reference.getTime() + 60 * DAY_MS) date = new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12);
+    if (date.getTime() > reference.getTime() + 1.5 * DAY_MS) return null;
   }
   const lead = /\b(?:in|on|during|since|between|from|around)\s+$/i.exec(before);
   const index = lead ? r.index - lead[0].length : r.index;
   const end = r.index + text.length;
-  return { value: formatDate(date, precision), precision, text: sentence.slice(index, end), index, role: roleOf(sentence, r.index, end, precision) };
+  let role = roleOf(sentence, r.index, end, precision);
+  // News dates its announcements by weekday ("said on Monday", "Yesterday, the firm...");
+  // a weekday dates the breach only next to a breach verb.
+  if (role === 'event' && /\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i.test(text) && !c.isCertain('month')) {
+    const near = sentence.slice(Math.max(0, index - 60), Math.min(sentence.length, end + 60));
+    if (!WEEKDAY_EVENT_VERB.test(near)) role = 'disclosure';
+  }
+  return { value: formatDate(date, precision), precision, text: sentence.slice(index, end), index, role };
 }
 
 // "On February 28, the ministry disclosed that ...": a day heading a clause whose verb is
@@ -115,10 +131,17 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
 const DISCLOSURE_VERB_AFTER =
   /^[^.;]{0,80}?\b(?:said|says|announced|disclosed|reported|revealed|confirmed|notified|warned|told|published|posted|admitted|acknowledged|stated|issued|released|sent|emailed|informed|learned|discovered|detected|noticed|alerted|filed|began notifying|went public)\b/i;
 
+// The verb nearest before the date decides: "said hackers broke in on Tuesday" dates the
+// break-in, "broke in and said so on Tuesday" the statement.
+const EVENT_VERB =
+  /\b(?:hacked|breached|broke into|broken into|stole|stolen|accessed|copied|downloaded|exfiltrated|leaked|exposed|compromised|infiltrated|attacked|hit|took|taken|dumped|occurred|happened|took place|began|started|accessible|open|unprotected|unsecured|left)\b/gi;
+
 function roleOf(sentence: string, index: number, end = index, precision: DatePrecision = 'year'): 'event' | 'disclosure' {
   const before = sentence.slice(0, index);
   const clause = before.split(/[;:]|\.\s/).pop() ?? before;
-  if (DISCLOSURE_VERB_BEFORE.test(clause)) return 'disclosure';
+  const disclosure = DISCLOSURE_VERB_BEFORE.exec(clause);
+  const lastEvent = [...clause.matchAll(EVENT_VERB)].pop();
+  if (disclosure && !(lastEvent && lastEvent.index > disclosure.index)) return 'disclosure';
   const headsClause = /^\W*(?:on|in)?\s*$/i.test(clause);
   if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(sentence.slice(end))) return 'disclosure';
   return 'event';

@@ -10,7 +10,7 @@ export interface NameMention {
   end: number;
 }
 
-const TOKEN = String.raw`(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]{1,2}[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
+const TOKEN = String.raw`(?:(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]{1,2}[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
 const RUN = new RegExp(String.raw`${TOKEN}(?:(?:\s+(?:of|for|&|de|du|des|del|la|le|y)\s+|\s+|\s*&\s*)${TOKEN})*`, 'g');
 
 /** Words that are capitalised for position or style, never names on their own. */
@@ -21,10 +21,10 @@ export const COMMON_CAPITALISED = new Set(
     'before since during about according however although though also earlier later last next now today yesterday ' +
     'tomorrow then there here meanwhile still once all some many most more other another each every both few ' +
     'hackers hacker attackers attacker researchers researcher security data breach breaches hack hacked leak ' +
-    'leaked stolen update updated read related share click subscribe image photo credit source editor note ' +
+    'leaked stolen update updated read related share click subscribe image photo source editor note ' +
     'advertisement sponsored comments comment reply leave posted by author tags tag category news report reports ' +
-    'details why what context background analysis opinion bottom line key takeaways the company company firm ' +
-    'customers users employees officials police government department ministry office authorities agency ' +
+    'details why what context background analysis opinion bottom line key takeaways ' +
+    'customers users employees officials authorities ' +
     'january february march april may june july august september october november december jan feb mar apr jun jul ' +
     'aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr prof ' +
     'chief executive ceo cto cio ciso president director manager spokesman spokeswoman spokesperson senior vice ' +
@@ -34,11 +34,26 @@ export const COMMON_CAPITALISED = new Set(
   ).split(/\s+/),
 );
 
-/** Capitalised runs of a sentence; `isCommon` flags further common words (e.g. title case), given the word and its offset. */
-export function findNameMentions(sentence: string, isCommon: (word: string, offset: number) => boolean = () => false): NameMention[] {
+/**
+ * Capitalised runs of a sentence. `isCommon` flags further common words (e.g. title case),
+ * given the word and its offset; `isKnownName` keeps a run whole.
+ */
+export function findNameMentions(
+  sentence: string,
+  isCommon: (word: string, offset: number) => boolean = () => false,
+  isKnownName: (run: string) => boolean = () => false,
+): NameMention[] {
   const out: NameMention[] = [];
   RUN.lastIndex = 0;
   for (let m = RUN.exec(sentence); m; m = RUN.exec(sentence)) {
+    // A run known as a whole ("Brightwater Credit Union" in the body) is not split on
+    // words that are common elsewhere ("credit").
+    const whole = trimName(m[0].replace(/^(?:The|A|An)\s+/, ''));
+    if (/\s/.test(whole) && isKnownName(whole)) {
+      const start = m.index + m[0].indexOf(whole);
+      out.push({ name: whole, start, end: start + whole.length });
+      continue;
+    }
     for (const piece of splitOnCommonWords(m[0], m.index, isCommon)) out.push(piece);
   }
   return out;

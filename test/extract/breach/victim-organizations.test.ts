@@ -6,13 +6,18 @@ import { findVictimOrganizations } from '../../../src/extract/breach/victim-orga
 // Builds the context the extractor builds: breach sentences, their compromise tags.
 function victimsOf(title: string | null, body: string): string[] {
   const sentences = splitSentences(body);
-  const breach = sentences.filter((s) => findBreachCues(s.text).length > 0).map((s) => s.index);
+  const strengths = new Map<number, number>();
+  for (const s of sentences) {
+    const cues = findBreachCues(s.text);
+    if (cues.length) strengths.set(s.index, Math.max(...cues.map((c) => c.strength)));
+  }
+  const breach = [...strengths.keys()];
   const tagged = tagTexts([title ?? '', ...breach.map((i) => sentences[i].text)]);
   const termTags = new Map<number, TermTag[]>([[-1, tagged[0]]]);
   breach.forEach((i, k) => termTags.set(i, tagged[k + 1]));
   const lowercaseWords = new Set(body.toLowerCase() === body ? [] : (body.match(/\b[a-z][a-z'-]+\b/g) ?? []));
   const personTokens = new Set<string>();
-  return findVictimOrganizations({ title, sentences, breachSentences: new Set(breach), termTags, lowercaseWords, personTokens, body }).map((v) => v.name);
+  return findVictimOrganizations({ title, sentences, breachSentences: strengths, termTags, lowercaseWords, personTokens, body }).map((v) => v.name);
 }
 
 describe('findVictimOrganizations', () => {
@@ -57,6 +62,21 @@ describe('findVictimOrganizations', () => {
     const v = victimsOf(null, body);
     expect(v).toContain('Valeria Party');
     expect(v).not.toContain('Ember Spider');
+  });
+
+  it('does not take the attacker named as subject of the theft for a victim', () => {
+    const body = 'Last year, Grey Heron hacked into the Tarvo Athletics database and published medical records of athletes.';
+    expect(victimsOf(null, body)).toEqual(['Tarvo Athletics']);
+  });
+
+  it('takes a regulator for a victim only when it is breached', () => {
+    const body = 'The Federal Trade Commission said hackers stole card data from Pinecrest Outfitters. The retailer confirmed the data breach.';
+    expect(victimsOf(null, body)).toEqual(['Pinecrest Outfitters']);
+  });
+
+  it('merges an organization with its acronym and its parenthetical short name', () => {
+    const body = 'Hackers breached the Association of British Travel Agents (ABTA) web server. ABTA said 43,000 people were affected by the breach.';
+    expect(victimsOf('ABTA hack exposes personal details', body)).toEqual(['ABTA']);
   });
 
   it('returns nothing when no organization is named', () => {

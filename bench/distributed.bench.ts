@@ -1,0 +1,170 @@
+// Distributed vs inline throughput on one locally served corpus, measured in one run.
+// ≥ 1,000 articles made from the newsroom fixtures (breach and non-breach pages), each at a
+// URL of its own (its canonical link rewritten to match), listed by 10 feeds. Inline: one
+// process, run.concurrency 4. Distributed: 2 `breachfeed worker` processes (concurrency 4
+// each) on the real Redis, timed from the first poll enqueued to the last item settled;
+// worker start-up is excluded, as the inline runner's modules are already loaded here.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { findPackageRoot, newsroomDir, readNewsroomManifest } from '../src/demo/newsroom-server';
+import { closeHttpClients } from '../src/ingest/http-get';
+import { runInline } from '../src/pipeline/run-inline';
+import { openSqliteStore } from '../src/store/sqlite-store';
+import type { FeedConfig } from '../src/types';
+import { deletePrefix, openDistributed } from '../workers/connect';
+import { enqueuePollsNow } from '../workers/scheduler';
+import { printTable } from './bench-utils';
+
+const ARTICLES = Number(process.env.BENCH_DISTRIBUTED_ARTICLES ?? 1_008);
+const FEEDS = 10;
+const CONCURRENCY = 4;
+const WORKERS = 2;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+interface Corpus { baseUrl: string; feeds: FeedConfig[]; close(): Promise<void> }
+
+/** Serves ARTICLES pages (fixture i mod n at /b<i>/<fixture path>) and FEEDS feeds listing them. */
+async function serveCorpus(): Promise<Corpus> {
+  const manifest = await readNewsroomManifest();
+  const siteRoot = path.join(newsroomDir(), 'site');
+  const fixtures = manifest.articles.map((a) => ({ path: a.path, title: a.title, date: a.publishedAt, html: fs.readFileSync(path.join(siteRoot, a.path), 'utf8') }));
+  const pages = new Map<string, Buffer>();
+  const feeds = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    const p = (req.url ?? '/').split('?')[0];
+    const body = pages.get(p) ?? feeds.get(p);
+    if (!body) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found\n');
+    }
+    res.writeHead(200, { 'content-type': pages.has(p) ? 'text/html; charset=utf-8' : 'application/rss+xml; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const items: string[][] = Array.from({ length: FEEDS }, () => []);
+  for (let i = 0; i < ARTICLES; i++) {
+    const f = fixtures[i % fixtures.length];
+    const p = `/b${i}${f.path}`;
+    // Every {{BASE}} link, the canonical one included, now points under /b<i>: a distinct article.
+    pages.set(p, Buffer.from(f.html.replace(/\{\{BASE\}\}/g, `${base}/b${i}`)));
+    items[i % FEEDS].push(`<item><title>${f.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title><link>${base}${p}</link><guid>${base}${p}</guid><pubDate>${new Date(f.date).toUTCString()}</pubDate></item>`);
+  }
+  for (let k = 0; k < FEEDS; k++) {
+    feeds.set(`/feeds/${k}.xml`, Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench ${k}</title><link>${base}/</link><description>bench</description>${items[k].join('')}</channel></rss>`));
+  }
+  return {
+    baseUrl: base,
+    feeds: Array.from({ length: FEEDS }, (_, k) => ({ id: `bench-${k}`, url: `${base}/feeds/${k}.xml` })),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+const FETCH = { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurrency: 16, timeoutMs: 30_000 };
+
+async function timeInline(corpus: Corpus, dir: string): Promise<{ seconds: number; records: number; articles: number }> {
+  const store = openSqliteStore(path.join(dir, `inline-${randomBytes(3).toString('hex')}.db`));
+  try {
+    const t0 = process.hrtime.bigint();
+    const s = await runInline({ feeds: corpus.feeds, store, fetch: FETCH, concurrency: CONCURRENCY, maxItemsPerFeed: ARTICLES });
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (s.items.new !== ARTICLES || s.articles.failed) throw new Error(`inline run processed ${s.items.new}/${ARTICLES} items, ${s.articles.failed} failed`);
+    return { seconds, records: s.records, articles: s.items.new };
+  } finally {
+    await store.close();
+    await closeHttpClients();
+  }
+}
+
+function startWorker(bin: string, cfg: string, db: string, env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, [bin, 'worker', '-c', cfg, '--db', db, '--concurrency', String(CONCURRENCY)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const ready = new Promise<void>((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d;
+      if (out.includes('"workers started"')) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume(); // keep draining the job log
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${err.trim()}`)));
+  });
+  return { child, ready };
+}
+
+async function timeDistributed(corpus: Corpus, dir: string): Promise<{ seconds: number; records: number; articles: number }> {
+  const prefix = `bfbench-${randomBytes(4).toString('hex')}`;
+  const env = { REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix, BREACHFEED_LOG_LEVEL: 'warn' };
+  const cfg = path.join(dir, `dist-${prefix}.yaml`);
+  fs.writeFileSync(cfg, [
+    'feeds:', ...corpus.feeds.map((f) => `  - { id: ${f.id}, url: "${f.url}" }`),
+    `fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurrency: ${FETCH.perHostConcurrency}, timeoutMs: ${FETCH.timeoutMs} }`,
+    `run: { maxItemsPerFeed: ${ARTICLES} }`,
+  ].join('\n'));
+  const db = path.join(dir, `dist-${prefix}.db`);
+  openSqliteStore(db).close(); // migrate once, before two processes race to
+  const bin = process.env.BREACHFEED_BENCH_BIN ?? path.join(findPackageRoot(), 'bin', 'breachfeed.js');
+  const ctx = await openDistributed(REDIS_URL, 'command', undefined, { ...process.env, ...env });
+  const workers = Array.from({ length: WORKERS }, () => startWorker(bin, cfg, db, env));
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+    const t0 = process.hrtime.bigint();
+    await enqueuePollsNow(ctx.queues.feeds, corpus.feeds);
+    for (;;) {
+      const c = await ctx.ledger.counts();
+      if (c.seen === ARTICLES && c.inFlight === 0) {
+        if (c.failed) throw new Error(`distributed run: ${c.failed} items failed`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const store = openSqliteStore(db);
+    const records = (await store.counts()).records;
+    await store.close();
+    return { seconds, records, articles: ARTICLES };
+  } finally {
+    for (const w of workers) w.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((r) => (w.child.exitCode !== null ? r(null) : w.child.once('exit', r)))));
+    await deletePrefix(ctx.redis, prefix);
+    await ctx.close();
+  }
+}
+
+export async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachfeed-bench-dist-'));
+  const corpus = await serveCorpus();
+  try {
+    const inline = await timeInline(corpus, dir);
+    const dist = await timeDistributed(corpus, dir);
+    if (dist.records !== inline.records) throw new Error(`distributed stored ${dist.records} records, inline ${inline.records}`);
+    const rate = (r: { seconds: number; articles: number }) => r.articles / r.seconds;
+    printTable(`distributed vs inline: ${ARTICLES} articles (${FEEDS} feeds, newsroom fixtures at distinct URLs, served on 127.0.0.1), ${os.cpus().length} cores`, [
+      [`inline (1 process, concurrency ${CONCURRENCY})`, `${inline.seconds.toFixed(2)} s  ${rate(inline).toFixed(1)} articles/s  (${inline.records} records)`],
+      [`distributed (${WORKERS} worker processes × concurrency ${CONCURRENCY})`, `${dist.seconds.toFixed(2)} s  ${rate(dist).toFixed(1)} articles/s  (${dist.records} records)`],
+      ['distributed / inline', `${(rate(dist) / rate(inline)).toFixed(2)}× (target ≥ 1.4)`],
+    ]);
+  } finally {
+    await corpus.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });
+}

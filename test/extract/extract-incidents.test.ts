@@ -1,0 +1,130 @@
+import { EXTRACTOR_VERSION, extractIncidents, organizationKey } from '../../src/extract/extract-incidents';
+import type { ArticleText, Incident } from '../../src/types';
+import { ONEPLUS_ARTICLE, WEIBO_ARTICLE } from './breach/seed-articles';
+
+const types = (i: Incident) => i.dataTypes.map((d) => d.type).sort();
+
+// Every value must be backed by a verbatim span of the article.
+function expectEvidenceIn(article: ArticleText, incidents: Incident[]): void {
+  const source = `${article.title ?? ''}\n${article.text}`;
+  for (const i of incidents) {
+    if (i.organization) expect(source).toContain(i.organization.evidence);
+    if (i.organization) expect(i.organization.evidence).toContain(i.organization.name);
+    if (i.breachDate) expect(source).toContain(i.breachDate.text);
+    if (i.affectedCount) expect(source).toContain(i.affectedCount.text);
+    for (const d of i.dataTypes) expect(source).toContain(d.text);
+    expect(i.confidence).toBeGreaterThan(0);
+    expect(i.confidence).toBeLessThanOrEqual(1);
+  }
+}
+
+describe('extractIncidents: seed articles', () => {
+  it('OnePlus: the new breach and the 2018 card breach', () => {
+    const incidents = extractIncidents(ONEPLUS_ARTICLE);
+    expect(incidents).toHaveLength(2);
+    const [now, past] = incidents;
+    expect(now.organization).toMatchObject({ name: 'OnePlus', key: 'oneplus' });
+    expect(types(now)).toEqual(['address', 'email', 'name', 'phone']);
+    expect([...now.notLeaked].sort()).toEqual(['account', 'password', 'payment_card']);
+    expect(now.breachDate).toBeNull();
+    expect(now.affectedCount).toBeNull();
+    expect(now.disclosedAt).toBeNull();
+
+    expect(past.organization?.key).toBe('oneplus');
+    expect(types(past)).toEqual(['payment_card']);
+    expect(past.breachDate).toEqual({ value: '2018-01', precision: 'month', text: 'In January 2018' });
+    expect(past.affectedCount).toEqual({ value: 40_000, unit: 'people', qualifier: 'up to', text: 'up to 40,000 of its users' });
+    expect(now.confidence).toBeGreaterThanOrEqual(past.confidence);
+    expectEvidenceIn(ONEPLUS_ARTICLE, incidents);
+  });
+
+  it('Weibo: 538 million users, not the 516 million monthly active users', () => {
+    const incidents = extractIncidents(WEIBO_ARTICLE);
+    expect(incidents).toHaveLength(1);
+    const [i] = incidents;
+    expect(i.organization).toMatchObject({ name: 'Weibo', key: 'weibo' });
+    expect(i.affectedCount?.value).toBe(538_000_000);
+    expect(i.affectedCount?.text).toBe('538 million Weibo users');
+    expect(types(i)).toEqual(['address', 'personal_info', 'phone']);
+    expect(i.breachDate).toBeNull();
+    expect(i.disclosedAt).toBe('2020-03-27');
+    expectEvidenceIn(WEIBO_ARTICLE, incidents);
+  });
+});
+
+describe('extractIncidents: written stories', () => {
+  it('a breach with a count in words, a relative date and a denial', () => {
+    const article: ArticleText = {
+      title: 'Grocery chain Pellmart says hackers stole shopper data',
+      publishedAt: '2021-06-18T09:30:00Z',
+      text:
+        'Pellmart, the regional grocery chain, said on Thursday that hackers broke into its loyalty-card system last month and stole the names, email addresses and phone numbers of half a million shoppers.\n\n' +
+        'The company said card numbers and passwords were not affected. Pellmart has about 4 million loyalty members in total.\n\n' +
+        'Shoppers can call the helpline at 0800-555-0100.',
+    };
+    const [i, ...rest] = extractIncidents(article);
+    expect(rest).toEqual([]);
+    expect(i.organization?.name).toBe('Pellmart');
+    expect(i.affectedCount).toMatchObject({ value: 500_000, text: 'half a million shoppers' });
+    expect(i.breachDate).toMatchObject({ value: '2021-05', precision: 'month', text: 'last month' });
+    expect(i.disclosedAt).toBe('2021-06-17');
+    expect(types(i)).toEqual(['email', 'name', 'phone']);
+    expect([...i.notLeaked].sort()).toEqual(['password', 'payment_card']);
+    expectEvidenceIn(article, [i]);
+  });
+
+  it('two companies breached in one story yield two incidents', () => {
+    const article: ArticleText = {
+      title: 'Two clinics hit by the same intruders',
+      publishedAt: '2020-02-10',
+      text:
+        'Hackers breached Riverbend Medical Group in December and stole the medical records of nearly 3,000 patients. ' +
+        'The same intruders also broke into Northgate Dental, where 1.2 million records including dates of birth were exposed.',
+    };
+    const incidents = extractIncidents(article);
+    const byOrg = new Map(incidents.map((i) => [i.organization?.name, i]));
+    expect([...byOrg.keys()].sort()).toEqual(['Northgate Dental', 'Riverbend Medical Group']);
+    expect(byOrg.get('Riverbend Medical Group')?.affectedCount?.value).toBe(3_000);
+    expect(byOrg.get('Northgate Dental')?.affectedCount?.value).toBe(1_200_000);
+    expectEvidenceIn(article, incidents);
+  });
+
+  it('a breach with no named victim still yields an incident', () => {
+    const article: ArticleText = {
+      title: null,
+      publishedAt: '2019-09-02',
+      text:
+        'A hospital in the north of the country confirmed a data breach on Friday. ' +
+        'Attackers accessed patient records, including diagnoses and insurance numbers, the hospital said.',
+    };
+    const incidents = extractIncidents(article);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].organization).toBeNull();
+    expect(types(incidents[0])).toEqual(['medical']);
+  });
+
+  it.each([
+    ['a patch', 'Vendor Larimo released a patch for a flaw that could allow attackers to steal session cookies. Users should update now.'],
+    ['a phishing warning', 'Police warned that scammers are sending fake invoices. Never enter your password on a site you reached from an email.'],
+    ['general news', 'The company reported record revenue for the quarter and hired 2,000 new employees.'],
+  ])('%s yields no incident', (_name, text) => {
+    expect(extractIncidents({ title: null, publishedAt: '2020-01-01', text })).toEqual([]);
+  });
+
+  it('accepts an empty article and a timestamp publication date', () => {
+    expect(extractIncidents({ title: null, publishedAt: null, text: '' })).toEqual([]);
+    const [i] = extractIncidents({ title: 'Data breach at Tarnwell Bank', publishedAt: '2022-01-05T23:10:00+00:00', text: 'Tarnwell Bank said hackers stole customer data.' });
+    expect(i.disclosedAt).toBe('2022-01-05');
+  });
+
+  it('is deterministic', () => {
+    expect(extractIncidents(ONEPLUS_ARTICLE)).toEqual(extractIncidents(ONEPLUS_ARTICLE));
+  });
+});
+
+describe('exports', () => {
+  it('names the extractor version and the organization key', () => {
+    expect(EXTRACTOR_VERSION).toBe('breachfeed@0.1.0');
+    expect(organizationKey('OnePlus Technology Co., Ltd.')).toBe('oneplus');
+  });
+});
