@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { HostGate } from '../src/pipeline/process-item';
+import { LuaScript } from './redis';
 
 export interface RedisHostGateOptions {
   prefix: string;
@@ -18,7 +19,7 @@ export interface RedisHostGateOptions {
 // KEYS: leases (zset token → expiry), next-start time. ARGV: token, limit, delay, lease.
 // Returns 0 when the slot is granted, else how many ms to wait before asking again.
 // Redis's own clock, so workers on hosts with skewed clocks agree.
-const ACQUIRE_SCRIPT = `
+const ACQUIRE_SCRIPT = new LuaScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -33,7 +34,7 @@ redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], lease)
 local delay = tonumber(ARGV[3])
 if delay > 0 then redis.call('SET', KEYS[2], now + delay, 'PX', delay) end
-return 0`;
+return 0`, 2);
 
 function hostOf(url: string): string {
   try {
@@ -53,7 +54,7 @@ export function createRedisHostGate(redis: Redis, opts: RedisHostGateOptions): H
     const next = `${opts.prefix}:bf:host:${host}:next`;
     const token = randomBytes(8).toString('hex');
     for (;;) {
-      const wait = Number(await redis.eval(ACQUIRE_SCRIPT, 2, leases, next, token, opts.concurrency, opts.delayMs, opts.leaseMs));
+      const wait = Number(await ACQUIRE_SCRIPT.run(redis, [leases, next], [token, opts.concurrency, opts.delayMs, opts.leaseMs]));
       if (wait === 0) break;
       await sleep(Math.min(wait, 1_000) + Math.floor(Math.random() * 5));
     }

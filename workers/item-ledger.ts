@@ -2,6 +2,7 @@
 // no-incident verdict, a duplicate or a failure. One Redis hash holds each item's state;
 // writes are idempotent, so a retried or recovered job never counts twice.
 import type { Redis } from 'ioredis';
+import { LuaScript } from './redis';
 
 export type ItemState = 'queued' | 'records' | 'no_incident' | 'duplicate' | 'skipped' | 'failed';
 
@@ -28,7 +29,7 @@ export type ClaimResult = 'enqueue' | 'requeue' | 'seen' | 'duplicate';
 // 'seen': the item has finished before; 'duplicate': another item owns the article;
 // 'enqueue': this item owns it (again, when a poll is retried before its job finished);
 // 'requeue': robots.txt skipped it last time, ask again (its old job must go first).
-const CLAIM_SCRIPT = `
+const CLAIM_SCRIPT = new LuaScript(`
 local st = redis.call('HGET', KEYS[1], ARGV[1])
 if st and st ~= 'queued' and st ~= 'skipped' then return 'seen' end
 if st == 'skipped' then
@@ -42,14 +43,14 @@ if owner and owner ~= ARGV[1] then
 end
 redis.call('HSET', KEYS[1], ARGV[1], 'queued')
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
-return 'enqueue'`;
+return 'enqueue'`, 2);
 
 // KEYS: claims hash. ARGV: article key, item id. 1 when the item owns the article (now or already).
-const CLAIM_ARTICLE_SCRIPT = `
+const CLAIM_ARTICLE_SCRIPT = new LuaScript(`
 local owner = redis.call('HGET', KEYS[1], ARGV[1])
 if owner and owner ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return 1`;
+return 1`, 1);
 
 export class ItemLedger {
   private readonly itemsKey: string;
@@ -62,12 +63,12 @@ export class ItemLedger {
 
   /** Registers a polled item and claims its article for it. */
   async claimItem(itemId: string, key: string): Promise<ClaimResult> {
-    return (await this.redis.eval(CLAIM_SCRIPT, 2, this.itemsKey, this.claimsKey, itemId, key)) as ClaimResult;
+    return (await CLAIM_SCRIPT.run(this.redis, [this.itemsKey, this.claimsKey], [itemId, key])) as ClaimResult;
   }
 
   /** Claims the article a page's canonical URL names; false when another item has it. */
   async claimArticle(key: string, itemId: string): Promise<boolean> {
-    return (await this.redis.eval(CLAIM_ARTICLE_SCRIPT, 1, this.claimsKey, key, itemId)) === 1;
+    return (await CLAIM_ARTICLE_SCRIPT.run(this.redis, [this.claimsKey], [key, itemId])) === 1;
   }
 
   async settle(itemId: string, state: Exclude<ItemState, 'queued'>): Promise<void> {

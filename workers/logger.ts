@@ -3,8 +3,17 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-/** The process logger; BREACHFEED_LOG_LEVEL sets the level (default info). */
+/**
+ * The process logger; BREACHFEED_LOG_LEVEL sets the level (default info). Lines are
+ * buffered and written asynchronously (a sync write per job line is a syscall per job);
+ * call flushLogger before exiting.
+ */
 export function createLogger(name: string, destination?: pino.DestinationStream): Logger {
   const level = process.env.BREACHFEED_LOG_LEVEL || 'info';
-  return destination ? pino({ name, level }, destination) : pino({ name, level });
+  return pino({ name, level }, destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }));
+}
+
+/** Writes out buffered lines (at shutdown). */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
 }

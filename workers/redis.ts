@@ -1,5 +1,6 @@
 // Redis connections: one probe that fails fast with one line, then connections that ride
 // out restarts (workers) or give up quickly (operator commands).
+import { createHash } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import { NetworkError } from '../src/errors';
 
@@ -58,4 +59,22 @@ export function createRedis(url: string, role: RedisRole, onError?: (err: Error)
   const redis = new Redis(url, opts);
   redis.on('error', onError ?? (() => undefined));
   return redis;
+}
+
+/** A Lua script run by its SHA (EVALSHA), loaded on first use or after a Redis restart. */
+export class LuaScript {
+  private readonly sha: string;
+
+  constructor(private readonly lua: string, private readonly numberOfKeys: number) {
+    this.sha = createHash('sha1').update(lua).digest('hex');
+  }
+
+  async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, this.numberOfKeys, ...keys, ...args);
+    } catch (err) {
+      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+      return redis.eval(this.lua, this.numberOfKeys, ...keys, ...args);
+    }
+  }
 }

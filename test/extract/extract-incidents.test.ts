@@ -73,6 +73,22 @@ describe('extractIncidents: written stories', () => {
     expectEvidenceIn(article, [i]);
   });
 
+  it('keeps the discovery date out of disclosedAt and dates a range at its start', () => {
+    const article: ArticleText = {
+      title: 'Payroll firm Corbel discloses breach affecting 72,316 people',
+      publishedAt: '2024-08-02',
+      text:
+        'Corbel Payroll Services has disclosed a data breach affecting 72,316 people. ' +
+        'An unauthorized party accessed one of its file-transfer servers between June 11 and June 14, 2024, and copied files holding names, Social Security numbers and bank account numbers. ' +
+        'Corbel said it learned of the intrusion on July 2, when a client reported a suspicious change.',
+    };
+    const [i] = extractIncidents(article);
+    expect(i.breachDate).toMatchObject({ value: '2024-06-11', precision: 'day' });
+    expect(i.disclosedAt).toBe('2024-08-02');
+    expect(i.affectedCount?.value).toBe(72_316);
+    expect(types(i)).toEqual(['bank_account', 'government_id', 'name']);
+  });
+
   it('two companies breached in one story yield two incidents', () => {
     const article: ArticleText = {
       title: 'Two clinics hit by the same intruders',
@@ -115,6 +131,15 @@ describe('extractIncidents: written stories', () => {
     expect(extractIncidents({ title: null, publishedAt: null, text: '' })).toEqual([]);
     const [i] = extractIncidents({ title: 'Data breach at Tarnwell Bank', publishedAt: '2022-01-05T23:10:00+00:00', text: 'Tarnwell Bank said hackers stole customer data.' });
     expect(i.disclosedAt).toBe('2022-01-05');
+  });
+
+  it('ignores the publisher name appended to a headline', () => {
+    const incidents = extractIncidents({
+      title: 'Clinic chain Ardent Care confirms data breach - Security Ledger | Breach News',
+      publishedAt: '2023-02-01',
+      text: 'Ardent Care said attackers stole patient records from its billing server. The stolen records included names and diagnoses.',
+    });
+    expect(incidents.map((i) => i.organization?.name)).toEqual(['Ardent Care']);
   });
 
   it('is deterministic', () => {

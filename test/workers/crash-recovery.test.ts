@@ -77,6 +77,47 @@ describe('a worker killed with SIGKILL mid-job loses nothing', () => {
   }, 90_000);
 });
 
+describe('a worker stopped with SIGTERM mid-job finishes the job first', () => {
+  const prefix = uniquePrefix('sigterm');
+  const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix };
+  let site: TestSite;
+  let tmp: ReturnType<typeof makeTempDir>;
+  let ctx: DistributedContext;
+  let worker: CliProcess | null = null;
+  beforeAll(async () => {
+    site = await startTestSite([PAGES[0]]);
+    site.holdFor.set(PAGES[0], 2_000);
+    tmp = makeTempDir();
+    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+  });
+  afterAll(async () => {
+    if (worker) await stopCli(worker);
+    await ctx?.close();
+    await cleanPrefix(prefix);
+    await closeHttpClients();
+    await site?.close();
+    tmp?.cleanup();
+  });
+
+  it('exits 0 after the running job completed and its verdict was handed on', async () => {
+    const cfg = writeSiteConfig(path.join(tmp.dir, 'bf.yaml'), site);
+    expect((await runCli(['schedule', '-c', cfg], env)).code).toBe(0);
+    // Only the feeds and articles queues here, so the handed-on records job is left for inspection.
+    worker = startCli(['worker', '-c', cfg, '--db', path.join(tmp.dir, 'w.db'), '--queues', 'feeds,articles'], env);
+    await waitFor('the slow page to be requested', async () => (site.hits.get(PAGES[0]) ?? 0) >= 1, 30_000, 50);
+    worker.child.kill('SIGTERM');
+    const r = await worker.exited;
+    const logs = worker.logs().map((l) => `${l.msg}${l.queue ? ` ${l.queue}` : ''}`);
+    worker = null;
+    expect(r.code).toBe(0);
+    expect(logs.slice(logs.indexOf('signal received'))).toEqual(['signal received', 'shutting down: finishing running jobs', 'job completed articles', 'workers stopped']);
+    const counts = await ctx.queues.articles.getJobCounts('completed', 'active', 'waiting');
+    expect(counts).toEqual({ completed: 1, active: 0, waiting: 0 });
+    expect(await ctx.queues.records.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    expect(site.hits.get(PAGES[0])).toBe(1);
+  }, 60_000);
+});
+
 /** A free loopback port (asked of the OS, then released). */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -27,7 +27,7 @@ function shorten(s: string, max: number): string {
 export function formatFailedJobs(jobs: FailedJob[]): string {
   if (jobs.length === 0) return '(no failed jobs)';
   const header = ['id', 'queue', 'for', 'attempts', 'age', 'last error'];
-  const rows = jobs.map((j) => [shorten(j.id, 24), j.queue, shorten(j.target, 60), String(j.attempts), formatAge(j.ageSeconds), j.error]);
+  const rows = jobs.map((j) => [j.id, j.queue, shorten(j.target, 60), String(j.attempts), formatAge(j.ageSeconds), j.error]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
@@ -48,18 +48,6 @@ export async function jobsFailedCommand(opts: JobsCommandOptions): Promise<numbe
   }
 }
 
-/** Ids are matched in full; the table shortens long ones, so an id prefix of ≥ 12 characters is accepted too. */
-async function expandIds(ids: string[], list: () => Promise<FailedJob[]>): Promise<string[]> {
-  if (!ids.some((id) => id.endsWith('…'))) return ids;
-  const failed = await list();
-  return ids.map((id) => {
-    if (!id.endsWith('…')) return id;
-    const stem = id.slice(0, -1);
-    const hits = failed.filter((f) => f.id.startsWith(stem));
-    return hits.length === 1 ? hits[0].id : id;
-  });
-}
-
 function selectionCommand(verb: 'retry' | 'discard') {
   return async (ids: string[], opts: JobsCommandOptions): Promise<number> => {
     if (opts.all && ids.length) throw new ConfigError(`jobs ${verb}: give job ids or --all, not both`);
@@ -69,9 +57,8 @@ function selectionCommand(verb: 'retry' | 'discard') {
     const sinceMs = opts.since ? parseDuration(opts.since) : undefined;
     const ctx = await openDistributed(loadConfig(findConfigFile(opts.config)).redisUrl, 'command');
     try {
-      const full = await expandIds(ids, () => listFailedJobs(ctx.queues, { queue }));
       const act = verb === 'retry' ? retryJobs : discardJobs;
-      const { done, missing } = await act(ctx.queues, { ids: full, all: opts.all, queue, sinceMs });
+      const { done, missing } = await act(ctx.queues, { ids, all: opts.all, queue, sinceMs });
       if (opts.json) process.stdout.write(`${JSON.stringify({ [verb === 'retry' ? 'retried' : 'discarded']: done, missing })}\n`);
       else {
         const past = verb === 'retry' ? 'retried' : 'discarded';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { findConfigFile, loadConfig } from '../../config/load-config';
 import type { FeedConfig } from '../../types';
 import { openDistributed } from '../../../workers/connect';
-import { createLogger } from '../../../workers/logger';
+import { createLogger, flushLogger } from '../../../workers/logger';
 import { enqueuePollsNow, reconcileSchedules, type ScheduleChange } from '../../../workers/scheduler';
 import { feedFromUrl, parsePositiveInt } from './run';
 
@@ -74,6 +74,7 @@ export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<num
     logger.info({ feeds: feeds.length, watchMs }, 'watching the config for changes');
     await stopped;
     clearInterval(timer);
+    await flushLogger(logger);
     return 0;
   } finally {
     await ctx.close();

@@ -1,7 +1,7 @@
 import { findConfigFile, loadConfig } from '../../config/load-config';
 import { ConfigError } from '../../errors';
 import { openDistributed } from '../../../workers/connect';
-import { createLogger } from '../../../workers/logger';
+import { createLogger, flushLogger } from '../../../workers/logger';
 import { startWorkers } from '../../../workers/start-workers';
 import { parseQueueNames, QUEUE_NAMES, type QueueName } from '../../../workers/settings';
 import { openStore } from '../open-store';
@@ -52,6 +52,7 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
   } finally {
     await store.close();
     await ctx.close();
+    await flushLogger(logger);
   }
   return 0;
 }

@@ -27,7 +27,7 @@ const QUALIFIER = String.raw`up to|as many as|as few as|more than|over|nearly|al
 const MODIFIER = String.raw`(?!(?:months?|years?|days?|weeks?|hours?|minutes?|ago|times|several|many|much|more|most|other|different|million|billion|thousand|of|in|and|or|to|from|at|on|with|by|for|were|was|have|had|has|are|is|per|than|that|who|which|whose|the|a|an|its|their|this|these|those|it|they|we|he|she|after|before|since|when|while|because|but|if|as|during|into|across|over|under)\b)[A-Za-z0-9][\w'’.&-]*,?`;
 
 const COUNT = new RegExp(
-  String.raw`(?:\b(${QUALIFIER})\s+)?(?<![\w$€£¥.,])(${NUMBER_PHRASE})(?![\w]|[.,]\d)(\s+of\s+(?:(?:its|their|the|our|his|her|these|those|all)\s+)?)?((?:\s*${MODIFIER}){0,4}?)\s*\b(${PEOPLE}|${ACCOUNTS}|${RECORDS})\b`,
+  String.raw`(?:\b(${QUALIFIER})\s+)?(?<![\w$€£¥.,])(${NUMBER_PHRASE})(?![\w]|[.,]\d)(\s+of\s+(?:(?:its|their|the|our|his|her|these|those|all)\s+)?)?((?:\s*(?:${MODIFIER}|(?:and|or)(?=\s+[a-z]))){0,5}?)\s*\b(${PEOPLE}|${ACCOUNTS}|${RECORDS})\b`,
   'gi',
 );
 

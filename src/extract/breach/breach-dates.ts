@@ -8,19 +8,22 @@
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../../types';
 
+export type DateRole = 'event' | 'disclosure' | 'discovery';
+
 export interface DateMention {
   value: string;
   precision: DatePrecision;
   text: string;
   index: number;
-  /** "event": dates the breach; "disclosure": dates an announcement or discovery. */
-  role: 'event' | 'disclosure';
+  /** "event" dates the breach; "disclosure" an announcement; "discovery" when it was found. */
+  role: DateRole;
 }
 
 const TEMPORAL_LEAD =
   /(?:^|\b(?:in|on|during|since|from|between|around|about|by|early|late|mid|until|till|through|throughout|before|after|back in|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
-const DISCLOSURE_VERB_BEFORE =
-  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|sued|fined)\b(?:\s+[\w'’,-]+){0,7}\s*$/i;
+// Verbs of announcing or finding; one within seven words before a date claims it.
+const DISCLOSURE_VERB =
+  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|sued|fined)\b/gi;
 const NOT_EVENT_LEAD = /\b(?:for|within|as of|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)\s+$/i;
 const BREACH_NOUN_AFTER = /^\s*(?:[\w-]+\s+){0,2}(?:breach|hack|attack|leak|incident|compromise|intrusion|theft|data dump|cyberattack|cyber-attack)/i;
 
@@ -57,6 +60,12 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
       continue;
     }
     const mention = readChronoResult(sentence, r, reference);
+    // "In 2017, attackers were inside between May 13 and July 29": a month or day without a
+    // year takes the one year the sentence states, not the publication's.
+    const statedYear = onlyStatedYear(sentence, reference);
+    if (mention && statedYear && !r.start.isCertain('year') && !RELATIVE_WORD.test(r.text) && mention.precision !== 'year') {
+      mention.value = statedYear + mention.value.slice(4);
+    }
     if (mention) out.push(mention);
     prev = { result: r, mention };
   }
@@ -75,6 +84,13 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
     out.push({ value: m[2], precision: 'year', text: sentence.slice(index, end).trim(), index, role: roleOf(sentence, start) });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+function onlyStatedYear(sentence: string, reference: Date | null): string | null {
+  const years = new Set(
+    [...sentence.matchAll(/\b((?:19|20)\d\d)\b(?![-/]\d|\s*%|,\d{3})/g)].map((m) => m[1]).filter((y) => !reference || Number(y) <= reference.getFullYear()),
+  );
+  return years.size === 1 ? [...years][0] : null;
 }
 
 function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: Date | null): DateMention | null {
@@ -115,7 +131,7 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   const lead = /\b(?:in|on|during|since|between|from|around)\s+$/i.exec(before);
   const index = lead ? r.index - lead[0].length : r.index;
   const end = r.index + text.length;
-  let role = roleOf(sentence, r.index, end, precision);
+  let role: DateRole = roleOf(sentence, r.index, end, precision);
   // News dates its announcements by weekday ("said on Monday", "Yesterday, the firm...");
   // a weekday dates the breach only next to a breach verb.
   if (role === 'event' && /\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i.test(text) && !c.isCertain('month')) {
@@ -136,12 +152,18 @@ const DISCLOSURE_VERB_AFTER =
 const EVENT_VERB =
   /\b(?:hacked|breached|broke into|broken into|stole|stolen|accessed|copied|downloaded|exfiltrated|leaked|exposed|compromised|infiltrated|attacked|hit|took|taken|dumped|occurred|happened|took place|began|started|accessible|open|unprotected|unsecured|left)\b/gi;
 
-function roleOf(sentence: string, index: number, end = index, precision: DatePrecision = 'year'): 'event' | 'disclosure' {
+function wordCount(text: string): number {
+  return text.trim() ? text.trim().split(/\s+/).length : 0;
+}
+
+const DISCOVERY_VERB = /^(?:discover|detect|learn|became aware|noticed|spotted|uncovered|found|identified)/i;
+
+function roleOf(sentence: string, index: number, end = index, precision: DatePrecision = 'year'): DateRole {
   const before = sentence.slice(0, index);
   const clause = before.split(/[;:]|\.\s/).pop() ?? before;
-  const disclosure = DISCLOSURE_VERB_BEFORE.exec(clause);
+  const disclosure = [...clause.matchAll(DISCLOSURE_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();
   const lastEvent = [...clause.matchAll(EVENT_VERB)].pop();
-  if (disclosure && !(lastEvent && lastEvent.index > disclosure.index)) return 'disclosure';
+  if (disclosure && !(lastEvent && lastEvent.index > disclosure.index)) return DISCOVERY_VERB.test(disclosure[0]) ? 'discovery' : 'disclosure';
   const headsClause = /^\W*(?:on|in)?\s*$/i.test(clause);
   if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(sentence.slice(end))) return 'disclosure';
   return 'event';

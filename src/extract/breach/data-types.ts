@@ -51,16 +51,17 @@ export function matchDataPhrases(sentence: string): PhraseMatch[] {
 function isInsideName(sentence: string, m: PhraseMatch): boolean {
   if (!/^(?:[A-Z][\w'’-]*\s*)+$/.test(m.text)) return false;
   const before = sentence.slice(0, m.start);
-  const after = sentence.slice(m.end);
-  return /[A-Z][\w'’.&-]*\s+$/.test(before) && before.trim().length > 0 && !/[.!?:]\s*[A-Z][\w'’-]*\s+$/.test(before) || /^\s+[A-Z]/.test(after);
+  const capitalisedBefore = /[A-Z][\w'’.&-]*\s+$/.test(before) && !/(?:^|[.!?:]\s*)[A-Z][\w'’-]*\s+$/.test(before);
+  const capitalisedAfter = /^\s+[A-Z]/.test(sentence.slice(m.end));
+  return capitalisedBefore || capitalisedAfter;
 }
 
 // "X, Y and Z are safe", "X was not accessed": the clause before the cue is not leaked.
 const NEGATION_AFTER =
-  /\b(?:(?:are|were|was|is|remain(?:s|ed)?|stay(?:s|ed)?)(?: still)? (?:safe|secure|unaffected|intact|protected|encrypted and safe)|(?:are|were|was|is|have|has|had)(?: not|n't| never)(?: been)? (?:affected|compromised|accessed|exposed|stolen|involved|impacted|included|leaked|taken|breached|obtained|viewed|acquired|at risk|part of|stored)|(?:is|are|was|were) not believed to have been|(?:did|do|does) not appear to have been)\b/i;
+  /\b(?:(?:are|were|was|is|remain(?:s|ed)?|stay(?:s|ed)?)(?: still)? (?:safe|secure|unaffected|intact|protected|encrypted and safe)|(?:are|were|was|is|have|has|had)(?: not|n['’]t| never)(?: been)? (?:affected|compromised|accessed|exposed|stolen|involved|impacted|included|leaked|taken|breached|obtained|viewed|acquired|at risk|part of|stored)|(?:is|are|was|were) not believed to have been|(?:did|do|does) not appear to have been)\b/i;
 // "no X were taken", "did not include X", "neither X nor Y": the phrase after the cue.
 const NEGATION_BEFORE =
-  /\b(?:no|nor(?: (?:were|was|are|is|did|have|has|had|do|does))?|neither|not including|excluding|except(?: for)?|other than|but not|none of (?:the|their|its)|(?:did|does|do|would|will)(?: not|n't) (?:include|contain|involve|expose|affect|store|hold|have|keep|compromise|access|collect)|(?:was|were|is|are) not (?:exposed|included|stored|compromised|accessed|affected|taken|stolen)|without)\b/gi;
+  /\b(?:no|nor(?: (?:were|was|are|is|did|have|has|had|do|does))?|neither|not including|excluding|except(?: for)?|other than|but not|none of (?:the|their|its)|(?:did|does|do|would|will)(?: not|n['’]t) (?:include|contain|involve|expose|affect|store|hold|have|keep|compromise|access|collect)|(?:was|were|is|are) not (?:exposed|included|stored|compromised|accessed|affected|taken|stolen)|without)\b/gi;
 // Advice and hypotheticals about a field ("change your password", "use the same password").
 const ADVICE_BEFORE =
   /\b(?:to (?:steal|access|obtain|gain|harvest|capture|collect|phish|grab|get)|change|changed|changing|reset|resetting|update|updating|use|used|using|reuse|reusing|re-use|same|strong|stronger|unique|new|different|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share|send|sends|sent|sending|receive|receives|received|receiving|via|through|by|ask(?:ed|s|ing)?(?: \w+)? for)\s+(?:[\w'’-]+\s+){0,2}$/i;

@@ -59,9 +59,25 @@ function isAbbreviationBefore(line: string, dotIndex: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/**
+ * Longer "sentences" are page junk (icon fonts, tables flattened to text): they are cut at
+ * a clause or word boundary so that every rule works on a bounded span.
+ */
+export const MAX_SENTENCE_CHARS = 1_000;
+
 function pushSentence(raw: string, start: number, paragraph: number, out: Sentence[]): void {
   const lead = raw.length - raw.trimStart().length;
-  const text = raw.trim();
+  let text = raw.trim();
+  let at = start + lead;
+  while (text.length > MAX_SENTENCE_CHARS) {
+    const head = text.slice(0, MAX_SENTENCE_CHARS);
+    const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '), head.lastIndexOf(' ')) + 1 || MAX_SENTENCE_CHARS;
+    const piece = text.slice(0, cut).trimEnd();
+    if (piece) out.push({ text: piece, start: at, index: out.length, paragraph });
+    const rest = text.slice(cut);
+    at += cut + (rest.length - rest.trimStart().length);
+    text = rest.trimStart();
+  }
   if (!text) return;
-  out.push({ text, start: start + lead, index: out.length, paragraph });
+  out.push({ text, start: at, index: out.length, paragraph });
 }

@@ -28,6 +28,13 @@ describe('findDateMentions', () => {
     expect(events('Malware ran between May 13 and July 29, 2017 on the tills.', '2019-02-14')[0]).toEqual(['2017-05-13', 'day', 'between May 13']);
   });
 
+  it('gives a month without a year the one year its sentence states', () => {
+    expect(events('In 2017, attackers were inside the network between May 13 and July 29.', '2019-02-14')).toEqual([
+      ['2017', 'year', 'In 2017'],
+      ['2017-05-13', 'day', 'between May 13'],
+    ]);
+  });
+
   it('drops relative dates when there is no publication date', () => {
     expect(events('Attackers stole the records last month.', null)).toEqual([]);
   });
@@ -39,6 +46,16 @@ describe('findDateMentions', () => {
     expect(headed.map((d) => [d.value, d.role])).toEqual([['2017-02-28', 'disclosure']]);
     const announced = findDateMentions('Yahoo announced the hack in September 2016.', '2017-01-10');
     expect(announced.map((d) => d.role)).toEqual(['disclosure']);
+  });
+
+  it('marks dates of discovery apart from announcements', () => {
+    const found = findDateMentions('The clinic said it discovered the intrusion on March 5.', '2019-04-02');
+    expect(found.map((d) => [d.value, d.role])).toEqual([['2019-03-05', 'discovery']]);
+  });
+
+  it('dates the event when a breach verb stands between the statement and the date', () => {
+    const d = findDateMentions('Tixly said hackers broke into its systems on Tuesday and copied customer data.', '2025-06-12');
+    expect(d.map((x) => [x.value, x.role])).toEqual([['2025-06-10', 'event']]);
   });
 
   it('ignores durations, vague spans, bylines and future dates', () => {

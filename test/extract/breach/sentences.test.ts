@@ -1,4 +1,4 @@
-import { splitSentences } from '../../../src/extract/breach/sentences';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../../src/extract/breach/sentences';
 
 describe('splitSentences', () => {
   it('splits on terminal punctuation followed by a capitalised word', () => {
@@ -31,6 +31,17 @@ describe('splitSentences', () => {
     const s = splitSentences('The firm said “accounts are safe.” Users were not convinced.');
     expect(s).toHaveLength(2);
     expect(s[1].text).toBe('Users were not convinced.');
+  });
+
+  it('cuts overlong runs of text at word boundaries, keeping offsets', () => {
+    const text = 'icon-font junk '.repeat(300) + 'The end.';
+    const s = splitSentences(text);
+    expect(s.length).toBeGreaterThan(1);
+    for (const x of s) {
+      expect(x.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text.slice(x.start, x.start + x.text.length)).toBe(x.text);
+    }
+    expect(s.map((x) => x.text).join(' ')).toBe(text.trim());
   });
 
   it('returns nothing for empty or blank text', () => {

@@ -1,9 +1,9 @@
 import { findBreachCues } from '../../../src/extract/breach/breach-cues';
 import { splitSentences } from '../../../src/extract/breach/sentences';
-import { tagTexts, type TermTag } from '../../../src/extract/breach/term-tags';
+import { buildVictimContext } from '../../../src/extract/breach/victim-context';
 import { findVictimOrganizations } from '../../../src/extract/breach/victim-organizations';
 
-// Builds the context the extractor builds: breach sentences, their compromise tags.
+// The extractor's own path: breach sentences with their cue strength, then the context.
 function victimsOf(title: string | null, body: string): string[] {
   const sentences = splitSentences(body);
   const strengths = new Map<number, number>();
@@ -11,13 +11,7 @@ function victimsOf(title: string | null, body: string): string[] {
     const cues = findBreachCues(s.text);
     if (cues.length) strengths.set(s.index, Math.max(...cues.map((c) => c.strength)));
   }
-  const breach = [...strengths.keys()];
-  const tagged = tagTexts([title ?? '', ...breach.map((i) => sentences[i].text)]);
-  const termTags = new Map<number, TermTag[]>([[-1, tagged[0]]]);
-  breach.forEach((i, k) => termTags.set(i, tagged[k + 1]));
-  const lowercaseWords = new Set(body.toLowerCase() === body ? [] : (body.match(/\b[a-z][a-z'-]+\b/g) ?? []));
-  const personTokens = new Set<string>();
-  return findVictimOrganizations({ title, sentences, breachSentences: strengths, termTags, lowercaseWords, personTokens, body }).map((v) => v.name);
+  return findVictimOrganizations(buildVictimContext(title, sentences, strengths, body)).map((v) => v.name);
 }
 
 describe('findVictimOrganizations', () => {
@@ -77,6 +71,17 @@ describe('findVictimOrganizations', () => {
   it('merges an organization with its acronym and its parenthetical short name', () => {
     const body = 'Hackers breached the Association of British Travel Agents (ABTA) web server. ABTA said 43,000 people were affected by the breach.';
     expect(victimsOf('ABTA hack exposes personal details', body)).toEqual(['ABTA']);
+  });
+
+  it('does not take nationalities, malware names or a lone generic word for victims', () => {
+    const body = 'Turkish hackers stole customer records from Belfry Bank using the Quokka Ransomware. The Agency said the data breach hit 40,000 Belfry Bank customers.';
+    expect(victimsOf(null, body)).toEqual(['Belfry Bank']);
+  });
+
+  it('names the organization by its full name when the text gives one', () => {
+    const body = 'Harlow Dental Care has disclosed a data breach affecting 9,120 patients. Harlow said the intruder accessed patient records in March.';
+    expect(victimsOf('Dentist Harlow confirms breach of patient records', body)).toEqual(['Harlow Dental Care']);
+    expect(victimsOf(null, 'Hackers stole the customer records of Verna. Verna’s Kubernetes console was left without a password.')).toEqual(['Verna']);
   });
 
   it('returns nothing when no organization is named', () => {

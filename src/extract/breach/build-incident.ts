@@ -1,0 +1,93 @@
+// Turning segments into Incident records: one incident per segment, with its victim, the
+// union of its sentences' fields, its best count and dates; then one incident for each
+// further victim named alongside another ("forums hacked include Clash of Kings forum with
+// 1.6 million records stolen, Epic Games forum with 800,000 accounts").
+
+import type { DataType, Incident } from '../../types';
+import type { CountMention } from './affected-counts';
+import { scoreConfidence } from './confidence';
+import type { Segment } from './incident-segments';
+import type { SentenceReading } from './sentence-readings';
+import type { VictimCandidate } from './victim-organizations';
+
+export interface IncidentInputs {
+  segments: Segment[];
+  readings: Map<number, SentenceReading>;
+  victims: VictimCandidate[];
+  /** YYYY-MM-DD or null. */
+  publishedAt: string | null;
+  /** The article's breach score, for confidence. */
+  articleScore: number;
+}
+
+/** Incidents of an article, main first. */
+export function buildIncidents(x: IncidentInputs): Incident[] {
+  const incidents = x.segments.map((seg) => buildIncident(seg, x));
+  for (const v of x.victims) {
+    if (x.segments.some((seg) => seg.victimKey === v.key)) continue;
+    const own = v.sentenceIndexes.filter((i) => x.readings.has(i));
+    if (!own.length) continue;
+    const incident = buildIncident({ date: null, victimKey: v.key, sentences: own, isMain: false }, x);
+    incident.affectedCount = countAfterName(own.map((i) => x.readings.get(i)!), v.name);
+    incidents.push(incident);
+  }
+  return incidents;
+}
+
+function buildIncident(seg: Segment, x: IncidentInputs): Incident {
+  const rs = seg.sentences.map((i) => x.readings.get(i)!);
+  const victim = x.victims.find((v) => v.key === seg.victimKey) ?? null;
+
+  // A field one sentence reports as leaked stays leaked even if another denies it
+  // ("names were exposed" ... "no names were taken from the backup"): the report is the
+  // stronger evidence, and notLeaked lists only fields never reported as leaked.
+  const dataTypes: Incident['dataTypes'] = [];
+  for (const m of rs.flatMap((r) => r.leaked)) {
+    if (!dataTypes.some((d) => d.type === m.type)) dataTypes.push({ type: m.type, text: m.text });
+  }
+  const notLeaked: DataType[] = [...new Set(rs.flatMap((r) => r.notLeaked.map((m) => m.type)))].filter(
+    (t) => !dataTypes.some((d) => d.type === t),
+  );
+
+  const counts = rs.flatMap((r) => r.counts);
+  const count = preferExactCount(counts.find((c) => c.isAffected) ?? counts[0] ?? null, counts);
+  const announced = rs.flatMap((r) => r.dates).find((d) => d.role === 'disclosure' && d.precision === 'day');
+
+  return {
+    organization: victim ? { name: victim.name, key: victim.key, evidence: victim.evidence } : null,
+    breachDate: seg.date ? { value: seg.date.value, precision: seg.date.precision, text: seg.date.text } : null,
+    disclosedAt: announced?.value ?? x.publishedAt,
+    dataTypes,
+    notLeaked,
+    affectedCount: count ? { value: count.value, unit: count.unit, qualifier: count.qualifier, text: count.text } : null,
+    confidence: scoreConfidence({
+      cueStrength: rs.reduce((s, r) => s + r.strength, 0),
+      articleScore: x.articleScore,
+      hasOrganization: victim !== null,
+      hasCount: count !== null,
+      hasDate: seg.date !== null,
+      dataTypeCount: dataTypes.length,
+      isMain: seg.isMain,
+    }),
+  };
+}
+
+// "126 million" in the lead and "126,761,168" later are one figure: keep the exact one.
+function preferExactCount(chosen: CountMention | null, counts: CountMention[]): CountMention | null {
+  if (!chosen) return null;
+  const digits = (c: CountMention) => String(c.value).replace(/0+$/, '').length;
+  return counts
+    .filter((c) => Math.abs(c.value - chosen.value) <= 0.015 * chosen.value)
+    .reduce((best, c) => (digits(c) > digits(best) ? c : best), chosen);
+}
+
+// The count that follows a victim's name in its sentence, before any other name.
+function countAfterName(rs: SentenceReading[], name: string): Incident['affectedCount'] {
+  for (const r of rs) {
+    const at = r.text.indexOf(name);
+    if (at < 0) continue;
+    const c = r.counts.find((m) => m.index > at && m.index - at < 80);
+    if (c) return { value: c.value, unit: c.unit, qualifier: c.qualifier, text: c.text };
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+// What each relevant sentence says: its dates, counts and data fields. Breach sentences
+// are read in full; sentences next to one are read for the fields they list ("The data
+// included names and addresses.") and any sentence for the fields it denies ("Passwords are
+// safe."), without their dates, which seldom date the breach there.
+
+import { findAffectedCounts, type CountMention } from './affected-counts';
+import { findDateMentions, type DateMention } from './breach-dates';
+import { findDataTypes, type DataMention } from './data-types';
+import type { Sentence } from './sentences';
+
+/** Index of the headline among sentence indexes. */
+export const TITLE_INDEX = -1;
+
+export interface SentenceReading {
+  text: string;
+  /** Breach-cue strength: 2 explicit, 1 suggestive, 0 a context sentence. */
+  strength: number;
+  dates: DateMention[];
+  counts: CountMention[];
+  leaked: DataMention[];
+  notLeaked: DataMention[];
+}
+
+/** Reads one sentence; `publishedAt` (YYYY-MM-DD) resolves its relative dates. */
+export function readSentence(text: string, strength: number, publishedAt: string | null): SentenceReading {
+  const types = findDataTypes(text);
+  return {
+    text,
+    strength,
+    dates: findDateMentions(text, publishedAt),
+    counts: findAffectedCounts(text),
+    leaked: types.leaked,
+    notLeaked: types.notLeaked,
+  };
+}
+
+const LISTING = /\b(?:includ(?:ed|ing|es|e)|such as|contain(?:ed|s|ing)?|consist(?:ed|s)? of|compris(?:ed|es|ing)|as well as|held|holds|among)\b/i;
+
+/** Readings of the non-breach sentences that list or deny leaked fields, by sentence index. */
+export function readContextSentences(
+  sentences: Sentence[],
+  breachStrengths: Map<number, number>,
+  publishedAt: string | null,
+): Map<number, SentenceReading> {
+  const out = new Map<number, SentenceReading>();
+  for (const s of sentences) {
+    if (breachStrengths.has(s.index)) continue;
+    // A list may continue two sentences after the report: "... were also among the files".
+    const isNear =
+      breachStrengths.has(s.index - 1) || breachStrengths.has(s.index + 1) || (breachStrengths.has(s.index - 2) && /\balso\b/i.test(s.text));
+    const types = findDataTypes(s.text);
+    if (!types.notLeaked.length && !(isNear && LISTING.test(s.text) && types.leaked.length)) continue;
+    const r = readSentence(s.text, 0, publishedAt);
+    r.dates = [];
+    if (!isNear) r.leaked = [];
+    out.set(s.index, r);
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// The role a name plays in a breach sentence, by the words around it: a victim's ("OnePlus
+// has suffered a data breach", "538 million Weibo users", "stolen from the Catalan Police
+// Union"), a reporter's or finder's ("according to Reuters", "researchers at Kromtech"), or
+// an attacker's ("Fancy Bear hacked into ..."). Patterns read a window of the sentence on
+// either side of the name.
+
+import type { NameMention } from './name-mentions';
+
+const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|hack|leak|data breach|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
+
+const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
+// "Weibo users", "Target's customers", "the TalkTalk data breach".
+const NOUN_AFTER = new RegExp(String.raw`^(?:(?:'s|’s)\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+){0,2}?|\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+)?)${VICTIM_NOUN}\b`, 'i');
+// "OnePlus has suffered", "the site was hacked", "Equifax, the credit bureau, was breached".
+const VERB_AFTER =
+  /^(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\))?\s+(?:\w+\s+)?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:(?:been|also|recently|reportedly|apparently|allegedly|likely|probably|possibly|now|just|itself|again)\s+){0,3}(?:hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:\w+\s+){0,3}(?:exposed|unprotected|unsecured|open)|suffered|experienced|fell victim|falls victim|suffers|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
+// "Yahoo disclosed a breach", "Uber admitted that hackers stole": a disclosure of a breach.
+const DISCLOSURE_AFTER =
+  /^(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\))?\s+(?:\w+\s+)?(?:has|have|had|is|was)?\s*(?:disclosed|confirmed|admitted|revealed|announced|reported|acknowledged|discloses|confirms|admits|reveals|announces|reports|acknowledges|disclosing|confirming|admitting|revealing|acknowledging|said|says|warned|warns|informed|notified|is warning|discovered|detected|learned|noticed|became aware)\s+(?:to\s+|that\s+|of\s+)?(?:[\w'’,.-]+\s+){0,7}?(?:a |an |the )?(?:data |security |cyber ?)?(?:breach|hack|leak|incident|intrusion|cyberattack|cyber-attack|attack|theft|exposure|unauthori[sz]ed|hackers|attackers|intruders?|compromised|broken into|broke into|accessed|exposed|stolen|breached|hacked)/i;
+// Looser, within one clause (case-sensitive: the words between must be lowercase): "Wonga appears to be the latest brand to suffer a data breach".
+const CLAUSE_AFTER =
+  /^(?:\s+(?!(?:said|says|told|according|reported|claims?|claimed|warned|found|discovered)\b)[a-z][\w'’-]*){0,8}?\s+(?:(?:has|have|had|was|were|is|been|be|being|got)\s+(?:\w+\s+){0,2}(?:hacked|breached|compromised|infiltrated)|suffer(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:breach|hack|attack|leak|intrusion|incident|compromise))\b/;
+const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER];
+const STRONG_BEFORE = [
+  /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i,
+  /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
+  new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from|for|belonging to|held by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
+  /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
+  // "stole unreleased content from ABC", "took 40 GB of files from the council".
+  /\b(?:stole|stolen|took|taken|leaked|downloaded|exfiltrated|copied|grabbed|swiped|siphoned|pilfered)\s+(?:[\w'’,-]+\s+){0,5}from\s+(?:the\s+)?$/i,
+];
+const NON_VICTIM_BEFORE =
+  /\b(?:by|hackers? (?:group|collective)|hacking (?:group|collective|team|crew)|group|according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:the\s+)?$/i;
+// The subject of an active breach verb is the attacker: "Fancy Bear hacked into the WADA
+// database", "TDO got their hands on the episodes".
+const ATTACKER_AFTER =
+  /^(?:,[^,]{0,60},)?\s+(?:also\s+|allegedly\s+|reportedly\s+|then\s+|later\s+)?(?:hacked(?: into)?|breached|stole|infiltrated|broke into|got (?:their|its|his|her) hands on|made off with|claimed responsibility|claims? to have|claimed to have|dumped|defaced|compromised)\s+(?!by\b)/i;
+// Regulators and watchdogs investigate breaches; they are victims only when breached.
+const REGULATOR = /\b(?:Commission(?:er)?|Regulat\w+|Attorney General|Ombudsman|Protection Bureau|Data Protection|Inspector General|Watchdog|Trade Commission)\b/;
+const NON_VICTIM_AFTER =
+  /^(?:'s|’s)?\s*(?:security |threat |research |intelligence )?(?:hackers?|hacking (?:group|team|crew)|group of hackers|gang|crew|threat actors?|cyber ?criminals|cyber-?espionage|apt group|researchers?|analysts?|experts?|research(?:er)? team|labs?|threat intelligence|report(?:ed|s)? (?:that|on)|told|wrote|notes|noted|explained|said in a (?:blog|report)|blog|spokes(?:man|woman|person)|founder|ceo|chief)/i;
+
+// Outlets, security vendors, regulators and search/threat-intel services that news about
+// breaches cites. A prior, not a veto: being breached ("Kaspersky was hacked") still counts.
+const REPORTING_ROLES = new Set(
+  (
+    'reuters|bloomberg|associated press|ap|bbc|cnn|cnbc|zdnet|techcrunch|motherboard|vice|the register|register|' +
+    'ars technica|wired|forbes|cso|cso online|threatpost|securityweek|bleepingcomputer|bleeping computer|' +
+    'help net security|hackread|krebs|krebsonsecurity|krebs on security|databreaches.net|databreaches|guardian|' +
+    'the guardian|new york times|wall street journal|washington post|caixin|technode|engadget|the verge|cnet|' +
+    'business insider|the hacker news|hacker news|infosecurity|infosecurity magazine|dark reading|softpedia|' +
+    'kaspersky|kaspersky lab|symantec|mcafee|trend micro|trendlabs|fireeye|mandiant|crowdstrike|check point|' +
+    'sophos|eset|bitdefender|malwarebytes|avast|proofpoint|imperva|rapid7|tenable|qualys|recorded future|' +
+    'flashpoint|gemini advisory|talos|cisco talos|palo alto networks|unit 42|x-force|kromtech|upguard|' +
+    'hold security|leakedsource|leaked source|have i been pwned|haveibeenpwned|hibp|troy hunt|chris vickery|' +
+    'risk based security|digital shadows|securityscorecard|bitsight|ponemon|ponemon institute|gartner|forrester|' +
+    'idc|counterpoint|counterpoint research|ftc|federal trade commission|sec|ico|information commissioner|' +
+    "information commissioner's office|fbi|dhs|ncsc|cert|us-cert|department of justice|doj|justice department|" +
+    'hhs|office for civil rights|ocr|miit|attorney general|gdpr|europol|interpol|nsa|pastebin|github|twitter|' +
+    'reddit|telegram|youtube|tor|dark web|shodan|google|microsoft|virustotal|hipaa|hipaa journal|' +
+    'identity theft resource center|itrc|privacy rights clearinghouse|lifelock|leakbase|redlock|salted hash|vigilante.pw|' +
+    'databreaches|dehashed|we leak info|hackernews|the next web|gizmodo|mashable|the daily beast|daily mail|the sun|' +
+    'the times|the telegraph|the independent|usa today|nbc|nbc news|abc news|cbs|fox news|npr|pbs|al jazeera|' +
+    'scmagazine|sc magazine|computerworld|itworld|network world|infoworld|pcworld|pc world|tom\'s guide|tom\'s hardware'
+  ).split('|'),
+);
+
+/**
+ * The role of the name at [start, end) of a breach sentence: 3 a victim's, 1 merely
+ * mentioned, -2 a reporter's, finder's or attacker's, -3 an outlet or vendor not breached.
+ */
+export function scoreVictimRole(sentence: string, start: number, end: number, name: string): number {
+  const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || REGULATOR.test(name);
+  const before = sentence.slice(Math.max(0, start - 80), start);
+  const after = sentence.slice(end, end + 120);
+  if (NON_VICTIM_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
+  // Outlets and vendors own databases and report breaches: only being breached counts.
+  if (isReporter) return VERB_AFTER.test(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
+  if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;
+  return 1;
+}
+
+const LIST_GAP = /^(?:\s+with\s+[\d,.]+(?:\s+(?:million|billion))?(?:\s+[a-z]+)?|\s*\([^)]{0,20}\))?\s*(?:,|,?\s*(?:and|or|&))\s*$/;
+
+// Names coordinated in one list share the strongest role of the list: "a hacking spree on
+// hotel chains including Hyatt, Hilton and Starwood" makes all three victims.
+export function shareListRoles(text: string, scored: { m: NameMention; s: number | null }[]): void {
+  let i = 0;
+  while (i < scored.length) {
+    let j = i;
+    // Items may carry a count or an aside: "CVS with 40,739 records, Citigroup with 35,292".
+    while (j + 1 < scored.length && LIST_GAP.test(text.slice(scored[j].m.end, scored[j + 1].m.start))) j++;
+    if (j > i) {
+      const roles = scored.slice(i, j + 1).map((x) => x.s ?? -Infinity);
+      const best = Math.max(...roles);
+      const listAfter = text.slice(Math.max(0, scored[i].m.start - 60), scored[i].m.start);
+      const isVictimList = best >= 3 || /\b(?:including|includ(?:ed|es)|such as|like|among them|namely)\s*:?\s*$/i.test(listAfter);
+      if (isVictimList) for (let k = i; k <= j; k++) if (scored[k].s !== null && scored[k].s! >= 1) scored[k].s = Math.max(3, best);
+    }
+    i = j + 1;
+  }
+}

@@ -1,0 +1,55 @@
+import { findNameMentions } from '../../../src/extract/breach/name-mentions';
+import { scoreVictimRole, shareListRoles } from '../../../src/extract/breach/victim-roles';
+
+function roleOf(sentence: string, name: string): number {
+  const start = sentence.indexOf(name);
+  return scoreVictimRole(sentence, start, start + name.length, name);
+}
+
+describe('scoreVictimRole', () => {
+  it.each([
+    ['Lumio has suffered a data breach affecting its customers.', 'Lumio'],
+    ['The Ferrow Clinic was hacked last spring.', 'Ferrow Clinic'],
+    ['Data on 2 million Quillo users was found for sale.', 'Quillo'],
+    ['Hackers stole payroll files from Dunmore Council.', 'Dunmore Council'],
+    ['Investigators are still studying the breach at Marwick Foods.', 'Marwick Foods'],
+    ['Nordale admitted that attackers had accessed its billing system.', 'Nordale'],
+    ['Kestrel Security was breached in May, the company said.', 'Kestrel Security'],
+  ])('a victim: %s', (sentence, name) => {
+    expect(roleOf(sentence, name)).toBe(3);
+  });
+
+  it.each([
+    ['Customer records were exposed, according to Reuters.', 'Reuters'],
+    ['Researchers at Kestrel Security found the exposed database.', 'Kestrel Security'],
+    ['Grey Heron hacked into the athletics database.', 'Grey Heron'],
+    ['The Brume hacking group stole the emails.', 'Brume'],
+    ['Symantec said attackers stole data from the retailer.', 'Symantec'],
+  ])('not a victim: %s', (sentence, name) => {
+    expect(roleOf(sentence, name)).toBeLessThan(0);
+  });
+
+  it('gives a plain mention the neutral score', () => {
+    expect(roleOf('Malware stole data from many shops, and Ostra was among the brands named.', 'Ostra')).toBe(1);
+  });
+});
+
+describe('shareListRoles', () => {
+  it('gives every name in an introduced list the victim role', () => {
+    const sentence = 'The attack hit hotel chains including Larkspur Hotels, Belmont Inns and Coastal Suites.';
+    const scored = findNameMentions(sentence).map((m) => ({ m, s: 1 as number | null }));
+    shareListRoles(sentence, scored);
+    expect(scored.map((x) => [x.m.name, x.s])).toEqual([
+      ['Larkspur Hotels', 3],
+      ['Belmont Inns', 3],
+      ['Coastal Suites', 3],
+    ]);
+  });
+
+  it('leaves names outside a list alone', () => {
+    const sentence = 'Ostra said Belmont was fine.';
+    const scored = findNameMentions(sentence).map((m) => ({ m, s: 1 as number | null }));
+    shareListRoles(sentence, scored);
+    expect(scored.map((x) => x.s)).toEqual([1, 1]);
+  });
+});
