@@ -81,7 +81,7 @@ describe('findVictimOrganizations', () => {
   it('names the organization by its full name when the text gives one', () => {
     const body = 'Harlow Dental Care has disclosed a data breach affecting 9,120 patients. Harlow said the intruder accessed patient records in March.';
     expect(victimsOf('Dentist Harlow confirms breach of patient records', body)).toEqual(['Harlow Dental Care']);
-    expect(victimsOf(null, 'Hackers stole the customer records of Verna. Verna’s Kubernetes console was left without a password.')).toEqual(['Verna']);
+    expect(victimsOf(null, 'Hackers stole the customer records of Quentrix. Quentrix’s Kubernetes console was left without a password.')).toEqual(['Quentrix']);
   });
 
   it('returns nothing when no organization is named', () => {
