@@ -5,12 +5,12 @@ export type { Logger };
 
 /**
  * The process logger; BREACHFEED_LOG_LEVEL sets the level (default info). Lines are
- * buffered and written asynchronously (a sync write per job line is a syscall per job);
- * call flushLogger before exiting.
+ * written asynchronously, so lines logged while a write is under way go out together
+ * (not one blocking syscall per job); call flushLogger before exiting.
  */
 export function createLogger(name: string, destination?: pino.DestinationStream): Logger {
   const level = process.env.BREACHFEED_LOG_LEVEL || 'info';
-  return pino({ name, level }, destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }));
+  return pino({ name, level }, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 /** Writes out buffered lines (at shutdown). */

@@ -4,7 +4,7 @@ import type { BreachRecord } from '../types';
 /** The run's closing summary, one fact per line. */
 export function formatSummary(s: RunSummary): string {
   const lines = [
-    `feeds:    ${s.feeds.ok} ok${s.feeds.notModified ? ` (${s.feeds.notModified} unchanged)` : ''}, ${s.feeds.failed} failed`,
+    `feeds:    ${s.feeds.ok} ok${s.feeds.notModified ? ` (${s.feeds.notModified} unchanged)` : ''}, ${s.feeds.failed} failed${s.feeds.deferred ? `, ${s.feeds.deferred} backing off after failures` : ''}`,
     `items:    ${s.items.total} seen, ${s.items.new} new, ${s.items.duplicate} duplicate${s.items.skipped ? `, ${s.items.skipped} disallowed by robots.txt` : ''}`,
     `articles: ${s.articles.withIncidents} with incidents, ${s.articles.noIncident} without, ${s.articles.failed} failed`,
     `records:  ${s.records} stored`,

@@ -30,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--feed <url>', 'poll this feed instead of the configured ones (repeatable)', collect)
     .option('--db <file>', 'SQLite file (default: data/breachfeed.db)')
     .option('--concurrency <n>', 'articles processed at once')
+    .option('--retry-failing-feeds', 'also poll feeds that are backing off after failures')
     .action(action(runCommand));
 
   program.command('demo')

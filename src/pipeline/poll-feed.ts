@@ -1,19 +1,35 @@
 import { describeError, isRetryable } from '../errors';
 import { fetchFeed } from '../ingest/fetch-feed';
 import type { FetchOptions } from '../ingest/fetch-options';
-import type { RecordStore } from '../store/record-store';
+import type { FeedState, RecordStore } from '../store/record-store';
 import type { FeedConfig, FeedItem } from '../types';
 import type { HostGate } from './process-item';
 
 export type FeedPoll =
-  | { ok: true; items: FeedItem[]; notModified: boolean }
+  /** `deferredUntil`: the feed failed lately and was not asked this time (back-off). */
+  | { ok: true; items: FeedItem[]; notModified: boolean; deferredUntil?: string }
   | { ok: false; reason: string; retryable: boolean };
+
+// After n consecutive failures a feed waits BASE · 2^(n−1), at most MAX, before it is asked again.
+const BACKOFF_BASE_MS = 5 * 60_000;
+const BACKOFF_MAX_MS = 6 * 60 * 60_000;
+
+/** When a failing feed may be polled again, or null when it is not backing off. */
+export function backoffUntil(state: Pick<FeedState, 'consecutiveFailures' | 'lastPolledAt'> | null): Date | null {
+  if (!state || state.consecutiveFailures <= 0 || !state.lastPolledAt) return null;
+  const wait = Math.min(BACKOFF_BASE_MS * 2 ** (state.consecutiveFailures - 1), BACKOFF_MAX_MS);
+  return new Date(Date.parse(state.lastPolledAt) + wait);
+}
 
 export interface PollContext {
   store: Pick<RecordStore, 'getFeedState' | 'saveFeedState'>;
   fetch: FetchOptions;
   maxItemsPerFeed: number;
   hostGate?: HostGate;
+  /** Poll even a feed that is backing off (an operator's explicit run). */
+  ignoreBackoff?: boolean;
+  /** For tests. @default Date.now */
+  now?: () => number;
 }
 
 /**
@@ -22,7 +38,12 @@ export interface PollContext {
  */
 export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<FeedPoll> {
   const prev = await ctx.store.getFeedState(feed.id);
-  const polledAt = new Date().toISOString();
+  const now = ctx.now?.() ?? Date.now();
+  const until = backoffUntil(prev);
+  if (until && until.getTime() > now && !ctx.ignoreBackoff) {
+    return { ok: true, items: [], notModified: false, deferredUntil: until.toISOString() };
+  }
+  const polledAt = new Date(now).toISOString();
   try {
     const release = ctx.hostGate ? await ctx.hostGate(feed.url) : null;
     let res: Awaited<ReturnType<typeof fetchFeed>>;

@@ -13,18 +13,20 @@ export interface InlineRunOptions {
   /** Articles processed at once. */
   concurrency: number;
   maxItemsPerFeed: number;
+  /** Poll feeds that are backing off after failures too. */
+  ignoreBackoff?: boolean;
   /** Called as work proceeds, for progress display and logs. */
   onEvent?: (event: RunEvent) => void;
 }
 
 export type RunEvent =
-  | { type: 'feed'; feedId: string; ok: true; items: number; notModified: boolean }
+  | { type: 'feed'; feedId: string; ok: true; items: number; notModified: boolean; deferredUntil?: string }
   | { type: 'feed'; feedId: string; ok: false; reason: string }
   | { type: 'items'; total: number }
   | { type: 'item'; outcome: ItemOutcome };
 
 export interface RunSummary {
-  feeds: { ok: number; failed: number; notModified: number };
+  feeds: { ok: number; failed: number; notModified: number; deferred: number };
   items: { total: number; new: number; duplicate: number; skipped: number };
   articles: { withIncidents: number; noIncident: number; failed: number };
   records: number;
@@ -35,7 +37,7 @@ export interface RunSummary {
 export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
   const emit = opts.onEvent ?? (() => undefined);
   const summary: RunSummary = {
-    feeds: { ok: 0, failed: 0, notModified: 0 },
+    feeds: { ok: 0, failed: 0, notModified: 0, deferred: 0 },
     items: { total: 0, new: 0, duplicate: 0, skipped: 0 },
     articles: { withIncidents: 0, noIncident: 0, failed: 0 },
     records: 0,
@@ -58,11 +60,14 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
 }
 
 async function pollOne(feed: FeedConfig, opts: InlineRunOptions, summary: RunSummary, emit: (e: RunEvent) => void): Promise<FeedItem[]> {
-  const poll = await pollFeed(feed, { store: opts.store, fetch: opts.fetch, maxItemsPerFeed: opts.maxItemsPerFeed });
+  const poll = await pollFeed(feed, {
+    store: opts.store, fetch: opts.fetch, maxItemsPerFeed: opts.maxItemsPerFeed, ignoreBackoff: opts.ignoreBackoff,
+  });
   if (poll.ok) {
-    summary.feeds.ok++;
+    if (poll.deferredUntil) summary.feeds.deferred++;
+    else summary.feeds.ok++;
     if (poll.notModified) summary.feeds.notModified++;
-    emit({ type: 'feed', feedId: feed.id, ok: true, items: poll.items.length, notModified: poll.notModified });
+    emit({ type: 'feed', feedId: feed.id, ok: true, items: poll.items.length, notModified: poll.notModified, deferredUntil: poll.deferredUntil });
     return poll.items;
   }
   summary.feeds.failed++;

@@ -72,6 +72,9 @@ function redact(url: string): string {
   }
 }
 
+const FEED_STATE_SELECT = `SELECT feed_id AS "feedId", etag, last_modified AS "lastModified", last_polled_at AS "lastPolledAt",
+  last_error AS "lastError", consecutive_failures AS "consecutiveFailures" FROM feed_state`;
+
 export class PostgresStore implements RecordStore {
   private closing?: Promise<void>;
 
@@ -165,10 +168,12 @@ export class PostgresStore implements RecordStore {
   }
 
   async getFeedState(feedId: string): Promise<FeedState | null> {
-    const { rows } = await this.query<FeedState>(
-      `SELECT feed_id AS "feedId", etag, last_modified AS "lastModified", last_polled_at AS "lastPolledAt",
-         last_error AS "lastError", consecutive_failures AS "consecutiveFailures" FROM feed_state WHERE feed_id = $1`, [feedId]);
+    const { rows } = await this.query<FeedState>(`${FEED_STATE_SELECT} WHERE feed_id = $1`, [feedId]);
     return rows[0] ?? null;
+  }
+
+  async listFeedStates(): Promise<FeedState[]> {
+    return (await this.query<FeedState>(`${FEED_STATE_SELECT} ORDER BY feed_id`)).rows;
   }
 
   async saveFeedState(s: FeedState): Promise<void> {

@@ -68,6 +68,8 @@ export interface RecordStore {
   getRecord(id: string): Promise<BreachRecord | null>;
   getFeedState(feedId: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
+  /** Every feed's state, by feed id. */
+  listFeedStates(): Promise<FeedState[]>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
 }

@@ -38,6 +38,9 @@ function migrate(db: Database.Database): void {
   }
 }
 
+const FEED_STATE_SELECT = `SELECT feed_id AS feedId, etag, last_modified AS lastModified, last_polled_at AS lastPolledAt,
+  last_error AS lastError, consecutive_failures AS consecutiveFailures FROM feed_state`;
+
 export class SqliteStore implements RecordStore {
   private closing?: Promise<void>;
   private readonly saveTx: (outcome: ArticleOutcome, records: BreachRecord[]) => void;
@@ -124,10 +127,12 @@ export class SqliteStore implements RecordStore {
   }
 
   async getFeedState(feedId: string): Promise<FeedState | null> {
-    const row = this.db.prepare(`SELECT feed_id AS feedId, etag, last_modified AS lastModified,
-      last_polled_at AS lastPolledAt, last_error AS lastError, consecutive_failures AS consecutiveFailures
-      FROM feed_state WHERE feed_id = ?`).get(feedId) as FeedState | undefined;
+    const row = this.db.prepare(`${FEED_STATE_SELECT} WHERE feed_id = ?`).get(feedId) as FeedState | undefined;
     return row ?? null;
+  }
+
+  async listFeedStates(): Promise<FeedState[]> {
+    return this.db.prepare(`${FEED_STATE_SELECT} ORDER BY feed_id`).all() as FeedState[];
   }
 
   async saveFeedState(s: FeedState): Promise<void> {

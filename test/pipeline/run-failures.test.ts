@@ -37,6 +37,18 @@ describe('inline run over broken feeds and pages', () => {
     expect((await store.getFeedState('malformed'))?.consecutiveFailures).toBe(1);
   });
 
+  it('a failing feed backs off: the next run skips it until its wait is over, unless asked to retry', async () => {
+    const run = (ignoreBackoff = false) => runInline({
+      feeds: [feed('malformed', '/broken/feed.xml')], store, fetch, concurrency: 1, maxItemsPerFeed: 50, ignoreBackoff,
+    });
+    const deferred = await run();
+    expect(deferred.feeds).toEqual({ ok: 0, failed: 0, notModified: 0, deferred: 1 });
+    expect((await store.getFeedState('malformed'))?.consecutiveFailures).toBe(1); // not asked, not counted
+    const forced = await run(true);
+    expect(forced.feeds.failed).toBe(1);
+    expect((await store.getFeedState('malformed'))?.consecutiveFailures).toBe(2);
+  });
+
   it('a 404 article is a failure with its HTTP status, stored with its reason', async () => {
     // A feed id of its own: the earlier test's poll left an ETag, and a 304 would list no items.
     const s = await runInline({ feeds: [feed('missing-again', '/broken/missing-article-feed.xml')], store, fetch, concurrency: 1, maxItemsPerFeed: 50 });
@@ -80,7 +92,7 @@ describe('inline run over broken feeds and pages', () => {
       feeds: [{ id: 'offline', url: `http://127.0.0.1:${port}/feed.xml` }, feed('wall2', '/broken/no-article-feed.xml')],
       store, fetch, concurrency: 2, maxItemsPerFeed: 50,
     });
-    expect(s.feeds).toEqual({ ok: 1, failed: 1, notModified: 0 });
+    expect(s.feeds).toEqual({ ok: 1, failed: 1, notModified: 0, deferred: 0 });
     const reason = s.failures.find((f) => f.target === 'feed offline')!.reason;
     expect(reason).toMatch(/^feed offline: .*127\.0\.0\.1:\d+\/feed\.xml.*refused/);
     expect(reason).not.toContain('\n');

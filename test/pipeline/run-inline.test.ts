@@ -37,7 +37,7 @@ describe('inline run over the demo newsroom', () => {
 
   it('accounts for every feed item: records, no-incident verdict, duplicate or failure', async () => {
     const links = manifest.articles.reduce((n, a) => n + a.feeds.length, 0);
-    expect(first.feeds).toEqual({ ok: manifest.feeds.length, failed: 0, notModified: 0 });
+    expect(first.feeds).toEqual({ ok: manifest.feeds.length, failed: 0, notModified: 0, deferred: 0 });
     expect(first.items.total).toBe(links);
     expect(first.items.new + first.items.duplicate).toBe(links);
     expect(first.articles.withIncidents + first.articles.noIncident + first.articles.failed).toBe(first.items.new);

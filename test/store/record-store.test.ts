@@ -135,6 +135,8 @@ describe.each(backends)('%s record store', (_name, open) => {
     const state = { feedId: 'f', etag: '"abc"', lastModified: null, lastPolledAt: '2026-01-01T00:00:00Z', lastError: null, consecutiveFailures: 2 };
     await store.saveFeedState(state);
     expect(await store.getFeedState('f')).toEqual(state);
+    await store.saveFeedState({ ...state, feedId: 'a', consecutiveFailures: 0 });
+    expect((await store.listFeedStates()).map((f) => f.feedId)).toEqual(['a', 'f']);
   });
 
   it('close() is idempotent', async () => {

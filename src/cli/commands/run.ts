@@ -12,6 +12,7 @@ export interface RunCommandOptions {
   feed?: string[];
   db?: string;
   concurrency?: string;
+  retryFailingFeeds?: boolean;
 }
 
 /** `breachfeed run`: one inline pass over every configured feed. */
@@ -22,7 +23,7 @@ export async function runCommand(opts: RunCommandOptions): Promise<number> {
   const store = await openStore(config, opts.db);
   try {
     const summary = await runWithProgress({
-      feeds, store, fetch: config.fetch, concurrency, maxItemsPerFeed: config.run.maxItemsPerFeed,
+      feeds, store, fetch: config.fetch, concurrency, maxItemsPerFeed: config.run.maxItemsPerFeed, ignoreBackoff: opts.retryFailingFeeds,
     });
     process.stdout.write(`${formatSummary(summary)}\ndatabase: ${store.location}\n`);
     return 0;
@@ -37,6 +38,7 @@ export async function runWithProgress(opts: Parameters<typeof runInline>[0]): Re
   const progress = createProgress('articles');
   const onEvent = (e: RunEvent) => {
     if (e.type === 'feed' && !e.ok) progress.log(e.reason);
+    else if (e.type === 'feed' && e.deferredUntil) progress.log(`feed ${e.feedId}: backing off after failures until ${e.deferredUntil} (--retry-failing-feeds polls it now)`);
     else if (e.type === 'feed') progress.log(`feed ${e.feedId}: ${e.notModified ? 'unchanged' : `${e.items} items`}`);
     else if (e.type === 'items') progress.setTotal(e.total);
     else progress.tick();
