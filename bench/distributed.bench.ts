@@ -68,7 +68,7 @@ async function serveCorpus(): Promise<Corpus> {
   };
 }
 
-const FETCH = { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurrency: 16, timeoutMs: 30_000 };
+const FETCH = { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurrency: Number(process.env.BENCH_PER_HOST ?? 64), timeoutMs: 30_000 };
 
 async function timeInline(corpus: Corpus, dir: string): Promise<{ seconds: number; records: number; articles: number; cpuSeconds: number }> {
   const store = openSqliteStore(path.join(dir, `inline-${randomBytes(3).toString('hex')}.db`));
@@ -166,11 +166,23 @@ export async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachfeed-bench-dist-'));
   const corpus = await serveCorpus();
   try {
-    const inline = process.env.BENCH_SKIP_INLINE ? { seconds: 1, records: 0, articles: 1, cpuSeconds: 0 } : await timeInline(corpus, dir);
-    const dist = await timeDistributed(corpus, dir);
-    if (!process.env.BENCH_SKIP_INLINE && dist.records !== inline.records) throw new Error(`distributed stored ${dist.records} records, inline ${inline.records}`);
+    // Alternate the two runners; each keeps its best round (noise on a shared machine only slows runs down).
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+    type Run = { seconds: number; records: number; articles: number; cpuSeconds: number };
+    const best = (a: Run | null, b: Run) => (a && a.seconds <= b.seconds ? a : b);
+    let inline: Run | null = null;
+    let dist: Run | null = null;
+    for (let r = 0; r < rounds; r++) {
+      const i = process.env.BENCH_SKIP_INLINE ? { seconds: 1, records: 0, articles: 1, cpuSeconds: 0 } : await timeInline(corpus, dir);
+      const d = await timeDistributed(corpus, dir);
+      if (process.env.BENCH_DEBUG) console.error(`round ${r + 1}: inline ${i.seconds.toFixed(2)} s, distributed ${d.seconds.toFixed(2)} s (${d.cpuSeconds.toFixed(1)} CPU s)`);
+      if (!process.env.BENCH_SKIP_INLINE && d.records !== i.records) throw new Error(`distributed stored ${d.records} records, inline ${i.records}`);
+      inline = best(inline, i);
+      dist = best(dist, d);
+    }
+    if (!inline || !dist) throw new Error('BENCH_ROUNDS must be at least 1');
     const rate = (r: { seconds: number; articles: number }) => r.articles / r.seconds;
-    printTable(`distributed vs inline: ${ARTICLES} articles (${FEEDS} feeds, newsroom fixtures at distinct URLs, served on 127.0.0.1), ${os.cpus().length} cores`, [
+    printTable(`distributed vs inline: ${ARTICLES} articles, best of ${rounds} round${rounds === 1 ? '' : 's'} (${FEEDS} feeds, newsroom fixtures at distinct URLs, served on 127.0.0.1), ${os.cpus().length} cores`, [
       [`inline (1 process, concurrency ${CONCURRENCY})`, `${inline.seconds.toFixed(2)} s  ${rate(inline).toFixed(1)} articles/s  (${inline.records} records; ${inline.cpuSeconds.toFixed(1)} CPU s incl. serving)`],
       [`distributed (${WORKERS} worker processes × concurrency ${CONCURRENCY})`, `${dist.seconds.toFixed(2)} s  ${rate(dist).toFixed(1)} articles/s  (${dist.records} records; ${dist.cpuSeconds.toFixed(1)} CPU s in workers)`],
       ['distributed / inline', `${(rate(dist) / rate(inline)).toFixed(2)}× (target ≥ 1.4)`],

@@ -58,8 +58,9 @@ export function createRedisHostGate(redis: Redis, opts: RedisHostGateOptions): H
       if (wait === 0) break;
       await sleep(Math.min(wait, 1_000) + Math.floor(Math.random() * 5));
     }
-    return async () => {
-      await redis.zrem(leases, token).catch(() => undefined); // an unreturned lease expires by itself
+    // Not awaited: the job goes on at once; a lease whose release is lost expires by itself.
+    return () => {
+      redis.zrem(leases, token).catch(() => undefined);
     };
   };
 }

@@ -72,7 +72,9 @@ export function articlesProcessor(deps: ProcessorDeps) {
         await deps.ledger.settle(itemId, 'skipped');
         return { outcome: 'skipped', records: 0, reason: prepared.reason };
       }
-      if (prepared.kind === 'duplicate' || !(await deps.ledger.claimArticle(prepared.outcome.key, itemId))) {
+      // The link's key was claimed for this item when the feed was polled; a page naming another canonical URL claims that too.
+      const ours = prepared.kind === 'verdict' && (prepared.outcome.key === prepared.outcome.urlKey || (await deps.ledger.claimArticle(prepared.outcome.key, itemId)));
+      if (prepared.kind === 'duplicate' || !ours) {
         // A recovered job whose verdict this very item already stored is not a duplicate of itself.
         const state = await deps.ledger.stateOf(itemId);
         if (state === 'records' || state === 'no_incident') return { outcome: state, records: 0 };
@@ -85,6 +87,11 @@ export function articlesProcessor(deps: ProcessorDeps) {
         await saveVerdict(deps.store, prepared);
         await deps.ledger.settle(itemId, 'failed');
         throw new UnrecoverableError(outcome.reason);
+      }
+      if (process.env.BF_EXPERIMENT_DIRECT_SAVE) {
+        await saveVerdict(deps.store, prepared);
+        await deps.ledger.settle(itemId, prepared.records.length ? 'records' : 'no_incident');
+        return { outcome: outcome.kind === 'records' ? 'records' : 'no_incident', records: prepared.records.length };
       }
       const data: RecordsJobData = { itemId, outcome: prepared.outcome, records: prepared.records };
       await deps.queues.records.add('records', data, { jobId: recordsJobId(prepared.outcome.key) });

@@ -73,6 +73,7 @@ export class LuaScript {
     try {
       return await redis.evalsha(this.sha, this.numberOfKeys, ...keys, ...args);
     } catch (err) {
+      // NOSCRIPT is the error code Redis itself leads its reply with: the script cache was emptied (restart, SCRIPT FLUSH).
       if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
       return redis.eval(this.lua, this.numberOfKeys, ...keys, ...args);
     }

@@ -7,7 +7,7 @@ import { findBreachCues } from './breach/breach-cues';
 import { buildIncidents } from './breach/build-incident';
 import { isCompatibleDate, isRecallSentence, segmentIncidents, type SentenceFacts } from './breach/incident-segments';
 import type { DateMention } from './breach/breach-dates';
-import { isBreachArticle, scoreBreachArticle } from './breach/is-breach-article';
+import { isBreachArticle, scoreBreachArticle, type BreachEvidence } from './breach/is-breach-article';
 import { readContextSentences, readSentence, TITLE_INDEX, type SentenceReading } from './breach/sentence-readings';
 import { splitSentences } from './breach/sentences';
 import { buildVictimContext } from './breach/victim-context';
@@ -60,7 +60,16 @@ export function extractIncidents(article: ArticleText): Incident[] {
   const mainVictim = victims.find((v) => v.sentenceIndexes.includes(TITLE_INDEX)) ?? victims[0];
   const segments = segmentIncidents(facts, mainVictim?.key ?? null);
 
-  return buildIncidents({ segments, readings, victims, publishedAt, articleScore: scoreBreachArticle(evidence) });
+  const incidents = buildIncidents({ segments, readings, victims, publishedAt, articleScore: scoreBreachArticle(evidence) });
+  return isConcreteReport(incidents, evidence) ? incidents : [];
+}
+
+// A report names what was breached, what was taken or how many were affected. With none of
+// these, only several explicit breach sentences make it a report rather than talk about
+// attacks in general ("hackers increasingly target small firms").
+function isConcreteReport(incidents: Incident[], evidence: BreachEvidence): boolean {
+  if (incidents.some((i) => i.organization !== null || i.dataTypes.length > 0 || i.affectedCount !== null)) return true;
+  return evidence.sentenceStrengths.filter((s) => s >= 2).length >= 3;
 }
 
 // The sentence's first event date, refined by a later one it contains ("in 2017 ... between

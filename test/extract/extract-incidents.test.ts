@@ -127,6 +127,22 @@ describe('extractIncidents: written stories', () => {
     expect(extractIncidents({ title: null, publishedAt: '2020-01-01', text })).toEqual([]);
   });
 
+  it('talk about attacks in general, with no victim, field or count named, yields no incident', () => {
+    const text =
+      'Security teams say attackers have breached more small firms this year. ' +
+      'In one case the intruders broke into a warehouse network over a weekend. ' +
+      'Analysts expect such attacks to grow as criminals automate their tools.';
+    expect(extractIncidents({ title: null, publishedAt: '2021-03-01', text })).toEqual([]);
+  });
+
+  it('a report naming only what was taken still yields an incident', () => {
+    const text =
+      'Intruders broke into the network of a regional water utility last week. ' +
+      'They stole billing records holding customer names and bank account numbers, the utility said.';
+    const [i] = extractIncidents({ title: null, publishedAt: '2021-03-01', text });
+    expect(types(i)).toEqual(['bank_account', 'name']);
+  });
+
   it('accepts an empty article and a timestamp publication date', () => {
     expect(extractIncidents({ title: null, publishedAt: null, text: '' })).toEqual([]);
     const [i] = extractIncidents({ title: 'Data breach at Tarnwell Bank', publishedAt: '2022-01-05T23:10:00+00:00', text: 'Tarnwell Bank said hackers stole customer data.' });

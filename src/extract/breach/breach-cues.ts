@@ -17,6 +17,14 @@ export interface BreachCue {
 
 const DATA_OBJECT =
   /\b(?:data(?:bases?)?|information|info|records?|details|files?|documents?|e-?mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes|movies|films|shows|content|contents|w-?2s?|tax forms|footage|recordings|cables)\b/i;
+const DISRUPTIVE_ATTACK = /\b(?:ransomware|ransom|ddos|denial[- ]of[- ]service|defac(?:ed|ing|ement)|encrypt(?:ed|ing|s)|locked|botnets?|hijack(?:ed|ing|s)?|crippl(?:ed|ing|es)|disrupt(?:ed|ing|ion|s)?|outages?)\b/i;
+// "a flaw in its portal that exposed", "the VPN client leaked": a flaw or a product as the
+// subject of an exposure.
+const FLAW_SUBJECT_BEFORE = /\b(?:flaws?|bugs?|vulnerabilit(?:y|ies)|loopholes?|security holes?|glitch(?:es)?|exploits?|(?:client|app|application|software|extension|plug-?in|browser|router|firmware|camera|controller|keyboard)s?)\b(?:\s+(?:in|on|of|affecting)(?:\s+[\w'’.-]+){1,4}?)?(?:\s+(?:that|which))?(?:\s+(?:has|had|have))?(?:\s+\w+ly)?\s+$/i;
+const DECEIT_MEANS = /^[^.;]*?\b(?:via|through|using|with|by means of|by sending|in) (?:a |an |the |their )?(?:[\w-]+ ){0,2}(?:phishing|phony|fake|spoofed|fraudulent|bogus|scam)\b/i;
+const HEDGE_BEFORE = /\b(?:may|might|could|possibly|potentially) (?:have )?(?:been )?$/i;
+const LOCKED_DATA_BEFORE = /\b(?:encrypt(?:ed|ing|s)?|lock(?:ed|ing|s)?|delet(?:ed|ing|es)|wip(?:ed|ing|es)|corrupt(?:ed|ing|s)?|scrambl(?:ed|ing|es)|restor(?:ed|ing|es)|recover(?:ed|ing|s)?|unlock(?:ed|ing|s)?|decrypt(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,3}$/i;
+const DATA_OBJECT_ALL = new RegExp(DATA_OBJECT.source, 'gi');
 const SYSTEM_OBJECT = /\b(?:servers?|systems?|networks?|websites?|site|portal|forums?|database|cloud|computers?|platform|app|buckets?|storage|instances?|repositor(?:y|ies))\b/i;
 
 // Breach nouns name the event itself. A capitalised word after them makes them part of a
@@ -31,7 +39,7 @@ const GENERIC_BREACH_NOUN = /\b(?:data|security|cyber) (?:breaches|leaks)\b/gi;
 
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =
-  /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:place|over|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by)|copied|downloaded|released (?:the |a |an |some )?(?:[\w-]+ ){0,2}(?:records|data|database|files|documents|e-?mails|details)(?! about)|(?:posted|published|uploaded|shared|dumped|released|put up|offered) (?:a |the |an )?(?:[\w.-]+ ){0,3}(?:database|dump|trove|cache|archive)|snooped|looked (?:at|into|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|phishing|scam|attack)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
+  /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:(?:a|an|one|two|three|several|many|\d+) )?(?:years?|months?|weeks?|days?|hours?|minutes?|while)\b)(?! (?:place|over|to|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed(?! to (?:[\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|attacks?|risks?|threats?|hack(?:ing|ers?)|dangers?|flaws?|bugs?|exploits?|exploitation|malware|abuse))|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by)|copied|downloaded|released (?:the |a |an |some )?(?:[\w-]+ ){0,2}(?:records|data|database|files|documents|e-?mails|details)(?! about)|(?:posted|published|uploaded|shared|dumped|released|put up|offered) (?:a |the |an )?(?:[\w.-]+ ){0,3}(?:database|dump|trove|cache|archive)|snooped|looked (?:at|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:(?!ransomware|ddos|denial|phishing|scam)[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|attack)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
 // Present and infinitive forms: "malware steals passwords" describes a capability.
 const PRESENT_VERB = /\b(?:steals?|stealing|leaks?|leaking|exposes?|exposing|dumps?|sells?|selling|breaches|hacks? into|compromises)\b/gi;
 
@@ -39,18 +47,30 @@ const HACK_EVENT = new RegExp(String.raw`\b(?:hack(?:ed|s)?|cyber-?attacks?|intr
 
 // Modal, conditional or purpose context right before a cue: not a report of a fact.
 const IRREALIS_BEFORE =
-  /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t|must|if|whether|unless|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b[^.;]{0,40}$/i;
+  /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t|must|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b[^.;]{0,40}$/i;
 // "was hacked", "has likely been breached".
 const PASSIVE_BEFORE = /\b(?:was|were|been|got|is|are|being)\s+(?:(?:reportedly|apparently|allegedly|likely|probably|possibly|also|recently|successfully)\s+)?$/i;
 // "managed to steal": an infinitive that reports an outcome.
 const ACHIEVED_BEFORE = /\b(?:managed|were able|was able|succeeded in|went on) to\s+$/i;
 // "may have been accessed" is hedged but still a report; plain "may be stolen" is not.
-const HEDGED_REALIS = /\b(?:(?:may|might|could|must|appears? to|seems? to|believed to|thought to|said to|reported to|likely to) have (?:been )?|(?:managed|were able|was able|succeeded in|went on) to )$/i;
+// "could have gained access" is counterfactual (what a flaw allowed), "could have been
+// accessed" a hedged report.
+const HEDGED_REALIS = /\b(?:(?:may|might|must|appears? to|seems? to|believed to|thought to|said to|reported to|likely to) have (?:been )?|could have been |(?:managed|were able|was able|succeeded in|went on) to )$/i;
+// A conditional clause runs to its comma ("if there is any sign that data was taken, ...");
+// a feared or suspected event is not reported ("prompted fears that records may have been stolen").
+const CONDITIONAL_CLAUSE = /\b(?:if|whether|unless|in case|in the event|(?:at )?risk of|danger of|threat of|chance of)\b[^,.;:]*$/i;
+// A modal governs its verb phrase up to the clause's end ("users could see their personal
+// or financial information leaked").
+const MODAL_CLAUSE = /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t)\b[^,.;:]{0,80}$/i;
+const FEARED_CLAUSE = /\b(?:fears?|concerns?|worr(?:y|ies|ied)|speculation|suspicions?|possibility|danger|suggestion|rumou?rs?|claims?)(?:\s+[\w'’-]+){0,3}\s+that\b[^.;:]*$/i;
 const DENIAL_NEAR =
   /(?:\b(?:no|not|never|neither|nor|none|nothing|without|denied|denies|deny)\b|\w+n['’]t(?![\w'’]))[^.;]{0,30}$/i;
 const DENIAL_CLAUSE =
   /\b(?:no (?:evidence|indication|sign|reason to believe|proof)|(?:do|does|did|is|was|are|were)(?: not|n['’]t) (?:believe|think|appear|seem|aware|know of)|not aware|found no|there (?:is|was) no|denied that|denies that|rul(?:ed|es) out)\b[^.;]{0,150}$/i;
 const GENERIC_CONTEXT = /\b(?:how to|tips? (?:for|to)|best practices|what to do|steps to|here's how|guide to|you should|make sure)\b/i;
+const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|from|on|to|of|via|into|through|by|with|using|its|their|his|her|my|your|our|more|many|multiple|several|numerous|other|these|those|any|some|all)\s+$/i;
+// Words that show a participle is a verb, not a modifier ("stolen from", "hacked by").
+const FUNCTION_WORD_AFTER = /^\s+(?:by|from|in|on|at|to|into|with|and|or|but|as|for|of|during|via|through|after|before|when|while|since|because|online|publicly|last|earlier|this|that|which|who|is|was|were|are|has|have|had|over|under|until|without)\b|^\s*[^\w\s]/i;
 // "compromised machines", "stolen credentials": a participle before a noun.
 const ATTRIBUTIVE_AFTER = /^\s+(?:\w+\s+)?(?:machines?|computers?|devices?|websites?|sites?|servers?|hosts?|systems?|routers?|pcs?|endpoints?|credentials|accounts?|cards?|identities|certificates?)\b/i;
 
@@ -59,7 +79,10 @@ export function findBreachCues(sentence: string): BreachCue[] {
   if (GENERIC_CONTEXT.test(sentence)) return [];
   const cues: BreachCue[] = [];
   for (const m of sentence.matchAll(BREACH_NOUN)) {
-    if (!isIrrealisAt(sentence, m.index, false)) cues.push({ text: m[0], index: m.index, strength: 2 });
+    if (isIrrealisAt(sentence, m.index, false)) continue;
+    // "a breach, which it now says was a ransomware attack": a lock-out named a breach.
+    const strength = DISRUPTIVE_ATTACK.test(sentence) && !hasDataNear(sentence, m.index, m[0].length) ? 1 : 2;
+    cues.push({ text: m[0], index: m.index, strength });
   }
   for (const m of sentence.matchAll(GENERIC_BREACH_NOUN)) {
     if (!isIrrealisAt(sentence, m.index, false)) cues.push({ text: m[0], index: m.index, strength: 1 });
@@ -70,6 +93,18 @@ export function findBreachCues(sentence: string): BreachCue[] {
     // "The site was hacked", "Orbitz has likely been breached": a passive report names its victim.
     if (strength === 1 && /^(?:hacked|breached|compromised|infiltrated)$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) strength = 2;
     if (strength === 2 && isAttributive(sentence, m.index, m[0])) strength = 1;
+    // "hacked with ransomware", "servers were compromised and encrypted": an attack that
+    // locks or defaces systems is not a breach unless data is named as taken.
+    if (strength === 2 && DISRUPTIVE_ATTACK.test(sentence) && !hasDataNear(sentence, m.index, m[0].length)) strength = 1;
+    // "a flaw that exposed users’ data": what a vulnerability made reachable, not what
+    // someone took.
+    if (strength === 2 && FLAW_SUBJECT_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) strength = 1;
+    // "credentials were harvested using phony login forms": taken from people by deceit is
+    // phishing, not a breach of the organization holding the data.
+    if (strength === 2 && DECEIT_MEANS.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 80))) strength = 1;
+    // "hackers may have accessed portions of the network": a suspected intrusion into
+    // systems, with no data named, is not yet a report of exposure.
+    if (strength === 2 && !hasDataNear(sentence, m.index, m[0].length) && HEDGE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) strength = 1;
     if (strength > 0) cues.push({ text: m[0], index: m.index, strength });
   }
   for (const m of sentence.matchAll(PRESENT_VERB)) {
@@ -97,10 +132,11 @@ export function scoreBreachSentence(sentence: string): number {
 
 function isIrrealisAt(sentence: string, index: number, verb: boolean): boolean {
   const before = sentence.slice(Math.max(0, index - 160), index);
-  if (DENIAL_CLAUSE.test(before)) return true;
+  if (DENIAL_CLAUSE.test(before) || CONDITIONAL_CLAUSE.test(before) || FEARED_CLAUSE.test(before)) return true;
   const near = before.slice(-60);
   const clause = near.split(/[;:]|,\s*(?:but|while|although|though|and)\b|\bbut\b/).pop() ?? near;
   if (verb && HEDGED_REALIS.test(clause)) return false;
+  if (MODAL_CLAUSE.test(before.slice(-100))) return true;
   if (IRREALIS_BEFORE.test(clause)) return true;
   return DENIAL_NEAR.test(clause.slice(-35));
 }
@@ -114,11 +150,31 @@ function isStandaloneVerb(verb: string): boolean {
 function isAttributive(sentence: string, index: number, verb: string): boolean {
   if (!/^(?:compromised|stolen|hacked|breached|leaked|exposed|unsecured|unprotected|misconfigured)$/i.test(verb)) return false;
   const before = sentence.slice(Math.max(0, index - 12), index);
-  return /\b(?:a|an|the|from|on|to|of|via|into|through|by|with|using|its|their|his|her)\s+$/i.test(before) && ATTRIBUTIVE_AFTER.test(sentence.slice(index + verb.length));
+  if (!ATTRIBUTIVE_BEFORE.test(before)) return false;
+  const after = sentence.slice(index + verb.length);
+  if (ATTRIBUTIVE_AFTER.test(after)) return true;
+  // "the leaked letter", "a hacked baby monitor", "more compromised IoT devices": a
+  // participle before any noun but a data noun ("the stolen records" presupposes a theft).
+  const phrase = /^\s+((?:[\w'’.-]+\s+){0,2}[\w'’.-]+)/.exec(after);
+  return !!phrase && !FUNCTION_WORD_AFTER.test(after) && !DATA_OBJECT.test(phrase[1]);
+}
+
+// A data noun near the cue, unless a later one is denied ("... do not believe any customer
+// information was stolen" does not make "victim to the attack" a data breach).
+function hasDataNear(sentence: string, index: number, length: number): boolean {
+  const start = Math.max(0, index - 80);
+  const window = sentence.slice(start, Math.min(sentence.length, index + length + 80));
+  for (const m of window.matchAll(DATA_OBJECT_ALL)) {
+    const at = start + m.index;
+    // "encrypting the victims’ files": data locked or destroyed in place was not taken.
+    if (LOCKED_DATA_BEFORE.test(sentence.slice(Math.max(0, at - 40), at))) continue;
+    if (at < index || !isIrrealisAt(sentence, at, false)) return true;
+  }
+  return false;
 }
 
 function hasObjectNear(sentence: string, index: number, length: number): boolean {
-  const window = sentence.slice(Math.max(0, index - 80), Math.min(sentence.length, index + length + 60));
-  if (DATA_OBJECT.test(window)) return true;
+  const window = sentence.slice(Math.max(0, index - 80), Math.min(sentence.length, index + length + 80));
+  if (hasDataNear(sentence, index, length)) return true;
   return /^(?:breached|hacked|accessed|infiltrated|compromised|broke into|broken into|gained|left|publicly accessible)/i.test(sentence.slice(index)) && SYSTEM_OBJECT.test(window);
 }

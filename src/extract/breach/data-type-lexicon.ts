@@ -23,7 +23,8 @@ export const DATA_TYPE_LEXICON: LexiconEntry[] = [
   entry(String.raw`(?:phishing|spam|scam|fake|fraudulent|malicious|notification|warning)\s+(?:e-?mails?|messages|texts|calls)`, []),
   entry(String.raw`e-?mail (?:campaigns?|notifications?|alerts?|servers?|services?|providers?|scams?|attachments?|security|filters?)`, []),
   entry(String.raw`web ?(?:site )?addresses|url addresses|bitcoin addresses|wallet addresses`, []),
-  entry(String.raw`(?:account|bank) (?:takeovers?|holders?)|accountholders?`, []),
+  // "email account compromise", "account takeover": the kind of attack, not a leaked field.
+  entry(String.raw`(?:(?:e-?mail|business e-?mail|user|bank) )?account (?:compromises?|takeovers?|hijack(?:ing|s)?)|(?:account|bank) holders?|accountholders?`, []),
   // "accounts for a small share": the verb.
   entry(String.raw`accounts? for(?= (?:a|an|the|about|nearly|more|less|most|half|over|some|roughly|almost|up to|\d))|(?:take|took|taken|taking) into account|on account of`, []),
   entry(String.raw`password[- ](?:protect(?:ion|ed)|managers?|polic(?:y|ies)|resets?|requirements?|rules|strength|hygiene|reuse)|(?:without|no need for|no) (?:a )?passwords?|strong passwords?|two-factor|2fa`, []),

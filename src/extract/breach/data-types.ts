@@ -62,13 +62,44 @@ const NEGATION_AFTER =
 // "no X were taken", "did not include X", "neither X nor Y": the phrase after the cue.
 const NEGATION_BEFORE =
   /\b(?:no|nor(?: (?:were|was|are|is|did|have|has|had|do|does))?|neither|not including|excluding|except(?: for)?|other than|but not|none of (?:the|their|its)|(?:did|does|do|would|will)(?: not|n['’]t) (?:include|contain|involve|expose|affect|store|hold|have|keep|compromise|access|collect)|(?:was|were|is|are) not (?:exposed|included|stored|compromised|accessed|affected|taken|stolen)|without)\b/gi;
-// Advice and hypotheticals about a field ("change your password", "use the same password").
+// Advice and hypotheticals about a field ("change your password", "use the same password"),
+// and remedies ("locked the account").
 const ADVICE_BEFORE =
-  /\b(?:to (?:steal|access|obtain|gain|harvest|capture|collect|phish|grab|get)|change|changed|changing|reset|resetting|update|updating|use|used|using|reuse|reusing|re-use|same|strong|stronger|unique|new|different|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share|send|sends|sent|sending|receive|receives|received|receiving|via|through|by|ask(?:ed|s|ing)?(?: \w+)? for)\s+(?:[\w'’-]+\s+){0,2}$/i;
+  /\b(?:to (?:steal|access|obtain|gain|harvest|capture|collect|phish|grab|get)|change|changed|changing|reset|resetting|update|updating|use|used|using|reuse|reusing|re-use|same|strong|stronger|unique|new|different|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share|send|sends|sent|sending|lock(?:ed|ing|s)?|disabl(?:e|ed|es|ing)|suspend(?:ed|ing|s)?|clos(?:e|ed|es|ing)|fr(?:oze|ozen|eeze|eezing)|deactivat(?:e|ed|es|ing)|shut down|receive|receives|received|receiving|via|through|by|ask(?:ed|s|ing)?(?: \w+)? for)\s+(?:[\w'’-]+\s+){0,2}$/i;
+
+// The means of access is not leaked data: "access to an employee’s email account", "logged
+// into a staff member’s mailbox", "the compromised credentials of an employee". A staff
+// owner before or after the phrase marks it.
+const STAFF = String.raw`(?:employee|staff(?:er)?(?: member)?|worker|administrator|admin|executive|clerk|contractor|agent|physician|doctor|nurse|teacher|manager|officer)`;
+const STAFF_OWNER_BEFORE = new RegExp(String.raw`\b(?:an?|one|two|three|several|some|the|its|their|of)\s+(?:[\w-]+\s+)?${STAFF}s?['’]s?\s+(?:[\w-]+\s+)?$`, 'i');
+const STAFF_OWNER_AFTER = new RegExp(String.raw`^\s+(?:of|belonging to|used by|held by)\s+(?:an?|one|two|three|several|some|the|its|their)\s+(?:[\w-]+\s+)?${STAFF}s?\b`, 'i');
+const STAFF_PHRASE = new RegExp(String.raw`^${STAFF}s?['’]?\s`, 'i');
+const ACCESS_MEANS_TYPES: DataType[] = ['account', 'username', 'password'];
+// "messages and attachments with members’ names": a container listing its contents yields
+// the contents, not the container.
+const CONTAINER = /(?:messages|e-?mails|mails|correspondence|files|documents|attachments|spreadsheets|folders|inbox(?:es)?|mailbox(?:es)?|archives?|backups?|recordings|images|scans|forms)$/i;
+const CONTENTS_AFTER =
+  /^\s*(?:(?:and|or|&)\s+(?:[\w-]+\s+){0,2}?)?(?:with|containing|contained|that (?:contain(?:ed)?|include[ds]?|held|hold|list(?:ed)?)|which (?:contain(?:ed)?|include[ds]?|held|list(?:ed)?)|holding|including|listing)\b/i;
+// "the usernames and hashed passwords of 310,000 accounts": the counted accounts own the
+// fields before them; they are not a further field.
+const COUNTED_OWNER_BEFORE = /\b(?:of|from|belonging to|for|in)\s+(?:(?:about|some|nearly|more than|over|up to|almost|roughly|around|approximately|at least)\s+)?\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn|k))?\s+$/i;
+
+function isDroppedPhrase(sentence: string, p: PhraseMatch, phrases: PhraseMatch[]): boolean {
+  const before = sentence.slice(Math.max(0, p.start - 60), p.start);
+  const after = sentence.slice(p.end);
+  if (p.types.some((t) => ACCESS_MEANS_TYPES.includes(t)) && p.types.every((t) => ACCESS_MEANS_TYPES.includes(t))) {
+    if (STAFF_OWNER_BEFORE.test(before) || STAFF_OWNER_AFTER.test(after) || STAFF_PHRASE.test(p.text)) return true;
+  }
+  const later = phrases.filter((q) => q.start >= p.end && q.start - p.end < 100 && q.types.length > 0);
+  if (CONTAINER.test(p.text) && later.length && CONTENTS_AFTER.test(after)) return true;
+  const earlier = phrases.some((q) => q.end <= p.start && q.types.length > 0 && !q.types.includes('account'));
+  return p.types.length === 1 && p.types[0] === 'account' && earlier && COUNTED_OWNER_BEFORE.test(before);
+}
 
 /** Data types a sentence reports as leaked, and those it says were not. */
 export function findDataTypes(sentence: string): SentenceDataTypes {
-  const phrases = matchDataPhrases(sentence);
+  const all = matchDataPhrases(sentence);
+  const phrases = all.filter((p) => !isDroppedPhrase(sentence, p, all));
   const negated = negatedRanges(sentence);
   const leaked: DataMention[] = [];
   const notLeaked: DataMention[] = [];

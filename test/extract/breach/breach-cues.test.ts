@@ -42,4 +42,68 @@ describe('findBreachCues', () => {
     for (const c of cues) expect(sentence.slice(c.index, c.index + c.text.length)).toBe(c.text);
     expect(cues.map((c) => c.text)).toEqual(['stole', 'data breach']);
   });
+
+  describe('context that keeps a cue from reporting a breach', () => {
+    const unreported = {
+      'a conditional clause running to its comma': 'If there is any sign that subscriber records were accessed, the clinic will write to every family.',
+      'a feared outcome': 'The outage prompted fears among parents that pupil files may have been copied.',
+      'a counterfactual flaw': 'An intruder could have gained access to any tenant’s invoices through the faulty login page.',
+      'exposure to a threat': 'Thousands of shop servers were exposed to a critical injection vulnerability.',
+      'a victim of ransomware': 'The county library was the victim of a ransomware attack on Monday.',
+    };
+    it.each(Object.entries(unreported))('%s', (_name, sentence) => {
+      expect(scoreBreachSentence(sentence)).toBe(0);
+    });
+
+    it('a modal governs its whole clause', () => {
+      expect(scoreBreachSentence('Once infected, shoppers could see their personal and banking details leaked to the gang.')).toBe(0);
+      expect(scoreBreachSentence('When the outage began, staff took to social media to warn customers about the website.')).toBe(0);
+    });
+
+    it('what a flaw made reachable is a weak cue', () => {
+      expect(scoreBreachSentence('The vendor fixed a flaw in its portal that exposed the tax records of tenants.')).toBe(1);
+      expect(scoreBreachSentence('An intruder exposed the tax records of tenants.')).toBe(2);
+    });
+
+    it('data taken from people by deceit is phishing, a weak cue', () => {
+      expect(scoreBreachSentence('The gang harvested banking passwords through fake login pages sent by text message.')).toBe(1);
+      expect(scoreBreachSentence('The gang harvested banking passwords from the lender’s own servers.')).toBe(2);
+    });
+
+    it('a suspected intrusion into systems, with no data named, is a weak cue', () => {
+      expect(scoreBreachSentence('Investigators said intruders may have accessed parts of the clinic’s network.')).toBe(1);
+      expect(scoreBreachSentence('Investigators said intruders may have accessed patient files on the clinic’s network.')).toBe(2);
+    });
+
+    it('a data noun under a denial does not make an attack a data breach', () => {
+      expect(scoreBreachSentence('The town was victim to the attack, and officials do not believe any resident records were taken.')).toBeLessThanOrEqual(1);
+      expect(scoreBreachSentence('The town was victim to the attack, and officials said resident records were taken.')).toBe(2);
+    });
+
+    it('still reports a hedged "could have been" passive', () => {
+      expect(scoreBreachSentence('Names and tax numbers could have been accessed by the intruder.')).toBe(2);
+    });
+
+    it('a clause after the conditional one is a report again', () => {
+      expect(scoreBreachSentence('While staff checked whether backups were intact, the intruders stole payroll files.')).toBe(2);
+    });
+  });
+
+  it('weakens participles that modify a noun other than data', () => {
+    expect(scoreBreachSentence('Investigators traced the calls to a hacked baby monitor in the nursery.')).toBeLessThanOrEqual(1);
+    expect(scoreBreachSentence('The botnet grew through more compromised smart cameras last week.')).toBeLessThanOrEqual(1);
+    // A participle before a data noun presupposes the theft.
+    expect(scoreBreachSentence('Buyers on the forum paid for the stolen records in bitcoin.')).toBe(2);
+  });
+
+  it('a breach noun for a lock-out, or files encrypted in place, is a weak cue', () => {
+    expect(scoreBreachSentence('The clinic suffered a breach on Sunday, which it later called a ransomware attack.')).toBe(1);
+    expect(scoreBreachSentence('The worm was downloaded and began encrypting the files of every office.')).toBeLessThanOrEqual(1);
+    expect(scoreBreachSentence('The clinic suffered a data breach on Sunday before the ransomware struck.')).toBe(2);
+  });
+
+  it('weakens a bare hack of systems in a ransomware or defacement story', () => {
+    expect(scoreBreachSentence('The council’s servers were hacked and encrypted by ransomware overnight.')).toBe(1);
+    expect(scoreBreachSentence('The gang hacked the council’s servers, stole tenant records and then deployed ransomware.')).toBe(2);
+  });
 });

@@ -52,4 +52,36 @@ describe('findDataTypes', () => {
     for (const p of phrases) expect(s.slice(p.start, p.end)).toBe(p.text);
     expect(phrases.map((p) => p.types)).toEqual([['name'], ['address'], ['ip_address']]);
   });
+
+  describe('the means of access is not leaked data', () => {
+    const cases: Record<string, [string, string[]]> = {
+      'a staff mailbox reached by phishing': ['A phishing email gave the intruder access to a staff member’s email account and the patient names in it.', ['name']],
+      'an employee account logged into': ['The attacker logged into an employee’s payroll account and downloaded tax forms.', ['financial']],
+      'credentials of an employee': ['Using the stolen credentials of an employee, the gang copied customer lists.', ['personal_info']],
+      'the attack named after its method': ['Tenants alerted after email account compromise at the housing office', []],
+      'a remedy on the account': ['The school locked the account and reset the system.', []],
+    };
+    it.each(Object.entries(cases))('%s', (_name, [sentence, types]) => {
+      expect(leakedTypes(sentence)).toEqual(types);
+    });
+
+    it('still reports the accounts of customers', () => {
+      expect(leakedTypes('Hackers took over thousands of customer email accounts.')).toEqual(['account']);
+    });
+  });
+
+  describe('a container listing its contents yields the contents', () => {
+    it('drops the container', () => {
+      expect(leakedTypes('The inbox held messages and attachments with donors’ names and bank account numbers.')).toEqual(['bank_account', 'name']);
+      expect(leakedTypes('The archive contained emails containing home addresses of volunteers.')).toEqual(['address']);
+    });
+
+    it('keeps the messages when they are the leaked data', () => {
+      expect(leakedTypes('The hackers published private messages of the board.')).toEqual(['communications']);
+    });
+  });
+
+  it('counted accounts own the fields listed before them', () => {
+    expect(leakedTypes('Attackers copied the usernames and hashed passwords of 52,000 accounts.')).toEqual(['password', 'username']);
+  });
 });
