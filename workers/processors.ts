@@ -88,11 +88,6 @@ export function articlesProcessor(deps: ProcessorDeps) {
         await deps.ledger.settle(itemId, 'failed');
         throw new UnrecoverableError(outcome.reason);
       }
-      if (process.env.BF_EXPERIMENT_DIRECT_SAVE) {
-        await saveVerdict(deps.store, prepared);
-        await deps.ledger.settle(itemId, prepared.records.length ? 'records' : 'no_incident');
-        return { outcome: outcome.kind === 'records' ? 'records' : 'no_incident', records: prepared.records.length };
-      }
       const data: RecordsJobData = { itemId, outcome: prepared.outcome, records: prepared.records };
       await deps.queues.records.add('records', data, { jobId: recordsJobId(prepared.outcome.key) });
       return { outcome: outcome.kind === 'records' ? 'records' : 'no_incident', records: prepared.records.length };
@@ -109,12 +104,33 @@ export function articlesProcessor(deps: ProcessorDeps) {
   };
 }
 
+/** Lock contention between writers (SQLite's one writer, PostgreSQL deadlock/serialization aborts), by error code. */
+export function isContentionError(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED)/.test(code) || code === '40001' || code === '40P01');
+}
+
+/**
+ * Runs a store write, trying again a few times within the job when another process held the
+ * lock: a job retry would wait out a backoff meant for outages, not for a busy millisecond.
+ */
+async function saveWithContention(write: () => Promise<void>, tries = 8): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (i >= tries || !isContentionError(err)) throw err;
+      await new Promise((r) => setTimeout(r, 10 * i + Math.floor(Math.random() * 20)));
+    }
+  }
+}
+
 /** `records`: one transaction per verdict; idempotent by record id, so a replay changes nothing. */
 export function recordsProcessor(deps: Pick<ProcessorDeps, 'store' | 'ledger'>) {
   return async (job: Job<RecordsJobData>): Promise<RecordsJobResult> => {
     const { itemId, outcome, records } = job.data;
     try {
-      await deps.store.saveArticle(outcome, records);
+      await saveWithContention(() => deps.store.saveArticle(outcome, records));
     } catch (err) {
       // Every store error is worth retrying here: the article's expensive work is done.
       if (isLastAttempt(job)) await deps.ledger.settle(itemId, 'failed');

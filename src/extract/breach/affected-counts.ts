@@ -33,7 +33,7 @@ const COUNT = new RegExp(
 
 const MONEY_BEFORE = /(?:[$€£¥₹]|\b(?:us|usd|eur|gbp|rs|inr|cad|aud|a|c)\$?)\s*$/i;
 const USER_BASE_BEFORE =
-  /\b(?:has|had|have|having|boasts?|boasting|serves?|serving|claims?|claiming|counts?|reach(?:es|ed)?|totals?|totalling|totaling|user base of|customer base of|population of|membership of|audience of|employs|employing|more than doubled to|grew to|grown to|rose to)\s+(?:(?:about|around|over|more than|nearly|some|almost|roughly|approximately|an estimated)\s+)?$/i;
+  /\b(?:has|had|have|having|lost|losing|gained|gaining|added|adding|attracted|won|boasts?|boasting|serves?|serving|claims?|claiming|counts?|reach(?:es|ed)?|totals?|totalling|totaling|user base of|customer base of|population of|membership of|audience of|employs|employing|more than doubled to|grew to|grown to|rose to)\s+(?:(?:about|around|over|more than|nearly|some|almost|roughly|approximately|an estimated)\s+)?$/i;
 const BASE_MODIFIER = /\b(?:monthly|daily|weekly|active|total|worldwide|global|paying|paid|potential|registered accounts)\b/i;
 const BASE_AFTER = /^\s*(?:worldwide|globally|around the world|across the world|a (?:month|day|week)|per (?:month|day|week)|every (?:month|day)|each (?:month|day))\b/i;
 const AFFECTED_AFTER =
@@ -50,6 +50,8 @@ export function findAffectedCounts(sentence: string): CountMention[] {
     const numberIndex = m.index + whole.indexOf(numberText);
     const value = parseNumberPhrase(numberText);
     if (value === null || value < 2) continue;
+    // A decimal with no scale word ("2.5 records") is a measurement or a version, not a count.
+    if (/^\d+\.\d+$/.test(numberText.trim())) continue;
     // A capitalised number word inside a sentence is a name ("Three customers": the carrier).
     if (/^[A-Z][a-z]/.test(numberText) && numberIndex > 0 && !/[.!?:"“]\s*$/.test(sentence.slice(0, numberIndex))) continue;
     if (isDistractor(sentence, numberIndex, numberText, modifiers ?? '', noun, m.index + whole.length)) continue;
@@ -70,6 +72,9 @@ export function findAffectedCounts(sentence: string): CountMention[] {
 function isDistractor(sentence: string, numberIndex: number, numberText: string, modifiers: string, noun: string, end: number): boolean {
   const before = sentence.slice(Math.max(0, numberIndex - 40), numberIndex);
   if (MONEY_BEFORE.test(before)) return true;
+  // "Office 365 users", "Windows 10 machines": a bare number after a capitalised word is
+  // part of a product's name.
+  if (/^\d{1,4}$/.test(numberText) && /\b[A-Z][\w-]*\s$/.test(before) && !/(?:^|[.!?:"“]\s*)[A-Z][\w-]*\s$/.test(before)) return true;
   // A bare four-digit year ("2018 users" is far rarer than "in 2018 users ...").
   if (/^(?:19|20)\d\d$/.test(numberText)) return true;
   // Digit runs glued by dashes or dots are phone numbers, versions or dates.

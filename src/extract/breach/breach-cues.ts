@@ -4,7 +4,10 @@
 // under a modal or conditional ("could allow attackers to steal"), not denied ("no data
 // was taken"), and not advice ("how to protect your passwords"). Present-tense and
 // attributive uses ("malware steals data", "compromised machines") describe how attacks
-// work more often than they report one, so they count as weak cues.
+// work more often than they report one, so they count as weak cues; so do attacks that
+// only lock or disrupt systems (ransomware with no data named as taken), what a flaw made
+// reachable ("a bug that exposed user data") and data taken from people by deceit
+// ("passwords harvested through fake login pages" is phishing).
 
 export interface BreachCue {
   /** Verbatim cue words. */
@@ -31,7 +34,7 @@ const SYSTEM_OBJECT = /\b(?:servers?|systems?|networks?|websites?|site|portal|fo
 // name ("Data Breach Investigations Report", "Security Incident Response Team").
 const NOT_IN_NAME = String.raw`(?!\s+(?:Investigations?|Report|Response|Team|Notification|Prevention|Management|Act|Law|Index|Summit|Conference|Day)\b)`;
 const BREACH_NOUN = new RegExp(
-  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|(?<=\b(?:a|the|this|that|its|their) (?:[\w-]+ )?)(?:breach|leak|hack|dump)(?! of (?:contract|trust|the peace|duty|privacy law))${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure) of (?:\w+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
+  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|(?<=\b(?:a|the|this|that|its|their) (?:[\w-]+ )?)(?:breach|leak|hack|dump)(?! of (?:contract|trust|the peace|duty|privacy law))${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure|release) of (?:[\w'’-]+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
   'gi',
 );
 // Plural breach nouns are mostly about breaches in general.
@@ -39,7 +42,7 @@ const GENERIC_BREACH_NOUN = /\b(?:data|security|cyber) (?:breaches|leaks)\b/gi;
 
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =
-  /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:(?:a|an|one|two|three|several|many|\d+) )?(?:years?|months?|weeks?|days?|hours?|minutes?|while)\b)(?! (?:place|over|to|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed(?! to (?:[\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|attacks?|risks?|threats?|hack(?:ing|ers?)|dangers?|flaws?|bugs?|exploits?|exploitation|malware|abuse))|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by)|copied|downloaded|released (?:the |a |an |some )?(?:[\w-]+ ){0,2}(?:records|data|database|files|documents|e-?mails|details)(?! about)|(?:posted|published|uploaded|shared|dumped|released|put up|offered) (?:a |the |an )?(?:[\w.-]+ ){0,3}(?:database|dump|trove|cache|archive)|snooped|looked (?:at|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:(?!ransomware|ddos|denial|phishing|scam)[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|attack)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
+  /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:(?:a|an|one|two|three|several|many|\d+) )?(?:years?|months?|weeks?|days?|hours?|minutes?|while)\b)(?! (?:place|over|to|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed(?! to (?:[\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|attacks?|risks?|threats?|hack(?:ing|ers?)|dangers?|flaws?|bugs?|exploits?|exploitation|malware|abuse))|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by (?!(?:the )?(?:hackers?|attackers?|criminals?|cyber-?criminals?|fraudsters?|thieves|scammers?|intruders?|(?:an? |the )?(?:unauthori[sz]ed|unknown) (?:party|parties|third part(?:y|ies)|individuals?|person|people))\b))|copied|downloaded|released (?:the |a |an |some )?(?:[\w,.-]+ ){0,3}(?:records|data|database|files|documents|e-?mails|details)(?! about)|(?:posted|published|uploaded|shared|dumped|released|put up|offered) (?:a |the |an )?(?:[\w.-]+ ){0,3}(?:database|dump|trove|cache|archive)|snooped|looked (?:at|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pulled (?:from|off)|(?:saw|watched) (?:[\w'’-]+ ){1,3}(?:steal|leak|release|dump|expose|access|take|publish|post)|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:(?!ransomware|ddos|denial)[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|attack|phishing|scam)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
 // Present and infinitive forms: "malware steals passwords" describes a capability.
 const PRESENT_VERB = /\b(?:steals?|stealing|leaks?|leaking|exposes?|exposing|dumps?|sells?|selling|breaches|hacks? into|compromises)\b/gi;
 
@@ -65,10 +68,14 @@ const MODAL_CLAUSE = /\b(?:could|can|cannot|can['’]t|would|should|might|will|w
 const FEARED_CLAUSE = /\b(?:fears?|concerns?|worr(?:y|ies|ied)|speculation|suspicions?|possibility|danger|suggestion|rumou?rs?|claims?)(?:\s+[\w'’-]+){0,3}\s+that\b[^.;:]*$/i;
 const DENIAL_NEAR =
   /(?:\b(?:no|not|never|neither|nor|none|nothing|without|denied|denies|deny)\b|\w+n['’]t(?![\w'’]))[^.;]{0,30}$/i;
+const DENIED_TELLING =
+  /(?:\b(?:not|never)|n['’]t)\s+(?:(?:yet|been|be|being|even|ever|still|publicly)\s+){0,2}(?:told|informed|notified|alerted|warned|disclosed|revealed|announced|reported|made aware)\s+(?:\w+\s+){0,3}(?:about|of)?\s*$/i;
 const DENIAL_CLAUSE =
   /\b(?:no (?:evidence|indication|sign|reason to believe|proof)|(?:do|does|did|is|was|are|were)(?: not|n['’]t) (?:believe|think|appear|seem|aware|know of)|not aware|found no|there (?:is|was) no|denied that|denies that|rul(?:ed|es) out)\b[^.;]{0,150}$/i;
+const AGGREGATE =
+  /\bacross (?:all|many|most|multiple|various|numerous|the)\s+(?:[\w-]+\s+)?(?:industr(?:y|ies)|sectors?|businesses|organi[sz]ations|companies|firms|enterprises|countries|hospitals|retailers|websites|sites)\b/i;
 const GENERIC_CONTEXT = /\b(?:how to|tips? (?:for|to)|best practices|what to do|steps to|here's how|guide to|you should|make sure)\b/i;
-const ATTRIBUTIVE_BEFORE = /\b(?:a|an|the|from|on|to|of|via|into|through|by|with|using|its|their|his|her|my|your|our|more|many|multiple|several|numerous|other|these|those|any|some|all)\s+$/i;
+const ATTRIBUTIVE_BEFORE = /(?:\b(?:a|an|the|from|on|to|of|via|into|through|by|with|using|its|their|his|her|my|your|our|more|many|multiple|several|numerous|other|these|those|any|some|all)|\w['’]s|\ws['’])\s+$/i;
 // Words that show a participle is a verb, not a modifier ("stolen from", "hacked by").
 const FUNCTION_WORD_AFTER = /^\s+(?:by|from|in|on|at|to|into|with|and|or|but|as|for|of|during|via|through|after|before|when|while|since|because|online|publicly|last|earlier|this|that|which|who|is|was|were|are|has|have|had|over|under|until|without)\b|^\s*[^\w\s]/i;
 // "compromised machines", "stolen credentials": a participle before a noun.
@@ -89,6 +96,9 @@ export function findBreachCues(sentence: string): BreachCue[] {
   }
   for (const m of sentence.matchAll(PAST_VERB)) {
     if (isIrrealisAt(sentence, m.index, true)) continue;
+    // A victim of phishing or a scam counts only when data is named ("fell victim to a W-2
+    // phishing scam"); otherwise it is the campaign, not a breach.
+    if (/^(?:.*\s)?victims?\s.*(?:phishing|scam)$/i.test(m[0]) && !hasDataNear(sentence, m.index, m[0].length)) continue;
     let strength = hasObjectNear(sentence, m.index, m[0].length) ? 2 : isStandaloneVerb(m[0]) ? 1 : 0;
     // "The site was hacked", "Orbitz has likely been breached": a passive report names its victim.
     if (strength === 1 && /^(?:hacked|breached|compromised|infiltrated)$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) strength = 2;
@@ -122,6 +132,9 @@ export function findBreachCues(sentence: string): BreachCue[] {
       cues.push({ text: hack[0], index: hack.index, strength: 1 });
     }
   }
+  // "980 breaches across all online businesses": a tally over a whole sector reports no
+  // one breach.
+  if (AGGREGATE.test(sentence)) for (const c of cues) c.strength = Math.min(c.strength, 1);
   return cues.sort((a, b) => a.index - b.index);
 }
 
@@ -138,6 +151,8 @@ function isIrrealisAt(sentence: string, index: number, verb: boolean): boolean {
   if (verb && HEDGED_REALIS.test(clause)) return false;
   if (MODAL_CLAUSE.test(before.slice(-100))) return true;
   if (IRREALIS_BEFORE.test(clause)) return true;
+  // "staff still haven't been told about the breach": a denied telling presupposes the breach.
+  if (DENIED_TELLING.test(clause.slice(-50))) return false;
   return DENIAL_NEAR.test(clause.slice(-35));
 }
 

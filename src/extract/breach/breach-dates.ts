@@ -23,8 +23,8 @@ const TEMPORAL_LEAD =
   /(?:^|\b(?:in|on|during|since|from|between|around|about|by|early|late|mid|until|till|through|throughout|before|after|back in|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
 // Verbs of announcing or finding; one within seven words before a date claims it.
 const DISCLOSURE_VERB =
-  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contacted|first reported|went public|made public|sued|fined)\b/gi;
-const NOT_EVENT_LEAD = /\b(?:for|within|as of|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)\s+$/i;
+  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|determin(?:ed|es)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s|ing)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contact(?:ed|ing)|reached out|first reported|went public|made public|sued|fined)\b/gi;
+const NOT_EVENT_LEAD = /\b(?:for|within|as of(?: (?:mid|early|late))?|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)[\s-]+$/i;
 const BREACH_NOUN_AFTER = /^\s*(?:[\w-]+\s+){0,2}(?:breach|hack|attack|leak|incident|compromise|intrusion|theft|data dump|cyberattack|cyber-attack)/i;
 
 const YEAR = /\b((?:early|late|mid|mid-|the spring of|the summer of|the fall of|the autumn of|the winter of|spring|summer|fall|autumn|winter)\s*(?:of\s+)?)?((?:19|20)\d\d)\b(?![-/]\d|\s*%|,\d{3})/gi;
@@ -107,6 +107,8 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   // Numbers chrono reads as dates ("24/7", "from 11"): a date names a month, a weekday, a
   // relative span or a year.
   if (!DATE_WORD.test(text) && !/\b(?:19|20)\d\d\b/.test(text)) return null;
+  // "the November election", "Motherboard's March 21 report": a date naming another event.
+  if (/(?:\b(?:the|a|an|its|their|this)|['’]s(?:\s+[a-z]+)?)\s+$/i.test(before) && DATE_AS_MODIFIER_AFTER.test(sentence.slice(r.index + text.length))) return null;
   // Datelines: "TORONTO, April 19 (Reuters) -", "(TUE)".
   if (/[()]/.test(text) || /^\W*[A-Z][A-Z .'-]+,\s*$/.test(before) || /^\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|IANS|PTI|dpa)\)/.test(sentence.slice(r.index + text.length))) return null;
   const yearKnown = c.isCertain('year');
@@ -135,7 +137,7 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   // News dates its announcements by weekday ("said on Monday", "Yesterday, the firm...");
   // a weekday dates the breach only next to a breach verb.
   if (role === 'event' && /\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i.test(text) && !c.isCertain('month')) {
-    const near = sentence.slice(Math.max(0, index - 60), Math.min(sentence.length, end + 60));
+    const near = sentence.slice(Math.max(0, index - 80), Math.min(sentence.length, end + 60));
     if (!WEEKDAY_EVENT_VERB.test(near)) role = 'disclosure';
   }
   return { value: formatDate(date, precision), precision, text: sentence.slice(index, end), index, role };
@@ -146,6 +148,14 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
 // reported that card data had been stolen") frames the whole story and dates the breach.
 const DISCLOSURE_VERB_AFTER =
   /^[^.;]{0,80}?\b(?:said|says|announced|disclosed|reported|revealed|confirmed|notified|warned|told|published|posted|admitted|acknowledged|stated|issued|released|sent|emailed|informed|learned|discovered|detected|noticed|alerted|filed|began notifying|went public)\b/i;
+
+const DISCOVERY_VERB_AFTER = /^[^.;]{0,60}?\b(?:discovered|detected|noticed|spotted|uncovered|found|identified|determined|became aware)\b/i;
+const DATE_AS_MODIFIER_AFTER = /^\s+(?:election|report|meeting|update|statement|announcement|filing|conference|summit|deadline|release|issue|edition|letter|hearing|vote|poll|patch|earnings|quarter)s?\b/i;
+
+// Asides between dashes or in parentheses do not separate a heading date from its verb.
+function withoutAsides(text: string): string {
+  return text.replace(/\s[—–]\s[^—–.;]*?\s[—–]\s/g, ' ').replace(/\s*\([^)]*\)/g, '');
+}
 
 // The verb nearest before the date decides: "said hackers broke in on Tuesday" dates the
 // break-in, "broke in and said so on Tuesday" the statement.
@@ -164,8 +174,11 @@ function roleOf(sentence: string, index: number, end = index, precision: DatePre
   const disclosure = [...clause.matchAll(DISCLOSURE_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();
   const lastEvent = [...clause.matchAll(EVENT_VERB)].pop();
   if (disclosure && !(lastEvent && lastEvent.index > disclosure.index)) return DISCOVERY_VERB.test(disclosure[0]) ? 'discovery' : 'disclosure';
-  const headsClause = /^\W*(?:on|in)?\s*$/i.test(clause);
-  if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(sentence.slice(end))) return 'disclosure';
+  const headsClause = /^\W*(?:(?:back|later|earlier|then)\s+)?(?:on|in|during(?: the)?(?: (?:morning|afternoon|evening|night|weekend) of)?)?\s*$/i.test(clause);
+  const rest = withoutAsides(sentence.slice(end));
+  if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(rest)) return 'disclosure';
+  // "Back in January, the researcher discovered ...": a finding dates the finding, at any precision.
+  if (headsClause && DISCOVERY_VERB_AFTER.test(rest)) return 'discovery';
   return 'event';
 }
 

@@ -20,7 +20,7 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
  * ("two million", "half a million", "a dozen"). The scale must be attached or a word, so
  * "5 m" in a sentence about metres is rare enough to accept.
  */
-export const NUMBER_PHRASE = String.raw`(?:(?:${DIGITS})(?:\s*(?:million|billion|thousand|mln|bn)\b|(?:m|mn|bn|b|k)\b|\s+hundred(?:\s+thousand)?\b)?|half a (?:million|billion)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten) and a half (?:million|billion)|(?:an?|${WORD})(?:\s+hundred)?(?:\s+(?:thousand|million|billion))|a dozen|${WORD})`;
+export const NUMBER_PHRASE = String.raw`(?:(?:${DIGITS})(?:\s*(?:millions?|billions?|thousands?|mln|bn)\b|(?:m|mn|bn|b|k)\b|\s+hundred(?:\s+thousand)?\b)?|half a (?:million|billion)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten) and a half (?:million|billion)|(?:an?|${WORD})(?:\s+hundred)?(?:\s+(?:thousand|million|billion))|a dozen|${WORD})`;
 
 /** The integer value of a number phrase, or null when it is not one. */
 export function parseNumberPhrase(phrase: string): number | null {
@@ -59,7 +59,8 @@ function wordValue(word: string): number | null {
 function scaleOf(words: string): number | null {
   let scale = 1;
   for (const w of words.split(' ')) {
-    const s = SCALES[w];
+    // "33.7 Millions": a plural scale word is the same scale.
+    const s = SCALES[w] ?? SCALES[w.replace(/s$/, '')];
     if (s === undefined) return null;
     scale *= s;
   }

@@ -37,8 +37,8 @@ export interface VictimContext {
 
 // Names that often appear inside breach sentences but are tools, places or publications.
 const NOT_ORGANIZATION = /^(?:[A-Z]\.?|[A-Z][a-z]+(?:day|ber)|Windows|Linux|Android|iOS|macOS|Bitcoin|Tor|Dark Web|Internet|Web|The Dark|Deep Web|PDF|SQL|MongoDB|Elasticsearch|Excel|PII|PHI|SSN|SSNs|IP|CVE-[\d-]+|GB|TB|MB|COVID-19|U\.?S\.?|UK|EU|US|USA)$|\b(?:Ransomware|Malware|Trojan|Botnet|Worm|Virus|Backdoor|Rootkit|Spyware|Exploit)$/;
-// A lone generic word is no one's name ("the Agency said").
-const GENERIC_ALONE = /^(?:Agency|Department|Ministry|Government|Company|Group|Police|Council|University|Hospital|Bank|Society|Foundation|Office|Bureau|Committee|Authority|Commission)$/;
+// A lone generic word or corporate suffix is no one's name ("the Agency said", "Inc.").
+const GENERIC_ALONE = /^(?:Agency|Department|Ministry|Government|Company|Group|Police|Council|University|Hospital|Bank|Society|Foundation|Office|Bureau|Committee|Authority|Commission|Inc|Ltd|LLC|Corp|Co|PLC|Limited|Holdings|Corporation)\.?$/;
 // Nationalities are adjectives, not organizations ("Italian politicians", "Turkish hackers").
 const DEMONYM =
   /^(?:American|British|Chinese|Russian|Iranian|Israeli|Indian|Pakistani|Italian|Turkish|French|German|Spanish|Dutch|Swedish|Norwegian|Danish|Finnish|Polish|Ukrainian|Korean|North Korean|Japanese|Vietnamese|Brazilian|Mexican|Canadian|Australian|Saudi|Emirati|Qatari|Syrian|Iraqi|Egyptian|Nigerian|Kenyan|South African|Irish|Scottish|Welsh|Belgian|Swiss|Austrian|Greek|Portuguese|Romanian|Bulgarian|Hungarian|Czech|Estonian|Latvian|Lithuanian|Singaporean|Malaysian|Indonesian|Filipino|Thai|Taiwanese|European|Asian|African|Western|Eastern|Catalan)s?$/;

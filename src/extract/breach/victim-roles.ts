@@ -22,19 +22,23 @@ const CLAUSE_AFTER =
   /^(?:\s+(?!(?:said|says|told|according|reported|claims?|claimed|warned|found|discovered)\b)[a-z][\w'’-]*){0,8}?\s+(?:(?:has|have|had|was|were|is|been|be|being|got)\s+(?:\w+\s+){0,2}(?:hacked|breached|compromised|infiltrated)|suffer(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:breach|hack|attack|leak|intrusion|incident|compromise))\b/;
 const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER];
 const STRONG_BEFORE = [
-  /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$/i,
+  // The words between may not hand the name another role ("breach revealed in RedLock's report").
+  /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:(?!(?:by|according|revealed|reported|said|says|found|discovered|disclosed|published)\b)[\w-]+\s+){0,2}$/i,
   /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
   new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from|for|belonging to|held by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
   /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
   // "stole unreleased content from ABC", "took 40 GB of files from the council".
   /\b(?:stole|stolen|took|taken|leaked|downloaded|exfiltrated|copied|grabbed|swiped|siphoned|pilfered)\s+(?:[\w'’,-]+\s+){0,5}from\s+(?:the\s+)?$/i,
 ];
+// "researcher Victor Gevers from the GDI Foundation": a finder's employer, with or without
+// the finder's name between.
+const FINDER_BEFORE = /\b(?:[Rr]esearchers?|[Aa]nalysts?|[Ee]xperts?|[Ii]nvestigators?)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:at|from|with|of)\s+(?:the\s+)?$/;
 const NON_VICTIM_BEFORE =
   /\b(?:by|hackers? (?:group|collective)|hacking (?:group|collective|team|crew)|group|according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:the\s+)?$/i;
 // The subject of an active breach verb is the attacker: "Fancy Bear hacked into the WADA
 // database", "TDO got their hands on the episodes".
 const ATTACKER_AFTER =
-  /^(?:,[^,]{0,60},)?\s+(?:also\s+|allegedly\s+|reportedly\s+|then\s+|later\s+)?(?:hacked(?: into)?|breached|stole|infiltrated|broke into|got (?:their|its|his|her) hands on|made off with|claimed responsibility|claims? to have|claimed to have|dumped|defaced|compromised)\s+(?!by\b)/i;
+  /^\)?(?:,[^,]{0,60},)?\s+(?:also\s+|allegedly\s+|reportedly\s+|then\s+|later\s+)?(?:hacked(?: into)?|breached|stole|infiltrated|broke into|got (?:their|its|his|her) hands on|made off with|claimed responsibility|claims? to have|claimed to have|dumped|defaced|compromised)\s+(?!by\b)/i;
 // Regulators and watchdogs investigate breaches; they are victims only when breached.
 const REGULATOR = /\b(?:Commission(?:er)?|Regulat\w+|Attorney General|Ombudsman|Protection Bureau|Data Protection|Inspector General|Watchdog|Trade Commission)\b/;
 const NON_VICTIM_AFTER =
@@ -73,7 +77,7 @@ export function scoreVictimRole(sentence: string, start: number, end: number, na
   const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || REGULATOR.test(name);
   const before = sentence.slice(Math.max(0, start - 80), start);
   const after = sentence.slice(end, end + 120);
-  if (NON_VICTIM_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
+  if (NON_VICTIM_BEFORE.test(before) || FINDER_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
   // Outlets and vendors own databases and report breaches: only being breached counts.
   if (isReporter) return VERB_AFTER.test(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
   if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;

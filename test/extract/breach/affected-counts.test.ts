@@ -11,6 +11,7 @@ describe('findAffectedCounts', () => {
     'patients with nearly': ['The clinic said nearly 3,000 patients were affected.', 3_000, 'nearly', 'nearly 3,000 patients'],
     'a possessive noun': ['The gang stole 30,000 workers’ details from the retailer.', 30_000, null, '30,000 workers'],
     'accounts': ['More than 700k accounts were dumped on a forum.', 700_000, 'more than', 'More than 700k accounts'],
+    'a plural scale word': ['The dump holds 12.4 Millions Records of shoppers.', 12_400_000, null, '12.4 Millions Records'],
   };
   it.each(Object.entries(counts))('%s', (_name, [sentence, value, qualifier, text]) => {
     const [c] = findAffectedCounts(sentence);
@@ -29,6 +30,9 @@ describe('findAffectedCounts', () => {
     'a phone number': 'Call 0300-123-2040 if you are one of the customers.',
     'counts of other things': 'Malware was found on 1,200 hotels and 300 stores.',
     'a vague amount': 'Millions of users were affected by the leak.',
+    'a number in a product name': 'The scam targets companies that use Cloudmail 365 users and their inboxes.',
+    'customers lost, not affected': 'The carrier lost 90,000 customers after the attack.',
+    'a decimal with no scale word': 'The tool reached version 2.5 users said, with files dumped online.',
   };
   it.each(Object.entries(distractors))('rejects %s', (_name, sentence) => {
     expect(values(sentence)).toEqual([]);

@@ -10,6 +10,10 @@ describe('findBreachCues', () => {
     'data for sale': 'A seller offered the stolen database for sale on a dark web forum.',
     'unauthorized access': 'The insurer detected unauthorized access to its claims portal.',
     'managed to steal': 'The intruders managed to steal card numbers from the point-of-sale terminals.',
+    'a bare infinitive after a perception verb': 'In 2019 the forum saw hackers release the records of 2 million members.',
+    'a release of documents': 'The site’s release of internal agency documents angered officials.',
+    'released with a count': 'The group released more than 8,000 documents taken from the agency.',
+    'data pulled from servers': 'Some of the customer files were pulled from the vendor’s servers last year.',
     'data handed to a scammer': 'A payroll clerk sent the W-2 forms of every employee to a scammer posing as the chief executive.',
   };
   it.each(Object.entries(reports))('reports a breach: %s', (_name, sentence) => {
@@ -80,6 +84,21 @@ describe('findBreachCues', () => {
       expect(scoreBreachSentence('The town was victim to the attack, and officials said resident records were taken.')).toBe(2);
     });
 
+    it('data obtained by criminals is a report; by a newspaper, not', () => {
+      expect(scoreBreachSentence('Records of 9,000 tenants were obtained by fraudsters in March.')).toBe(2);
+      expect(scoreBreachSentence('Emails obtained by the newspaper show the plan was discussed.')).toBe(0);
+    });
+
+    it('a victim of phishing reports a breach only when data is named', () => {
+      expect(scoreBreachSentence('Dozens of firms have fallen victim to a phishing scam this spring.')).toBe(0);
+      expect(scoreBreachSentence('Dozens of firms have fallen victim to W-2 phishing scams this spring.')).toBe(2);
+    });
+
+    it('a denied telling presupposes the breach', () => {
+      expect(scoreBreachSentence('Nurses still have not been told about the breach, which took place in May.')).toBe(2);
+      expect(scoreBreachSentence('The council said there was no breach of its systems.')).toBe(0);
+    });
+
     it('still reports a hedged "could have been" passive', () => {
       expect(scoreBreachSentence('Names and tax numbers could have been accessed by the intruder.')).toBe(2);
     });
@@ -92,6 +111,7 @@ describe('findBreachCues', () => {
   it('weakens participles that modify a noun other than data', () => {
     expect(scoreBreachSentence('Investigators traced the calls to a hacked baby monitor in the nursery.')).toBeLessThanOrEqual(1);
     expect(scoreBreachSentence('The botnet grew through more compromised smart cameras last week.')).toBeLessThanOrEqual(1);
+    expect(scoreBreachSentence('Fraudsters often use a bank’s compromised server to move money.')).toBeLessThanOrEqual(1);
     // A participle before a data noun presupposes the theft.
     expect(scoreBreachSentence('Buyers on the forum paid for the stolen records in bitcoin.')).toBe(2);
   });
@@ -100,6 +120,11 @@ describe('findBreachCues', () => {
     expect(scoreBreachSentence('The clinic suffered a breach on Sunday, which it later called a ransomware attack.')).toBe(1);
     expect(scoreBreachSentence('The worm was downloaded and began encrypting the files of every office.')).toBeLessThanOrEqual(1);
     expect(scoreBreachSentence('The clinic suffered a data breach on Sunday before the ransomware struck.')).toBe(2);
+  });
+
+  it('weakens a tally over a whole sector', () => {
+    expect(scoreBreachSentence('Last year 40 million patient records were exposed across all hospitals in the region.')).toBe(1);
+    expect(scoreBreachSentence('Last year 40 million patient records were exposed at the regional hospital.')).toBe(2);
   });
 
   it('weakens a bare hack of systems in a ransomware or defacement story', () => {

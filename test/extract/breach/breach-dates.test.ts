@@ -48,9 +48,38 @@ describe('findDateMentions', () => {
     expect(announced.map((d) => d.role)).toEqual(['disclosure']);
   });
 
+  it('marks the dates of informing and contacting people as disclosure', () => {
+    const informed = findDateMentions('The chain began informing guests of the data breach last week.', '2018-07-10');
+    expect(informed.map((d) => d.role)).toEqual(['disclosure']);
+    const contacted = findDateMentions('The researcher tried contacting the toy maker in late December.', '2017-02-28');
+    expect(contacted.map((d) => d.role)).toEqual(['disclosure']);
+    expect(events('The stolen coins were worth $600,000 as of mid-April.', '2017-06-16')).toEqual([]);
+  });
+
   it('marks dates of discovery apart from announcements', () => {
     const found = findDateMentions('The clinic said it discovered the intrusion on March 5.', '2019-04-02');
     expect(found.map((d) => [d.value, d.role])).toEqual([['2019-03-05', 'discovery']]);
+  });
+
+  it('a month heading a clause about a finding dates the finding', () => {
+    const found = findDateMentions('In March of 2016, a researcher discovered that the clinic’s portal had been compromised.', '2017-01-20');
+    expect(found.map((d) => [d.value, d.role])).toEqual([['2016-03', 'discovery']]);
+    const back = findDateMentions('Back in January, the analyst found a similar app that stole bank passwords.', '2017-03-15');
+    expect(back.map((d) => [d.value, d.role])).toEqual([['2017-01', 'discovery']]);
+    // A report heading the clause still frames the story and dates the breach.
+    expect(events('In January 2018, the retailer reported that card data had been stolen.', '2019-11-22')).toEqual([['2018-01', 'month', 'In January 2018']]);
+  });
+
+  it('a heading date keeps its verb across an aside', () => {
+    const d = findDateMentions('On Thursday, March 16, the owner of Calder Works — a payroll firm with offices in four states — told staff their tax forms were taken.', '2017-03-17');
+    expect(d.map((x) => x.role)).toEqual(['disclosure']);
+    const during = findDateMentions('During the morning of February 6, 2017, a nurse discovered that the servers were encrypted.', '2017-04-04');
+    expect(during.map((x) => x.role)).toEqual(['discovery']);
+  });
+
+  it('ignores a date that names another event', () => {
+    expect(events('The gang hoped to sway the November election with the stolen emails.', '2017-04-03')).toEqual([]);
+    expect(events('After the site’s March 21 report, rumours of a breach spread.', '2017-03-23')).toEqual([]);
   });
 
   it('dates the event when a breach verb stands between the statement and the date', () => {

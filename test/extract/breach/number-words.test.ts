@@ -17,6 +17,7 @@ describe('parseNumberPhrase', () => {
     ['twenty-five thousand', 25_000],
     ['a hundred million', 100_000_000],
     ['126,761,168', 126_761_168],
+    ['33.7 Millions', 33_700_000],
     ['seven', 7],
   ])('%s → %d', (phrase, value) => {
     expect(parseNumberPhrase(phrase)).toBe(value);

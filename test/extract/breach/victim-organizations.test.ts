@@ -20,6 +20,13 @@ describe('findVictimOrganizations', () => {
     expect(victimsOf(null, body)[0]).toBe('Zentaro');
   });
 
+  it('does not take a corporate suffix for a name', () => {
+    const body = 'Hackers stole customer records from an unprotected database belonging to Tamsin Audio, Inc., a sound studio.';
+    const v = victimsOf(null, body);
+    expect(v).toContain('Tamsin Audio');
+    expect(v).not.toContain('Inc');
+  });
+
   it('prefers the victim over the security firm that found the leak', () => {
     const body =
       'Researchers at Kestrel Security discovered an unprotected database belonging to Harbor Freightways. ' +

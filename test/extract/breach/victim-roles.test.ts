@@ -15,6 +15,7 @@ describe('scoreVictimRole', () => {
     ['Investigators are still studying the breach at Marwick Foods.', 'Marwick Foods'],
     ['Nordale admitted that attackers had accessed its billing system.', 'Nordale'],
     ['Kestrel Security was breached in May, the company said.', 'Kestrel Security'],
+    ['The largest breach was from Ardent Mail, with 900 million accounts.', 'Ardent Mail'],
   ])('a victim: %s', (sentence, name) => {
     expect(roleOf(sentence, name)).toBe(3);
   });
@@ -25,8 +26,14 @@ describe('scoreVictimRole', () => {
     ['Grey Heron hacked into the athletics database.', 'Grey Heron'],
     ['The Brume hacking group stole the emails.', 'Brume'],
     ['Symantec said attackers stole data from the retailer.', 'Symantec'],
+    ['Researcher Mira Olsen from the Tallow Institute found the open database.', 'Tallow Institute'],
+    ['The crew known as Night Marten (NM) dumped the files online.', 'NM'],
   ])('not a victim: %s', (sentence, name) => {
     expect(roleOf(sentence, name)).toBeLessThan(0);
+  });
+
+  it('does not take the source of a report for the victim', () => {
+    expect(roleOf('Clinic Data Breach Revealed in Harlow Labs Report', 'Harlow Labs')).toBeLessThan(3);
   });
 
   it('gives a plain mention the neutral score', () => {
