@@ -57,7 +57,8 @@ describe('a worker killed with SIGKILL mid-job loses nothing', () => {
     await waitFor('the slow page to be requested', async () => (site.hits.get(slow) ?? 0) >= 1, 30_000, 50);
     doomed.child.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');
-    expect((await readStatus(ctx.queues, ctx.ledger, null)).queues.articles.active).toBe(1); // orphaned, still locked
+    // Orphaned and still locked (on a slow machine the fast page's job may be running too).
+    expect((await readStatus(ctx.queues, ctx.ledger, null)).queues.articles.active).toBeGreaterThanOrEqual(1);
 
     const rescuer = startCli(['worker', '-c', cfg, '--db', db], env);
     workers.push(rescuer);

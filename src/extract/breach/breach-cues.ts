@@ -50,7 +50,7 @@ const HACK_EVENT = new RegExp(String.raw`\b(?:hack(?:ed|s)?|cyber-?attacks?|intr
 
 // Modal, conditional or purpose context right before a cue: not a report of a fact.
 const IRREALIS_BEFORE =
-  /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t|must|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b[^.;]{0,40}$/i;
+  /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t|must|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b(?:(?!\b(?:whose|who|which|that)\b)[^.;]){0,40}$/i;
 // "was hacked", "has likely been breached".
 const PASSIVE_BEFORE = /\b(?:was|were|been|got|is|are|being)\s+(?:(?:reportedly|apparently|allegedly|likely|probably|possibly|also|recently|successfully)\s+)?$/i;
 // "managed to steal": an infinitive that reports an outcome.
@@ -64,7 +64,9 @@ const HEDGED_REALIS = /\b(?:(?:may|might|must|appears? to|seems? to|believed to|
 const CONDITIONAL_CLAUSE = /\b(?:if|whether|unless|in case|in the event|(?:at )?risk of|danger of|threat of|chance of)\b[^,.;:]*$/i;
 // A modal governs its verb phrase up to the clause's end ("users could see their personal
 // or financial information leaked").
-const MODAL_CLAUSE = /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t)\b[^,.;:]{0,80}$/i;
+// A relative clause starts a new verb phrase ("will notify patients whose
+// records were accessed" reports the access).
+const MODAL_CLAUSE = /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t)\b(?:(?!\b(?:whose|who|which|that)\b)[^,.;:]){0,80}$/i;
 const FEARED_CLAUSE = /\b(?:fears?|concerns?|worr(?:y|ies|ied)|speculation|suspicions?|possibility|danger|suggestion|rumou?rs?|claims?)(?:\s+[\w'’-]+){0,3}\s+that\b[^.;:]*$/i;
 const DENIAL_NEAR =
   /(?:\b(?:no|not|never|neither|nor|none|nothing|without|denied|denies|deny)\b|\w+n['’]t(?![\w'’]))[^.;]{0,30}$/i;

@@ -61,6 +61,10 @@ describe('findBreachCues', () => {
 
     it('a modal governs its whole clause', () => {
       expect(scoreBreachSentence('Once infected, shoppers could see their personal and banking details leaked to the gang.')).toBe(0);
+      // A relative clause under the modal is a report of its own.
+      expect(scoreBreachSentence('The clinic will write to the 3,000 patients whose records were accessed.')).toBe(2);
+      expect(scoreBreachSentence('The bank will call customers whose card numbers were stolen.')).toBe(2);
+      expect(scoreBreachSentence('It will alert users whose data was stolen.')).toBe(2);
       expect(scoreBreachSentence('When the outage began, staff took to social media to warn customers about the website.')).toBe(0);
     });
 
