@@ -7,6 +7,7 @@ import { recordsCommand } from './commands/records';
 import { runCommand } from './commands/run';
 import { scrapeCommand } from './commands/scrape';
 import { serveCommand } from './commands/serve';
+import { registerDistributedCommands } from './distributed-commands';
 
 const VERSION = '0.1.0';
 
@@ -84,6 +85,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--port <n>', 'port (default: 8080)')
     .option('--token <token>', 'bearer token required on every route but /healthz (env BREACHFEED_API_TOKEN)')
     .action(action(serveCommand));
+
+  registerDistributedCommands(program, action);
 
   try {
     await program.parseAsync(argv);
