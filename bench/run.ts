@@ -1,5 +1,6 @@
 // npm run bench: every benchmark in one process, one after the other, so ratios are measured
 // under the same conditions. Each prints its own table.
+import { main as distributedBench } from './distributed.bench';
 import { main as extractBench } from './extract.bench';
 import { main as scrapeBench } from './scrape.bench';
 import { main as storeBench } from './store.bench';
@@ -8,6 +9,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['extract', () => extractBench()],
   ['scrape', () => scrapeBench()],
   ['store', () => storeBench()],
+  ['distributed', () => distributedBench()],
 ];
 
 async function run(): Promise<void> {

@@ -36,7 +36,8 @@ export function extractIncidents(article: ArticleText): Incident[] {
   const context = strengths.size ? readContextSentences(sentences, strengths, publishedAt) : new Map<number, SentenceReading>();
   const listings = [...context.values()].filter((r) => r.leaked.length > 0).map(() => 1);
   const evidence = { titleStrength, sentenceStrengths: [...strengths.values(), ...listings] };
-  if (!isBreachArticle(evidence)) return [];
+  const isReport = isBreachArticle(evidence);
+  if (!isReport && !evidence.sentenceStrengths.some((s) => s >= 2)) return [];
 
   // 2. What those sentences (and their neighbours) say.
   const readings = new Map<number, SentenceReading>();
@@ -45,7 +46,15 @@ export function extractIncidents(article: ArticleText): Incident[] {
   for (const [index, r] of context) readings.set(index, r);
 
   // 3. Who was breached.
-  const victims = findVictimOrganizations(buildVictimContext(title, sentences, strengths, text));
+  let victims = findVictimOrganizations(buildVictimContext(title, sentences, strengths, text));
+  if (!isReport) {
+    // A story about something else may still recall a specific breach: kept only for the
+    // sentences that say so themselves, each with only what its own sentence states.
+    const recalled = recalledIncidentSentences(readings, victims);
+    if (!recalled.size) return [];
+    for (const index of [...readings.keys()]) if (!recalled.has(index)) readings.delete(index);
+    victims = victims.filter((v) => v.sentenceIndexes.some((i) => recalled.has(i)));
+  }
 
   // 4. Which sentences tell of which incident.
   const facts: SentenceFacts[] = [...readings.entries()]
@@ -62,6 +71,23 @@ export function extractIncidents(article: ArticleText): Incident[] {
 
   const incidents = buildIncidents({ segments, readings, victims, publishedAt, articleScore: scoreBreachArticle(evidence) });
   return isConcreteReport(incidents, evidence) ? incidents : [];
+}
+
+/**
+ * Sentences that recall one specific, actual breach on their own: an explicit breach
+ * sentence that names its victim and states what the breach touched (how many people or
+ * records were affected, or which fields leaked) — "In 2016 hackers stole the records of 57
+ * million Acme riders" — as opposed to breaches in general ("data breaches are on the rise").
+ */
+export function recalledIncidentSentences(readings: Map<number, SentenceReading>, victims: VictimCandidate[]): Set<number> {
+  const out = new Set<number>();
+  for (const [index, r] of readings) {
+    if (index === TITLE_INDEX || r.strength < 2 || !victims.some((v) => v.sentenceIndexes.includes(index))) continue;
+    // A date alone does not make an intrusion a data breach; the people or fields affected do.
+    const hasDetail = r.counts.some((c) => c.isAffected) || r.leaked.length > 0;
+    if (hasDetail) out.add(index);
+  }
+  return out;
 }
 
 // A report names what was breached, what was taken or how many were affected. With none of

@@ -43,7 +43,7 @@ const FEED_STATE_SELECT = `SELECT feed_id AS feedId, etag, last_modified AS last
 
 export class SqliteStore implements RecordStore {
   private closing?: Promise<void>;
-  private readonly saveTx: (outcome: ArticleOutcome, records: BreachRecord[]) => void;
+  private readonly saveTx: Database.Transaction<(outcome: ArticleOutcome, records: BreachRecord[]) => void>;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     const upsertArticle = db.prepare(`
@@ -94,7 +94,8 @@ export class SqliteStore implements RecordStore {
 
   async saveArticle(outcome: ArticleOutcome, records: BreachRecord[]): Promise<void> {
     try {
-      this.saveTx(outcome, records);
+      // IMMEDIATE: take the write lock up front, so a second writer waits out busy_timeout instead of failing at once.
+      this.saveTx.immediate(outcome, records);
     } catch (err) {
       throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err });
     }

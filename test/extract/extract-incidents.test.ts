@@ -143,6 +143,47 @@ describe('extractIncidents: written stories', () => {
     expect(types(i)).toEqual(['bank_account', 'name']);
   });
 
+  describe('a story about something else that recalls a specific breach', () => {
+    it('yields the recalled breach with only what its own sentence states', () => {
+      const article = {
+        title: 'Framework maintainers ship fixes for two template flaws',
+        publishedAt: '2019-06-04',
+        text:
+          'The maintainers of a popular web framework released fixes for two template flaws on Monday. ' +
+          'Users are urged to upgrade, as the older releases are still widely deployed. ' +
+          'In 2017, a flaw in the same framework was exploited to expose the records of 12 million Harbridge Insurance policyholders. ' +
+          'The new flaws were found by an outside researcher in April and have not been exploited.',
+      };
+      const incidents = extractIncidents(article);
+      expect(incidents).toHaveLength(1);
+      const [i] = incidents;
+      expect(i.organization?.name).toBe('Harbridge Insurance');
+      expect(i.affectedCount?.value).toBe(12_000_000);
+      expect(i.breachDate?.value).toBe('2017');
+      expect(types(i)).toEqual([]);
+      expectEvidenceIn(article, incidents);
+    });
+
+    it('recalls a theft named with the fields taken', () => {
+      const text =
+        'A new survey finds that most retailers still store card data longer than they need to. ' +
+        'Last year hackers stole the card numbers of Pellham Outfitters shoppers from its checkout servers. ' +
+        'The survey authors recommend deleting card data after each sale.';
+      const [i, ...rest] = extractIncidents({ title: null, publishedAt: '2019-03-01', text });
+      expect(rest).toEqual([]);
+      expect(i.organization?.name).toBe('Pellham Outfitters');
+      expect(types(i)).toEqual(['payment_card']);
+    });
+
+    it.each([
+      ['breaches in general', 'Data breaches are on the rise, and a breach could expose the records of millions of people. Experts urge firms to encrypt customer data. Patching remains the best defence.'],
+      ['an intrusion with only a date', 'The vendor shipped a patch on Tuesday. In March 2018, attackers breached the network of Corvale Health. The patch also fixes a memory leak.'],
+      ['a denial', 'The firm patched the router flaw last week. Corvale Health said no patient records were stolen from its servers. Users should update now.'],
+    ])('%s yields no incident', (_name, text) => {
+      expect(extractIncidents({ title: null, publishedAt: '2019-03-01', text })).toEqual([]);
+    });
+  });
+
   it('accepts an empty article and a timestamp publication date', () => {
     expect(extractIncidents({ title: null, publishedAt: null, text: '' })).toEqual([]);
     const [i] = extractIncidents({ title: 'Data breach at Tarnwell Bank', publishedAt: '2022-01-05T23:10:00+00:00', text: 'Tarnwell Bank said hackers stole customer data.' });

@@ -19,7 +19,7 @@ export interface BreachCue {
 }
 
 const DATA_OBJECT =
-  /\b(?:data(?:bases?)?|information|info|records?|details|files?|documents?|e-?mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes|movies|films|shows|content|contents|w-?2s?|tax forms|footage|recordings|cables)\b/i;
+  /\b(?:data(?:bases?)?|information|info|records?|details|files?|documents?|e-?mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes?|movies?|films?|shows|content|trade secrets|intellectual property|contents|w-?2s?|tax forms|footage|recordings|cables)\b/i;
 const DISRUPTIVE_ATTACK = /\b(?:ransomware|ransom|ddos|denial[- ]of[- ]service|defac(?:ed|ing|ement)|encrypt(?:ed|ing|s)|locked|botnets?|hijack(?:ed|ing|s)?|crippl(?:ed|ing|es)|disrupt(?:ed|ing|ion|s)?|outages?)\b/i;
 // "a flaw in its portal that exposed", "the VPN client leaked": a flaw or a product as the
 // subject of an exposure.
@@ -34,7 +34,7 @@ const SYSTEM_OBJECT = /\b(?:servers?|systems?|networks?|websites?|site|portal|fo
 // name ("Data Breach Investigations Report", "Security Incident Response Team").
 const NOT_IN_NAME = String.raw`(?!\s+(?:Investigations?|Report|Response|Team|Notification|Prevention|Management|Act|Law|Index|Summit|Conference|Day)\b)`;
 const BREACH_NOUN = new RegExp(
-  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|(?<=\b(?:a|the|this|that|its|their) (?:[\w-]+ )?)(?:breach|leak|hack|dump)(?! of (?:contract|trust|the peace|duty|privacy law))${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure|release) of (?:[\w'’-]+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2)`,
+  String.raw`\bunauthori[sz]ed (?:access|intrusion|disclosure|acquisition)\b|\b(?:data |information )?security incident${NOT_IN_NAME}\b|\bcyber ?(?:security )?incident${NOT_IN_NAME}\b|\b(?:data|security|privacy|cyber|database|network|system|massive|major|huge|latest|recent|reported|alleged|mega)[ -](?:breach|leak)${NOT_IN_NAME}\b|(?<=\b(?:a|the|this|that|its|their) (?:(?!(?:memory|gas|water|oil|fuel|pipe|roof|radiation)\b)[\w-]+ )?)(?<!\b(?:memory|gas|water|oil|fuel|pipe|roof|radiation) )(?:breach|leak|hack|dump)(?! of (?:contract|trust|the peace|duty|privacy law))${NOT_IN_NAME}\b|\bbreach of (?:\w+ ){0,3}(?:data|information|records|security|systems?|servers?|networks?|databases?|accounts?)\b|\bdata (?:theft|exposure|dump|spill|incident|compromise)\b|\b(?:leak|theft|exposure|dump|disclosure|release) of (?:[\w'’-]+ ){0,3}(?:data|information|records|details|e-?mails|files|documents|passwords|credentials|accounts|w-?2|trade secrets|intellectual property)`,
   'gi',
 );
 // Plural breach nouns are mostly about breaches in general.
@@ -42,7 +42,7 @@ const GENERIC_BREACH_NOUN = /\b(?:data|security|cyber) (?:breaches|leaks)\b/gi;
 
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =
-  /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:(?:a|an|one|two|three|several|many|\d+) )?(?:years?|months?|weeks?|days?|hours?|minutes?|while)\b)(?! (?:place|over|to|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed(?! to (?:[\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|attacks?|risks?|threats?|hack(?:ing|ers?)|dangers?|flaws?|bugs?|exploits?|exploitation|malware|abuse))|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by (?!(?:the )?(?:hackers?|attackers?|criminals?|cyber-?criminals?|fraudsters?|thieves|scammers?|intruders?|(?:an? |the )?(?:unauthori[sz]ed|unknown) (?:party|parties|third part(?:y|ies)|individuals?|person|people))\b))|copied|downloaded|released (?:the |a |an |some )?(?:[\w,.-]+ ){0,3}(?:records|data|database|files|documents|e-?mails|details)(?! about)|(?:posted|published|uploaded|shared|dumped|released|put up|offered) (?:a |the |an )?(?:[\w.-]+ ){0,3}(?:database|dump|trove|cache|archive)|snooped|looked (?:at|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pulled (?:from|off)|(?:saw|watched) (?:[\w'’-]+ ){1,3}(?:steal|leak|release|dump|expose|access|take|publish|post)|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:(?!ransomware|ddos|denial)[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|attack|phishing|scam)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
+  /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:(?:a|an|one|two|three|several|many|\d+) )?(?:years?|months?|weeks?|days?|hours?|minutes?|while)\b)(?! (?:place|over|to|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed(?! to (?:[\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|attacks?|risks?|threats?|hack(?:ing|ers?)|dangers?|flaws?|bugs?|exploits?|exploitation|malware|abuse))|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by (?!(?:the )?(?:hackers?|attackers?|criminals?|cyber-?criminals?|fraudsters?|thieves|scammers?|intruders?|(?:an? |the )?(?:unauthori[sz]ed|unknown) (?:party|parties|third part(?:y|ies)|individuals?|person|people))\b))|copied|downloaded|released (?:the |a |an |some )?(?:[\w,.-]+ ){0,3}(?:records|data|database|files|documents|e-?mails|details)(?! (?:about|showing|that shows?|which shows?|suggesting|indicating))|(?:posted|published|uploaded|shared|dumped|released|put up|offered) (?:a |the |an )?(?:[\w.-]+ ){0,3}(?:database|dump|trove|cache|archive)|snooped|looked (?:at|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pulled (?:from|off)|(?:saw|watched) (?:[\w'’-]+ ){1,3}(?:steal|leak|release|dump|expose|access|take|publish|post)|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly accessible|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:(?!ransomware|ddos|denial)[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|attack|phishing|scam)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
 // Present and infinitive forms: "malware steals passwords" describes a capability.
 const PRESENT_VERB = /\b(?:steals?|stealing|leaks?|leaking|exposes?|exposing|dumps?|sells?|selling|breaches|hacks? into|compromises)\b/gi;
 
@@ -54,11 +54,12 @@ const IRREALIS_BEFORE =
 // "was hacked", "has likely been breached".
 const PASSIVE_BEFORE = /\b(?:was|were|been|got|is|are|being)\s+(?:(?:reportedly|apparently|allegedly|likely|probably|possibly|also|recently|successfully)\s+)?$/i;
 // "managed to steal": an infinitive that reports an outcome.
-const ACHIEVED_BEFORE = /\b(?:managed|were able|was able|succeeded in|went on) to\s+$/i;
+// "a flaw was exploited to expose ...": a past passive use reports what it achieved.
+const ACHIEVED_BEFORE = /\b(?:managed|were able|was able|succeeded in|went on|(?:was|were) (?:exploited|used|abused|leveraged)) to\s+$/i;
 // "may have been accessed" is hedged but still a report; plain "may be stolen" is not.
 // "could have gained access" is counterfactual (what a flaw allowed), "could have been
 // accessed" a hedged report.
-const HEDGED_REALIS = /\b(?:(?:may|might|must|appears? to|seems? to|believed to|thought to|said to|reported to|likely to) have (?:been )?|could have been |(?:managed|were able|was able|succeeded in|went on) to )$/i;
+const HEDGED_REALIS = /\b(?:(?:may|might|must|appears? to|seems? to|believed to|thought to|said to|reported to|likely to|claim(?:s|ed|ing)? to) have (?:been )?|could have been |(?:managed|were able|was able|succeeded in|went on|(?:was|were) (?:exploited|used|abused|leveraged)) to )$/i;
 // A conditional clause runs to its comma ("if there is any sign that data was taken, ...");
 // a feared or suspected event is not reported ("prompted fears that records may have been stolen").
 const CONDITIONAL_CLAUSE = /\b(?:if|whether|unless|in case|in the event|(?:at )?risk of|danger of|threat of|chance of)\b[^,.;:]*$/i;
@@ -116,7 +117,11 @@ export function findBreachCues(sentence: string): BreachCue[] {
     if (strength === 2 && DECEIT_MEANS.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 80))) strength = 1;
     // "hackers may have accessed portions of the network": a suspected intrusion into
     // systems, with no data named, is not yet a report of exposure.
-    if (strength === 2 && !hasDataNear(sentence, m.index, m[0].length) && HEDGE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) strength = 1;
+    // What "may have accessed" reached is its object: data named before it belongs to
+    // another clause ("suspicious accounts were found suggesting hackers may have accessed
+    // parts of the network").
+    const hedge = HEDGE_BEFORE.exec(sentence.slice(Math.max(0, m.index - 30), m.index));
+    if (strength === 2 && hedge && !(/\bbeen $/i.test(hedge[0]) ? hasDataNear : hasDataAfter)(sentence, m.index, m[0].length)) strength = 1;
     if (strength > 0) cues.push({ text: m[0], index: m.index, strength });
   }
   for (const m of sentence.matchAll(PRESENT_VERB)) {
@@ -186,6 +191,16 @@ function hasDataNear(sentence: string, index: number, length: number): boolean {
     // "encrypting the victims’ files": data locked or destroyed in place was not taken.
     if (LOCKED_DATA_BEFORE.test(sentence.slice(Math.max(0, at - 40), at))) continue;
     if (at < index || !isIrrealisAt(sentence, at, false)) return true;
+  }
+  return false;
+}
+
+// A data noun in the object window after an active cue.
+function hasDataAfter(sentence: string, index: number, length: number): boolean {
+  const from = index + length;
+  for (const m of sentence.slice(from, from + 80).matchAll(DATA_OBJECT_ALL)) {
+    const at = from + m.index;
+    if (!LOCKED_DATA_BEFORE.test(sentence.slice(Math.max(0, at - 40), at)) && !isIrrealisAt(sentence, at, false)) return true;
   }
   return false;
 }

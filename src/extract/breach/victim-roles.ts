@@ -6,7 +6,7 @@
 
 import type { NameMention } from './name-mentions';
 
-const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|hack|leak|data breach|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
+const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|policyholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|hack|leak|data breach|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
 
 const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
 // "Weibo users", "Target's customers", "the TalkTalk data breach".

@@ -15,6 +15,9 @@ describe('findBreachCues', () => {
     'released with a count': 'The group released more than 8,000 documents taken from the agency.',
     'data pulled from servers': 'Some of the customer files were pulled from the vendor’s servers last year.',
     'data handed to a scammer': 'A payroll clerk sent the W-2 forms of every employee to a scammer posing as the chief executive.',
+    'a flaw exploited to expose data': 'Last spring a bug in the portal was exploited to expose the records of 40,000 tenants.',
+    'a claimed theft': 'The extortionists threatened to release a film they claim to have stolen from the studio.',
+    'a theft of trade secrets': 'Prosecutors charged two engineers over the theft of trade secrets from the chipmaker.',
   };
   it.each(Object.entries(reports))('reports a breach: %s', (_name, sentence) => {
     expect(scoreBreachSentence(sentence)).toBe(2);
@@ -29,9 +32,16 @@ describe('findBreachCues', () => {
     'advice': 'Here is how to protect your passwords after a data breach.',
     'unrelated text': 'The quarterly results beat analyst expectations.',
     'a report name': 'The Data Breach Investigations Report counts phishing among the top threats.',
+    'statistics released': 'The tax agency released data showing that phishing reports doubled last year.',
   };
   it.each(Object.entries(notReports))('does not report a breach: %s', (_name, sentence) => {
     expect(scoreBreachSentence(sentence)).toBe(0);
+  });
+
+  it('reads a hedged active "may have accessed" by its object, a hedged passive by its subject', () => {
+    expect(scoreBreachSentence('Odd logins were found in payroll accounts, suggesting intruders may have accessed parts of the office network.')).toBe(1);
+    expect(scoreBreachSentence('The review found intruders may have accessed payroll records of 300 staff.')).toBe(2);
+    expect(scoreBreachSentence('Payroll records may have been accessed by the intruders.')).toBe(2);
   });
 
   it('counts present-tense and attributive uses as weak cues', () => {

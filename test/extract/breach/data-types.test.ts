@@ -24,6 +24,7 @@ describe('findDataTypes', () => {
     'emails in a list of fields are addresses': ['The leak included names, emails, and phone numbers.', ['email', 'name', 'phone']],
     'leaked emails are messages': ['WikiLeaks published internal emails of the campaign.', ['communications']],
     'an umbrella word is not order history': ['Some of our users’ order information was accessed.', []],
+    'a film is specific data': ['The hackers say they stole an unfinished film from the studio.', ['other']],
   };
   it.each(Object.entries(cases))('%s', (_name, [sentence, types]) => {
     expect(leakedTypes(sentence)).toEqual(types);
