@@ -2,12 +2,23 @@ import { findConfigFile, loadConfig } from '../../config/load-config';
 import { openDistributed } from '../../../workers/connect';
 import { type DistributedStatus, readStatus } from '../../../workers/operator';
 import { QUEUE_NAMES } from '../../../workers/settings';
+import { backoffUntil } from '../../pipeline/poll-feed';
+import type { FeedState } from '../../store/record-store';
 import { openStore } from '../open-store';
 
 export interface StatusCommandOptions {
   config?: string;
   db?: string;
   json?: boolean;
+}
+
+/** Feeds whose last polls failed, with when they are asked again (back-off). */
+export function formatFailingFeeds(states: FeedState[]): string[] {
+  const failing = states.filter((f) => f.consecutiveFailures > 0);
+  return [
+    `feeds:      ${states.length} polled, ${failing.length} failing`,
+    ...failing.map((f) => `  ${f.feedId}: ${f.consecutiveFailures} failure${f.consecutiveFailures > 1 ? 's' : ''} in a row, next poll after ${backoffUntil(f)?.toISOString()}; last error: ${f.lastError}`),
+  ];
 }
 
 export function formatStatus(s: DistributedStatus): string {
@@ -37,7 +48,10 @@ export async function statusCommand(opts: StatusCommandOptions): Promise<number>
     const store = await openStore(config, opts.db);
     try {
       const status = await readStatus(ctx.queues, ctx.ledger, store);
-      process.stdout.write(opts.json ? `${JSON.stringify(status)}\n` : `${formatStatus(status)}\n`);
+      const feeds = await store.listFeedStates();
+      process.stdout.write(opts.json
+        ? `${JSON.stringify({ ...status, feeds: feeds.map((f) => ({ ...f, nextPollAfter: backoffUntil(f)?.toISOString() ?? null })) })}\n`
+        : `${formatStatus(status)}\n${formatFailingFeeds(feeds).join('\n')}\n`);
       return 0;
     } finally {
       await store.close();
