@@ -46,6 +46,9 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   const url = item.url;
   const urlKey = articleKey(canonicalizeUrl(url));
   if (await isKnown(urlKey, ctx)) return { kind: 'duplicate', url };
+  // A GUID seen before is the same entry, even when the feed changed its link.
+  const guidKey = item.guid ? articleKey(`guid:${item.guid}`) : null;
+  if (guidKey && (await isKnown(guidKey, ctx))) return { kind: 'duplicate', url };
 
   if (!(await isAllowedByRobots(url, ctx.fetch))) {
     return { kind: 'skipped', url, reason: `robots: ${url} is disallowed for breachfeed by robots.txt` };
@@ -57,7 +60,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   // The page may name a canonical URL another item already led to.
   if (key !== urlKey && (await isKnown(key, ctx))) return { kind: 'duplicate', url };
 
-  const base = { key, urlKey, url, canonicalUrl, feed: item.feedId };
+  const base = { key, urlKey, guidKey, url, canonicalUrl, feed: item.feedId };
   if (!article.text) {
     const reason = `scrape: ${url} has no article body${article.emptyReason ? ` (${article.emptyReason})` : ''}`;
     return { kind: 'verdict', url, outcome: { ...base, status: 'failed', reason }, records: [] };

@@ -3,6 +3,7 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `CREATE TABLE articles (
      key text PRIMARY KEY,
      url_key text NOT NULL,
+     guid_key text,
      url text NOT NULL,
      canonical_url text NOT NULL,
      feed text,
@@ -13,6 +14,7 @@ export const POSTGRES_MIGRATIONS: string[] = [
      updated_at timestamptz NOT NULL DEFAULT now()
    );
    CREATE INDEX articles_url_key ON articles (url_key);
+   CREATE INDEX articles_guid_key ON articles (guid_key);
    CREATE SEQUENCE records_seq;
    CREATE TABLE records (
      id text PRIMARY KEY,

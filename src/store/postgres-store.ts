@@ -106,12 +106,13 @@ export class PostgresStore implements RecordStore {
         return;
       }
       await client.query(
-        `INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count, guid_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
+           guid_key = COALESCE(excluded.guid_key, articles.guid_key),
            feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
            record_count = excluded.record_count, updated_at = now()`,
-        [outcome.key, outcome.urlKey, outcome.url, outcome.canonicalUrl, outcome.feed, outcome.status, outcome.reason, records.length],
+        [outcome.key, outcome.urlKey, outcome.url, outcome.canonicalUrl, outcome.feed, outcome.status, outcome.reason, records.length, outcome.guidKey ?? null],
       );
       // Serializes record writers for the rest of this transaction, so seq order is commit order
       // and a cursor reader never skips a row committed late with a smaller seq.
@@ -142,7 +143,7 @@ export class PostgresStore implements RecordStore {
 
   async getArticleStatus(key: string): Promise<ArticleStatus | null> {
     const { rows } = await this.query<{ status: ArticleStatus }>(
-      `SELECT status FROM articles WHERE key = $1 OR url_key = $1 ORDER BY status = 'failed' LIMIT 1`, [key]);
+      `SELECT status FROM articles WHERE key = $1 OR url_key = $1 OR guid_key = $1 ORDER BY status = 'failed' LIMIT 1`, [key]);
     return rows[0]?.status ?? null;
   }
 

@@ -8,6 +8,8 @@ export interface ArticleOutcome {
   key: string;
   /** Key of the feed link that led here; differs from `key` when the page names another canonical URL. */
   urlKey: string;
+  /** Key of the feed entry's GUID, when it has one: a GUID seen again is the same article. */
+  guidKey?: string | null;
   url: string;
   canonicalUrl: string;
   feed: string | null;

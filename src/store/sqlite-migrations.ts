@@ -3,6 +3,7 @@ export const SQLITE_MIGRATIONS: string[] = [
   `CREATE TABLE articles (
      key TEXT PRIMARY KEY,
      url_key TEXT NOT NULL,
+     guid_key TEXT,
      url TEXT NOT NULL,
      canonical_url TEXT NOT NULL,
      feed TEXT,
@@ -13,6 +14,7 @@ export const SQLITE_MIGRATIONS: string[] = [
      updated_at TEXT NOT NULL
    );
    CREATE INDEX articles_url_key ON articles(url_key);
+   CREATE INDEX articles_guid_key ON articles(guid_key);
    CREATE TABLE records (
      id TEXT PRIMARY KEY,
      seq INTEGER NOT NULL UNIQUE,

@@ -47,10 +47,10 @@ export class SqliteStore implements RecordStore {
 
   constructor(private readonly db: Database.Database, readonly location: string) {
     const upsertArticle = db.prepare(`
-      INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count, first_seen_at, updated_at)
-      VALUES (@key, @urlKey, @url, @canonicalUrl, @feed, @status, @reason, @recordCount, @now, @now)
+      INSERT INTO articles (key, url_key, guid_key, url, canonical_url, feed, status, reason, record_count, first_seen_at, updated_at)
+      VALUES (@key, @urlKey, @guidKey, @url, @canonicalUrl, @feed, @status, @reason, @recordCount, @now, @now)
       ON CONFLICT(key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
-        feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
+        guid_key = COALESCE(excluded.guid_key, articles.guid_key), feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
         record_count = excluded.record_count, updated_at = excluded.updated_at`);
     // seq: writes are serialized in SQLite, so max + 1 inside the transaction is unique and ordered.
     // A changed record moves to the end, so incremental readers see the change.
@@ -71,7 +71,7 @@ export class SqliteStore implements RecordStore {
       // A failed attempt must not overwrite the verdict (and records) of an earlier success.
       const previous = statusOf.get(outcome.key) as ArticleStatus | undefined;
       if (outcome.status === 'failed' && previous && previous !== 'failed') return;
-      upsertArticle.run({ ...outcome, recordCount: records.length, now });
+      upsertArticle.run({ ...outcome, guidKey: outcome.guidKey ?? null, recordCount: records.length, now });
       const keep = new Set(records.map((r) => r.id));
       // Re-extraction may yield fewer incidents: drop the article's records that no longer exist.
       for (const id of recordIdsOf.all(outcome.key) as string[]) if (!keep.has(id)) deleteRecord.run(id);
@@ -102,8 +102,8 @@ export class SqliteStore implements RecordStore {
   }
 
   async getArticleStatus(key: string): Promise<ArticleStatus | null> {
-    // An article is known by its canonical key or by the key of the feed link that led to it.
-    const row = this.db.prepare(`SELECT status FROM articles WHERE key = @key OR url_key = @key
+    // An article is known by its canonical key, or the key of the feed link or GUID that led to it.
+    const row = this.db.prepare(`SELECT status FROM articles WHERE key = @key OR url_key = @key OR guid_key = @key
       ORDER BY status = 'failed' LIMIT 1`).get({ key }) as { status: ArticleStatus } | undefined;
     return row?.status ?? null;
   }

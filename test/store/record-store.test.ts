@@ -69,9 +69,11 @@ describe.each(backends)('%s record store', (_name, open) => {
     expect((await store.counts()).records).toBe(1);
   });
 
-  it('finds an article by the key of the feed link that led to it', async () => {
+  it('finds an article by the key of the feed link or GUID that led to it', async () => {
     await store.saveArticle(outcome('https://a.example/4', { urlKey: 'link-key', status: 'no_incident' }), []);
     expect(await store.getArticleStatus('link-key')).toBe('no_incident');
+    await store.saveArticle(outcome('https://a.example/guid', { guidKey: 'guid-key', status: 'no_incident' }), []);
+    expect(await store.getArticleStatus('guid-key')).toBe('no_incident');
     expect(await store.getArticleStatus('unknown')).toBeNull();
   });
 
