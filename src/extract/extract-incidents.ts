@@ -35,7 +35,9 @@ export function extractIncidents(article: ArticleText): Incident[] {
   // supports it like a suggestive cue.
   const context = strengths.size ? readContextSentences(sentences, strengths, publishedAt) : new Map<number, SentenceReading>();
   const listings = [...context.values()].filter((r) => r.leaked.length > 0).map(() => 1);
-  const evidence = { titleStrength, sentenceStrengths: [...strengths.values(), ...listings] };
+  const titleCues = title ? findBreachCues(title) : [];
+  const titleIsFlaw = titleCues.length > 0 && titleCues.every((c) => c.isFlaw || c.strength < titleStrength);
+  const evidence = { titleStrength, sentenceStrengths: [...strengths.values(), ...listings], titleIsFlaw };
   const isReport = isBreachArticle(evidence);
   if (!isReport && !evidence.sentenceStrengths.some((s) => s >= 2)) return [];
 

@@ -143,6 +143,15 @@ describe('extractIncidents: written stories', () => {
     expect(types(i)).toEqual(['bank_account', 'name']);
   });
 
+  it('a headline about what a flaw exposed needs the body to report a breach', () => {
+    const title = 'Flaw in Dunmore Bank portal exposed customer data';
+    const disclosure = 'A researcher found that a flaw in the portal let any logged-in user view other customers’ statements. The bank fixed the flaw within a day.';
+    expect(extractIncidents({ title, publishedAt: '2020-05-01', text: disclosure })).toEqual([]);
+    const breach = `${disclosure} Before the fix, fraudsters stole the account records of 2,000 Dunmore Bank customers. The records were later offered for sale on a dark web forum.`;
+    const [i] = extractIncidents({ title, publishedAt: '2020-05-01', text: breach });
+    expect(i.organization?.name).toBe('Dunmore Bank');
+  });
+
   describe('a story about something else that recalls a specific breach', () => {
     it('yields the recalled breach with only what its own sentence states', () => {
       const article = {

@@ -16,6 +16,8 @@ export interface BreachCue {
   index: number;
   /** 2: explicit ("data breach", "stole customer data"); 1: suggestive ("was hacked"). */
   strength: number;
+  /** The cue tells what a flaw or product exposed ("a bug that exposed user data"). */
+  isFlaw?: boolean;
 }
 
 const DATA_OBJECT =
@@ -24,6 +26,8 @@ const DISRUPTIVE_ATTACK = /\b(?:ransomware|ransom|ddos|denial[- ]of[- ]service|d
 // "a flaw in its portal that exposed", "the VPN client leaked": a flaw or a product as the
 // subject of an exposure.
 const FLAW_SUBJECT_BEFORE = /\b(?:flaws?|bugs?|vulnerabilit(?:y|ies)|loopholes?|security holes?|glitch(?:es)?|exploits?|(?:client|app|application|software|extension|plug-?in|browser|router|firmware|camera|controller|keyboard)s?)\b(?:\s+(?:in|on|of|affecting)(?:\s+[\w'’.-]+){1,4}?)?(?:\s+(?:that|which))?(?:\s+(?:has|had|have))?(?:\s+\w+ly)?\s+$/i;
+// "details were exposed in the information disclosure vulnerability": a flaw as the means.
+const FLAW_MEANS_AFTER = /^\s+(?:in|by|through|via|due to|because of|thanks to)\s+(?:a|an|the|this|that|its|their)?\s*(?:[\w'’"-]+\s+){0,3}(?:flaws?|bugs?|vulnerabilit(?:y|ies)|loopholes?|security holes?|glitch(?:es)?)\b/i;
 const DECEIT_MEANS = /^[^.;]*?\b(?:via|through|using|with|by means of|by sending|in) (?:a |an |the |their )?(?:[\w-]+ ){0,2}(?:phishing|phony|fake|spoofed|fraudulent|bogus|scam)\b/i;
 const HEDGE_BEFORE = /\b(?:may|might|could|possibly|potentially) (?:have )?(?:been )?$/i;
 const LOCKED_DATA_BEFORE = /\b(?:encrypt(?:ed|ing|s)?|lock(?:ed|ing|s)?|delet(?:ed|ing|es)|wip(?:ed|ing|es)|corrupt(?:ed|ing|s)?|scrambl(?:ed|ing|es)|restor(?:ed|ing|es)|recover(?:ed|ing|s)?|unlock(?:ed|ing|s)?|decrypt(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,3}$/i;
@@ -111,7 +115,9 @@ export function findBreachCues(sentence: string): BreachCue[] {
     if (strength === 2 && DISRUPTIVE_ATTACK.test(sentence) && !hasDataNear(sentence, m.index, m[0].length)) strength = 1;
     // "a flaw that exposed users’ data": what a vulnerability made reachable, not what
     // someone took.
-    if (strength === 2 && FLAW_SUBJECT_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) strength = 1;
+    const isFlaw =
+      FLAW_SUBJECT_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index)) || FLAW_MEANS_AFTER.test(sentence.slice(m.index + m[0].length));
+    if (strength === 2 && isFlaw) strength = 1;
     // "credentials were harvested using phony login forms": taken from people by deceit is
     // phishing, not a breach of the organization holding the data.
     if (strength === 2 && DECEIT_MEANS.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 80))) strength = 1;
@@ -122,7 +128,7 @@ export function findBreachCues(sentence: string): BreachCue[] {
     // parts of the network").
     const hedge = HEDGE_BEFORE.exec(sentence.slice(Math.max(0, m.index - 30), m.index));
     if (strength === 2 && hedge && !(/\bbeen $/i.test(hedge[0]) ? hasDataNear : hasDataAfter)(sentence, m.index, m[0].length)) strength = 1;
-    if (strength > 0) cues.push({ text: m[0], index: m.index, strength });
+    if (strength > 0) cues.push(isFlaw ? { text: m[0], index: m.index, strength, isFlaw } : { text: m[0], index: m.index, strength });
   }
   for (const m of sentence.matchAll(PRESENT_VERB)) {
     if (isIrrealisAt(sentence, m.index, true)) continue;

@@ -7,6 +7,8 @@ export interface BreachEvidence {
   titleStrength: number;
   /** Cue strength of each body sentence that reports a breach. */
   sentenceStrengths: number[];
+  /** The headline's cues only tell what a flaw or product exposed. */
+  titleIsFlaw?: boolean;
 }
 
 /** A score that grows with explicit breach reports; 0 when there are none. */
@@ -19,10 +21,13 @@ export function scoreBreachArticle(e: BreachEvidence): number {
 /**
  * A breach article has a breach cue in its headline, two explicit breach sentences, or
  * one explicit and one suggestive sentence: a single explicit mention is usually a
- * reference to some other breach in a story about something else.
+ * reference to some other breach in a story about something else. A headline telling what
+ * a flaw exposed ("Flaw in banking portal exposed customer data") announces a
+ * vulnerability disclosure: the body must report the breach on its own.
  */
 export function isBreachArticle(e: BreachEvidence): boolean {
   const strong = e.sentenceStrengths.filter((s) => s >= 2).length;
   const weak = e.sentenceStrengths.length - strong;
-  return e.titleStrength >= 1 || strong >= 2 || (strong === 1 && weak >= 1);
+  const titleCounts = e.titleStrength >= 2 || (e.titleStrength >= 1 && !e.titleIsFlaw);
+  return titleCounts || strong >= 2 || (strong === 1 && weak >= 1);
 }

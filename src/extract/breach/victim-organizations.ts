@@ -37,6 +37,9 @@ export interface VictimContext {
 
 // Names that often appear inside breach sentences but are tools, places or publications.
 const NOT_ORGANIZATION = /^(?:[A-Z]\.?|[A-Z][a-z]+(?:day|ber)|Windows|Linux|Android|iOS|macOS|Bitcoin|Tor|Dark Web|Internet|Web|The Dark|Deep Web|PDF|SQL|MongoDB|Elasticsearch|Excel|PII|PHI|SSN|SSNs|IP|CVE-[\d-]+|GB|TB|MB|COVID-19|U\.?S\.?|UK|EU|US|USA)$|\b(?:Ransomware|Malware|Trojan|Botnet|Worm|Virus|Backdoor|Rootkit|Spyware|Exploit)$/;
+// A name made an adjective ("Magento-based shops", "Russia-linked hackers") describes
+// something else.
+const NAME_AS_MODIFIER = /-(?:based|powered|run|owned|backed|linked|affiliated|sponsored|compatible|style|like|focused|themed|branded|hosted|made|built|related|specific|friendly|enabled)$/i;
 // A lone generic word or corporate suffix is no one's name ("the Agency said", "Inc.").
 const GENERIC_ALONE = /^(?:Agency|Department|Ministry|Government|Company|Group|Police|Council|University|Hospital|Bank|Society|Foundation|Office|Bureau|Committee|Authority|Commission|Inc|Ltd|LLC|Corp|Co|PLC|Limited|Holdings|Corporation)\.?$/;
 // Nationalities are adjectives, not organizations ("Italian politicians", "Turkish hackers").
@@ -97,7 +100,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
 // Reject spans compromise reads as something other than a name: verbs, adverbs and
 // adjectives capitalised in headlines, pronouns, values ("4GB"), demonyms ("Chinese").
 function isNameLike(ctx: VictimContext, terms: TermTag[], m: NameMention, isTitle: boolean): boolean {
-  if (NOT_ORGANIZATION.test(m.name) || DATA_WORD.test(m.name) || GENERIC_ALONE.test(m.name) || DEMONYM.test(m.name)) return false;
+  if (NOT_ORGANIZATION.test(m.name) || NAME_AS_MODIFIER.test(m.name) || DATA_WORD.test(m.name) || GENERIC_ALONE.test(m.name) || DEMONYM.test(m.name)) return false;
   const tags = termsIn(terms, m.start, m.end);
   if (tags.some((t) => t.tags.has('Pronoun'))) return false;
   if (tags.length === 1 && (tags[0].tags.has('Demonym') || tags[0].tags.has('Value'))) return false;

@@ -44,6 +44,21 @@ describe('findBreachCues', () => {
     expect(scoreBreachSentence('Payroll records may have been accessed by the intruders.')).toBe(2);
   });
 
+  it('marks what a flaw or product exposed, as subject or as means', () => {
+    const [subject] = findBreachCues('A bug in the booking portal exposed the addresses of guests.');
+    expect(subject).toMatchObject({ strength: 1, isFlaw: true });
+    const [means] = findBreachCues('Some members’ profiles were exposed through an access-control bug in the forum.');
+    expect(means).toMatchObject({ strength: 1, isFlaw: true });
+    const [theft] = findBreachCues('Intruders exposed the addresses of guests on a paste site.');
+    expect(theft.strength).toBe(2);
+    expect(theft.isFlaw).toBeUndefined();
+  });
+
+  it('does not take a memory leak for a data leak', () => {
+    expect(scoreBreachSentence('The update fixes a memory leak in the image decoder.')).toBe(0);
+    expect(scoreBreachSentence('The insurer is still investigating the leak.')).toBe(2);
+  });
+
   it('counts present-tense and attributive uses as weak cues', () => {
     expect(scoreBreachSentence('The trojan steals contacts and SMS messages from infected phones.')).toBe(1);
     expect(scoreBreachSentence('Spam was sent from compromised machines in Brazil.')).toBeLessThanOrEqual(1);

@@ -16,6 +16,12 @@ describe('isBreachArticle', () => {
     expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [] })).toBe(false);
   });
 
+  it('does not let a headline about what a flaw exposed carry the article alone', () => {
+    expect(isBreachArticle({ titleStrength: 1, sentenceStrengths: [2], titleIsFlaw: true })).toBe(false);
+    expect(isBreachArticle({ titleStrength: 1, sentenceStrengths: [2], titleIsFlaw: false })).toBe(true);
+    expect(isBreachArticle({ titleStrength: 1, sentenceStrengths: [2, 2], titleIsFlaw: true })).toBe(true);
+  });
+
   it('scores more and stronger evidence higher', () => {
     const weak = scoreBreachArticle({ titleStrength: 0, sentenceStrengths: [2, 1] });
     const strong = scoreBreachArticle({ titleStrength: 2, sentenceStrengths: [2, 2, 2] });

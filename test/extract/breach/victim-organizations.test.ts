@@ -27,6 +27,12 @@ describe('findVictimOrganizations', () => {
     expect(v).not.toContain('Inc');
   });
 
+  it('does not take a name used as an adjective for a victim', () => {
+    const body = 'Last year hundreds of Quillcart-based online shops were breached and card numbers were stolen from their checkout pages.';
+    expect(victimsOf(null, body)).toEqual([]);
+    expect(victimsOf(null, 'Quillcart was breached and card numbers were stolen from its checkout pages.')).toEqual(['Quillcart']);
+  });
+
   it('prefers the victim over the security firm that found the leak', () => {
     const body =
       'Researchers at Kestrel Security discovered an unprotected database belonging to Harbor Freightways. ' +
