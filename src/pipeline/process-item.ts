@@ -71,7 +71,8 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
     text: article.text,
   });
   const records = buildRecords(incidents, {
-    article: { ...article, canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
+    // The link without tracking parameters: two feeds linking one article give the same record.
+    article: { ...article, url: canonicalizeUrl(url), canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
     feed: item.feedId,
     fetchedAt: page.fetchedAt,
     extractor: EXTRACTOR_VERSION,

@@ -173,6 +173,34 @@ describe('extractIncidents: written stories', () => {
       expectEvidenceIn(article, incidents);
     });
 
+    it('a vulnerability story keeps the past breach it recalls, not the flaw', () => {
+      const article = {
+        title: 'Parcel service fixes portal flaw that exposed customer data',
+        publishedAt: '2019-11-20',
+        text:
+          'A flaw in the tracking portal let any logged-in user look up other customers’ account details. ' +
+          'The parcel service fixed the flaw on Monday after a researcher reported it. ' +
+          'Swiftline Parcel has faced criticism before, after a 2016 hack exposed personal information on 300,000 employees.',
+      };
+      const incidents = extractIncidents(article);
+      expect(incidents).toHaveLength(1);
+      const [i] = incidents;
+      expect(i.organization?.name).toBe('Swiftline Parcel');
+      expect(i.breachDate?.value).toBe('2016');
+      expect(i.affectedCount?.value).toBe(300_000);
+      expect(types(i)).toEqual(['personal_info']);
+      expectEvidenceIn(article, incidents);
+    });
+
+    it('recalls breaches named by their victim, as in "like the Acme breaches"', () => {
+      const text =
+        'Lawmakers published draft cloud rules on Tuesday. ' +
+        'The rules follow incidents like the Dorrance Mail breaches, which exposed 900 million accounts. ' +
+        'Firms would have a year to comply.';
+      const incidents = extractIncidents({ title: null, publishedAt: '2019-03-01', text });
+      expect(incidents.map((i) => [i.organization?.name, i.affectedCount?.value])).toEqual([['Dorrance Mail', 900_000_000]]);
+    });
+
     it('recalls a theft named with the fields taken', () => {
       const text =
         'A new survey finds that most retailers still store card data longer than they need to. ' +

@@ -43,6 +43,10 @@ const BREACH_NOUN = new RegExp(
 );
 // Plural breach nouns are mostly about breaches in general.
 const GENERIC_BREACH_NOUN = /\b(?:data|security|cyber) (?:breaches|leaks)\b/gi;
+// ... unless they hit someone named: "card breaches have also hit hotel chains Starwood and
+// Hyatt" reports past breaches (the name's capital is checked case-sensitively).
+const PLURAL_BREACHES_HIT =
+  /\b(?:[Cc]ard|[Dd]ata|[Ss]ecurity|[Pp]ayment|[Ss]imilar|[Ee]arlier|[Pp]ast|[Pp]revious)\s+(?:breaches|hacks|leaks)\s+(?:(?:also|have|has|had|already|recently)\s+){0,3}(?:hit|struck|affected|impacted)\s+(?:(?!(?:in|at|on|across|around|from|of|for|throughout|during)\b)[a-z][\w-]*\s+){0,3}(?=[A-Z])/g;
 
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =
@@ -100,6 +104,9 @@ export function findBreachCues(sentence: string): BreachCue[] {
   }
   for (const m of sentence.matchAll(GENERIC_BREACH_NOUN)) {
     if (!isIrrealisAt(sentence, m.index, false)) cues.push({ text: m[0], index: m.index, strength: 1 });
+  }
+  for (const m of sentence.matchAll(PLURAL_BREACHES_HIT)) {
+    if (!isIrrealisAt(sentence, m.index, false)) cues.push({ text: m[0].trim(), index: m.index, strength: 2 });
   }
   for (const m of sentence.matchAll(PAST_VERB)) {
     if (isIrrealisAt(sentence, m.index, true)) continue;

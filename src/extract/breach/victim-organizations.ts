@@ -37,6 +37,7 @@ export interface VictimContext {
 
 // Names that often appear inside breach sentences but are tools, places or publications.
 const NOT_ORGANIZATION = /^(?:[A-Z]\.?|[A-Z][a-z]+(?:day|ber)|Windows|Linux|Android|iOS|macOS|Bitcoin|Tor|Dark Web|Internet|Web|The Dark|Deep Web|PDF|SQL|MongoDB|Elasticsearch|Excel|PII|PHI|SSN|SSNs|IP|CVE-[\d-]+|GB|TB|MB|COVID-19|U\.?S\.?|UK|EU|US|USA)$|\b(?:Ransomware|Malware|Trojan|Botnet|Worm|Virus|Backdoor|Rootkit|Spyware|Exploit)$/;
+const BREACH_NAMED_AFTER = /^(?:['’]s)?\s+(?:(?:data|security|database|customer|user)\s+)?(?:breach|hack|leak)(?:es|s)?\b/i;
 // A name made an adjective ("Magento-based shops", "Russia-linked hackers") describes
 // something else.
 const NAME_AS_MODIFIER = /-(?:based|powered|run|owned|backed|linked|affiliated|sponsored|compatible|style|like|focused|themed|branded|hosted|made|built|related|specific|friendly|enabled)$/i;
@@ -84,7 +85,10 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     if (isPlace && !ORGANIZATION_WORD.test(m.name)) continue;
     let s = role;
     // A person's name ("Ashley Madison") needs more than one victim pattern.
-    if (isPerson || ctx.personTokens.has(lower)) s = s >= 3 ? 2 : -3;
+    // A name naming a breach ("the 2015 Ashley Madison breach") is the victim's whatever
+    // it looks like.
+    const namesBreach = BREACH_NAMED_AFTER.test(text.slice(m.end, m.end + 40));
+    if ((isPerson || ctx.personTokens.has(lower)) && !namesBreach) s = s >= 3 ? 2 : -3;
     s *= weight;
     const key = organizationKey(m.name);
     if (!key || key.length < 2) continue;

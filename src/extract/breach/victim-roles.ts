@@ -6,7 +6,7 @@
 
 import type { NameMention } from './name-mentions';
 
-const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|policyholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|hack|leak|data breach|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
+const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|policyholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|breaches|hack|hacks|leak|leaks|data breach|data breaches|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
 
 const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
 // "Weibo users", "Target's customers", "the TalkTalk data breach".
@@ -20,11 +20,16 @@ const DISCLOSURE_AFTER =
 // Looser, within one clause (case-sensitive: the words between must be lowercase): "Wonga appears to be the latest brand to suffer a data breach".
 const CLAUSE_AFTER =
   /^(?:\s+(?!(?:said|says|told|according|reported|claims?|claimed|warned|found|discovered)\b)[a-z][\w'’-]*){0,8}?\s+(?:(?:has|have|had|was|were|is|been|be|being|got)\s+(?:\w+\s+){0,2}(?:hacked|breached|compromised|infiltrated)|suffer(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:breach|hack|attack|leak|intrusion|incident|compromise))\b/;
-const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER];
+// What a name went through after its breach, within one clause: "USPS has faced scrutiny
+// in the past, after a 2014 hack exposed ...", "Acme paid a fine following the breach"; a
+// breach "of" someone else names that one instead ("published emails following a hack of").
+const AFTERMATH_AFTER =
+  /^(?:\s+(?!(?:said|says|told|according|reported|claims?|claimed|warned|found|discovered|wrote|noted)\b)[a-z][\w'’-]*){1,8}?,?\s+(?:after|following)\s+(?:a|an|the|its|their|last year['’]s)?\s*(?:(?:\d{4}|[a-z][\w-]*)\s+){0,2}(?:breach|hack|leak|cyberattack|cyber-attack|intrusion|compromise)\b(?!\s*[—–-]|\s+(?:of|on|at|against|into|targeting|affecting)\b)/;
+const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER, AFTERMATH_AFTER];
 const STRONG_BEFORE = [
   // The words between may not hand the name another role ("breach revealed in RedLock's report").
   /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|accessed)\s+(?:the\s+|a\s+)?(?:(?!(?:by|according|revealed|reported|said|says|found|discovered|disclosed|published)\b)[\w-]+\s+){0,2}$/i,
-  /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
+  /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting|(?:(?:also|have|has|had|already|recently)\s+){1,3}(?:hit|struck|affected|impacted))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
   new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from|for|belonging to|held by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
   /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
   // "stole unreleased content from ABC", "took 40 GB of files from the council".
@@ -75,7 +80,9 @@ const REPORTING_ROLES = new Set(
  */
 export function scoreVictimRole(sentence: string, start: number, end: number, name: string): number {
   const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || REGULATOR.test(name);
-  const before = sentence.slice(Math.max(0, start - 80), start);
+  // An aside between dashes does not part a breach from its victim ("a hack—allegedly by
+  // state actors—of the party's servers").
+  const before = sentence.slice(Math.max(0, start - 160), start).replace(/\s*[—–]\s*[^—–]{1,80}[—–]\s*/g, ' ').slice(-80);
   const after = sentence.slice(end, end + 120);
   if (NON_VICTIM_BEFORE.test(before) || FINDER_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
   // Outlets and vendors own databases and report breaches: only being breached counts.

@@ -54,6 +54,11 @@ describe('findBreachCues', () => {
     expect(theft.isFlaw).toBeUndefined();
   });
 
+  it('reads plural breaches that hit someone named as a report', () => {
+    expect(scoreBreachSentence('Card breaches have also hit hotel chains Marlow Inns and Kestrel Suites.')).toBe(2);
+    expect(scoreBreachSentence('Data breaches have hit companies in Europe hard this year.')).toBeLessThan(2);
+  });
+
   it('does not take a memory leak for a data leak', () => {
     expect(scoreBreachSentence('The update fixes a memory leak in the image decoder.')).toBe(0);
     expect(scoreBreachSentence('The insurer is still investigating the leak.')).toBe(2);

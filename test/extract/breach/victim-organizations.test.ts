@@ -27,6 +27,13 @@ describe('findVictimOrganizations', () => {
     expect(v).not.toContain('Inc');
   });
 
+  it('takes a name that names a breach for the victim, even one that looks like a person’s', () => {
+    const body =
+      'Hackers stole the member database of a dating site last week. ' +
+      'The dump also held records from the 2014 Martha Quell data breach, researchers said.';
+    expect(victimsOf(null, body)).toContain('Martha Quell');
+  });
+
   it('does not take a name used as an adjective for a victim', () => {
     const body = 'Last year hundreds of Quillcart-based online shops were breached and card numbers were stolen from their checkout pages.';
     expect(victimsOf(null, body)).toEqual([]);

@@ -16,6 +16,9 @@ describe('scoreVictimRole', () => {
     ['Nordale admitted that attackers had accessed its billing system.', 'Nordale'],
     ['Kestrel Security was breached in May, the company said.', 'Kestrel Security'],
     ['The largest breach was from Ardent Mail, with 900 million accounts.', 'Ardent Mail'],
+    ['Corvell Freight has faced lawsuits ever since, after a 2015 hack exposed driver records.', 'Corvell Freight'],
+    ['Tamber Bank paid a record fine following the breach.', 'Tamber Bank'],
+    ['Emails leaked after a hack—allegedly by a foreign service—of the Harrow Party last year.', 'Harrow Party'],
   ])('a victim: %s', (sentence, name) => {
     expect(roleOf(sentence, name)).toBe(3);
   });
@@ -34,6 +37,10 @@ describe('scoreVictimRole', () => {
 
   it('does not take the source of a report for the victim', () => {
     expect(roleOf('Clinic Data Breach Revealed in Harlow Labs Report', 'Harlow Labs')).toBeLessThan(3);
+  });
+
+  it('does not take the publisher of data from another’s breach for the victim', () => {
+    expect(roleOf('Leakwire published the party’s emails following a hack of the campaign.', 'Leakwire')).toBeLessThan(3);
   });
 
   it('gives a plain mention the neutral score', () => {
