@@ -201,6 +201,22 @@ describe('extractIncidents: written stories', () => {
       expect(incidents.map((i) => [i.organization?.name, i.affectedCount?.value])).toEqual([['Dorrance Mail', 900_000_000]]);
     });
 
+    it('ranks a recalled breach below the same breach reported as the story', () => {
+      const recalled = extractIncidents({
+        title: null,
+        publishedAt: '2018-06-01',
+        text: 'The ride-hailing firm named a new security chief on Monday. The hire comes a year after hackers stole data on 20 million Veloride users. The new chief starts in May.',
+      });
+      const reported = extractIncidents({
+        title: 'Hackers stole data on 20 million Veloride users',
+        publishedAt: '2018-06-01',
+        text: 'Hackers stole data on 20 million Veloride users, the company said. The stolen data included names and email addresses of riders.',
+      });
+      expect(recalled.map((i) => i.organization?.name)).toEqual(['Veloride']);
+      expect(reported[0].organization?.name).toBe('Veloride');
+      expect(recalled[0].confidence).toBeLessThan(reported[0].confidence);
+    });
+
     it('recalls a theft named with the fields taken', () => {
       const text =
         'A new survey finds that most retailers still store card data longer than they need to. ' +
