@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 // The level reached, minus 0.02 (issue 3). Raise it when extraction improves; never lower it to pass.
-const DEV_OVERALL_F1_FLOOR = 0.70;
+const DEV_OVERALL_F1_FLOOR = 0.72;
 
 const root = path.join(__dirname, '..');
 const evalDir = path.resolve(root, process.argv[2] || '../shared/eval/breach');

@@ -84,12 +84,24 @@ export function extractIncidents(article: ArticleText): Incident[] {
 export function recalledIncidentSentences(readings: Map<number, SentenceReading>, victims: VictimCandidate[]): Set<number> {
   const out = new Set<number>();
   for (const [index, r] of readings) {
-    if (index === TITLE_INDEX || r.strength < 2 || !victims.some((v) => v.sentenceIndexes.includes(index))) continue;
-    // A date alone does not make an intrusion a data breach; the people or fields affected do.
-    const hasDetail = r.counts.some((c) => c.isAffected) || r.leaked.length > 0;
+    const named = victims.filter((v) => v.sentenceIndexes.includes(index));
+    if (index === TITLE_INDEX || r.strength < 2 || !named.length) continue;
+    // A date alone does not make an intrusion a data breach; the people or fields affected,
+    // or the victim's own data ("NSA documents were leaked"), do.
+    const hasDetail = r.counts.some((c) => c.isAffected) || r.leaked.length > 0 || named.some((v) => namesOwnData(r.text, v.name));
     if (hasDetail) out.add(index);
   }
   return out;
+}
+
+const OWN_DATA = /^(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:documents|e-?mails|files|records|data|databases?|information|messages|source code)\b/;
+
+// "NSA documents", "the clinic's patient records": data named as the organization's own.
+function namesOwnData(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (OWN_DATA.test(text.slice(at + name.length))) return true;
+  }
+  return false;
 }
 
 // A report names what was breached, what was taken or how many were affected. With none of

@@ -217,6 +217,15 @@ describe('extractIncidents: written stories', () => {
       expect(recalled[0].confidence).toBeLessThan(reported[0].confidence);
     });
 
+    it('recalls a leak of data named as the victim’s own', () => {
+      const text =
+        'The worm spread to thousands of hospitals within hours on Friday. ' +
+        'Experts say it uses a tool that became public when Talvor Agency documents were leaked online last year. ' +
+        'Hospitals were told to patch their systems.';
+      const incidents = extractIncidents({ title: null, publishedAt: '2019-03-01', text });
+      expect(incidents.map((i) => i.organization?.name)).toEqual(['Talvor Agency']);
+    });
+
     it('recalls a theft named with the fields taken', () => {
       const text =
         'A new survey finds that most retailers still store card data longer than they need to. ' +
