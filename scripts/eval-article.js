@@ -8,10 +8,13 @@ const F1_FLOOR = 0.975; // reached 0.985 on 2026-11-22, minus 0.01
 
 const fs = require('node:fs');
 const path = require('node:path');
+
+const realpath = (p) => (fs.existsSync(p) ? fs.realpathSync(p) : p);
 const { execFileSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const evalDir = path.resolve(root, '../shared/eval/article');
+// realpath: the scorer runs its main only when invoked by its real path (not through a symlink).
+const evalDir = realpath(path.resolve(root, '../shared/eval/article'));
 const devDir = path.resolve(process.argv[2] || path.join(evalDir, 'dev'));
 const truthFile = path.join(evalDir, 'dev-ground-truth.json');
 const scorer = path.join(evalDir, 'score.mjs');

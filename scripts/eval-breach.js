@@ -6,11 +6,14 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const realpath = (p) => (fs.existsSync(p) ? fs.realpathSync(p) : p);
+
 // The level reached, minus 0.02 (issue 3). Raise it when extraction improves; never lower it to pass.
 const DEV_OVERALL_F1_FLOOR = 0.72;
 
 const root = path.join(__dirname, '..');
-const evalDir = path.resolve(root, process.argv[2] || '../shared/eval/breach');
+// realpath: the scorer runs its main only when invoked by its real path (not through a symlink).
+const evalDir = realpath(path.resolve(root, process.argv[2] || '../shared/eval/breach'));
 const outDir = path.join(root, 'data', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
 
