@@ -9,16 +9,8 @@ import { decodeHtml } from '../ingest/decode-html';
 import type { Article } from '../types';
 import { scrapeArticle } from './scrape-article';
 
-export interface ScrapedEntry {
-  articleBody: string;
-  title: string | null;
-  publishedAt: string | null;
-  author: string | null;
-  canonicalUrl: string;
-  language: string | null;
-  siteName: string | null;
-  emptyReason?: string;
-}
+/** The eval's prediction shape: the article's metadata with its text as `articleBody`. */
+export type ScrapedEntry = Omit<Article, 'url' | 'text'> & { articleBody: string };
 
 const PAGE_FILE = /\.html?(\.gz)?$/i;
 
