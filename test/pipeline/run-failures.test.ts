@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { type Newsroom, startNewsroom } from '../../src/demo/newsroom-server';
 import { runInline } from '../../src/pipeline/run-inline';
@@ -66,7 +68,7 @@ describe('inline run over broken feeds and pages', () => {
 
   it('the CLI prints the failures in its summary and exits 0 because it ran', async () => {
     const cfg = path.join(tmp.dir, 'broken.yaml');
-    require('node:fs').writeFileSync(cfg, [
+    fs.writeFileSync(cfg, [
       'feeds:',
       `  - { id: malformed, url: "${newsroom.baseUrl}/broken/feed.xml" }`,
       `  - { id: missing, url: "${newsroom.baseUrl}/broken/missing-article-feed.xml" }`,
@@ -83,8 +85,8 @@ describe('inline run over broken feeds and pages', () => {
 
   it('an unreachable feed (nothing listening, as without network) fails with one line; the run still ends', async () => {
     const port = await new Promise<number>((resolve) => {
-      const srv = require('node:net').createServer().listen(0, '127.0.0.1', () => {
-        const p = srv.address().port;
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as net.AddressInfo).port;
         srv.close(() => resolve(p));
       });
     });
