@@ -25,25 +25,31 @@ export function itemIdOf(feedId: string, linkKey: string): string {
 
 export type ClaimResult = 'enqueue' | 'requeue' | 'seen' | 'duplicate';
 
-// KEYS: items hash, claims hash. ARGV: item id, article key.
-// 'seen': the item has finished before; 'duplicate': another item owns the article;
-// 'enqueue': this item owns it (again, when a poll is retried before its job finished);
-// 'requeue': robots.txt skipped it last time, ask again (its old job must go first).
+// KEYS: items hash, claims hash. ARGV: item id, article key, item id, article key, ...
+// Per item: 'seen' when it has finished before; 'duplicate' when another item owns the
+// article; 'enqueue' when this item owns it (again, when a poll is retried before its job
+// finished); 'requeue' when robots.txt skipped it last time: ask again (its old job must go first).
 const CLAIM_SCRIPT = new LuaScript(`
-local st = redis.call('HGET', KEYS[1], ARGV[1])
-if st and st ~= 'queued' and st ~= 'skipped' then return 'seen' end
-if st == 'skipped' then
-  redis.call('HSET', KEYS[1], ARGV[1], 'queued')
-  return 'requeue'
+local results = {}
+for i = 1, #ARGV, 2 do
+  local item, key = ARGV[i], ARGV[i + 1]
+  local st = redis.call('HGET', KEYS[1], item)
+  local owner = redis.call('HGET', KEYS[2], key)
+  if st and st ~= 'queued' and st ~= 'skipped' then
+    results[#results + 1] = 'seen'
+  elseif st == 'skipped' then
+    redis.call('HSET', KEYS[1], item, 'queued')
+    results[#results + 1] = 'requeue'
+  elseif owner and owner ~= item then
+    redis.call('HSET', KEYS[1], item, 'duplicate')
+    results[#results + 1] = 'duplicate'
+  else
+    redis.call('HSET', KEYS[1], item, 'queued')
+    redis.call('HSET', KEYS[2], key, item)
+    results[#results + 1] = 'enqueue'
+  end
 end
-local owner = redis.call('HGET', KEYS[2], ARGV[2])
-if owner and owner ~= ARGV[1] then
-  redis.call('HSET', KEYS[1], ARGV[1], 'duplicate')
-  return 'duplicate'
-end
-redis.call('HSET', KEYS[1], ARGV[1], 'queued')
-redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
-return 'enqueue'`, 2);
+return results`, 2);
 
 // KEYS: claims hash. ARGV: article key, item id. 1 when the item owns the article (now or already).
 const CLAIM_ARTICLE_SCRIPT = new LuaScript(`
@@ -61,9 +67,11 @@ export class ItemLedger {
     this.claimsKey = `${prefix}:bf:claims`;
   }
 
-  /** Registers a polled item and claims its article for it. */
-  async claimItem(itemId: string, key: string): Promise<ClaimResult> {
-    return (await CLAIM_SCRIPT.run(this.redis, [this.itemsKey, this.claimsKey], [itemId, key])) as ClaimResult;
+  /** Registers a poll's items and claims each one's article for it, in order, in one round trip. */
+  async claimItems(items: { itemId: string; key: string }[]): Promise<ClaimResult[]> {
+    if (!items.length) return [];
+    const args = items.flatMap((i) => [i.itemId, i.key]);
+    return (await CLAIM_SCRIPT.run(this.redis, [this.itemsKey, this.claimsKey], args)) as ClaimResult[];
   }
 
   /** Claims the article a page's canonical URL names; false when another item has it. */

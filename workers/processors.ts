@@ -43,10 +43,13 @@ export function feedsProcessor(deps: ProcessorDeps) {
     if (!poll.ok) throw poll.retryable ? new Error(poll.reason) : new UnrecoverableError(poll.reason);
     const result: FeedJobResult = { items: poll.items.length, enqueued: 0, duplicate: 0, seen: 0, notModified: poll.notModified };
     const jobs: { name: string; data: ArticleJobData; opts: { jobId: string } }[] = [];
-    for (const item of poll.items) {
+    const claims = poll.items.map((item) => {
       const key = linkKey(item.url);
-      const itemId = itemIdOf(feed.id, key);
-      const claim = await deps.ledger.claimItem(itemId, key);
+      return { item, key, itemId: itemIdOf(feed.id, key) };
+    });
+    const verdicts = await deps.ledger.claimItems(claims);
+    for (const [i, { item, key, itemId }] of claims.entries()) {
+      const claim = verdicts[i];
       if (claim === 'seen') result.seen++;
       else if (claim === 'duplicate') result.duplicate++;
       else {
