@@ -2,11 +2,13 @@
 // ≥ 1,000 articles made from the newsroom fixtures (breach and non-breach pages), each at a
 // URL of its own (its canonical link rewritten to match), listed by 10 feeds. Inline: one
 // process, concurrency 4. Distributed: 2 `breachfeed worker` processes (concurrency 4 each)
-// on the real Redis, timed from the first poll enqueued to the last item settled. Both
-// runners first process 200 other articles untimed (start-up and JIT warm-up are not
-// throughput; workers live for weeks); each keeps its best of BENCH_ROUNDS rounds. The
-// machine's parallel headroom (two CPU-bound processes vs one, measured here too) bounds the
-// ratio: on a shared 2-core machine other people's work takes part of the second core.
+// on the real Redis, timed from the first poll enqueued to the last item settled. The runners
+// alternate for BENCH_ROUNDS rounds (3 by default), each round on articles of its own; each runner keeps its
+// best round. Both first process 1,000 other articles untimed, and the workers stay up across
+// rounds, as they do in production (start-up and JIT warm-up are not throughput). Both run
+// with the V8 flags this process was started with (see `npm run bench`). The
+// machine's parallel headroom (two processes extracting vs one, measured here too) bounds the
+// ratio: V8's helper threads and other tenants take part of the second core.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,23 +20,25 @@ import { findPackageRoot, newsroomDir, readNewsroomManifest } from '../src/demo/
 import { closeHttpClients } from '../src/ingest/http-get';
 import { runInline } from '../src/pipeline/run-inline';
 import { openSqliteStore } from '../src/store/sqlite-store';
-import type { FeedConfig } from '../src/types';
+import { extractIncidents } from '../src/extract/extract-incidents';
+import { scrapeArticle } from '../src/extract/scrape-article';
+import type { FeedConfig, Page } from '../src/types';
 import { type DistributedContext, deletePrefix, openDistributed } from '../workers/connect';
 import { enqueuePollsNow } from '../workers/scheduler';
 import { printTable } from './bench-utils';
 
 const ARTICLES = Number(process.env.BENCH_DISTRIBUTED_ARTICLES ?? 1_008);
 const FEEDS = 10;
-/** Untimed articles each runner processes first, so both are measured with warm JIT (workers live for weeks). */
-const WARMUP = Number(process.env.BENCH_WARMUP_ARTICLES ?? 200);
+/** Untimed articles each runner processes first: V8 is still compiling hot code after a few hundred. */
+const WARMUP = Number(process.env.BENCH_WARMUP_ARTICLES ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-interface Corpus { baseUrl: string; feeds: FeedConfig[]; warmupFeeds: FeedConfig[]; close(): Promise<void> }
+interface Corpus { baseUrl: string; rounds: FeedConfig[][]; warmupFeeds: FeedConfig[]; close(): Promise<void> }
 
-/** Serves ARTICLES pages (fixture i mod n at /b<i>/<fixture path>) and FEEDS feeds listing them. */
-async function serveCorpus(): Promise<Corpus> {
+/** Serves, for each round, ARTICLES pages (fixture i mod n at /r<round>-<i>/<fixture path>) and FEEDS feeds listing them. */
+async function serveCorpus(rounds: number): Promise<Corpus> {
   const manifest = await readNewsroomManifest();
   const siteRoot = path.join(newsroomDir(), 'site');
   const fixtures = manifest.articles.map((a) => ({ path: a.path, title: a.title, date: a.publishedAt, html: fs.readFileSync(path.join(siteRoot, a.path), 'utf8') }));
@@ -66,12 +70,10 @@ async function serveCorpus(): Promise<Corpus> {
       return { id: `bench-${tag}${k}`, url: `${base}/feeds/${tag}${k}.xml` };
     });
   };
-  const mainFeeds = addBatch('b', ARTICLES, FEEDS);
-  const warmupFeeds = WARMUP > 0 ? addBatch('w', WARMUP, 2) : [];
   return {
     baseUrl: base,
-    feeds: mainFeeds,
-    warmupFeeds,
+    rounds: Array.from({ length: rounds }, (_, r) => addBatch(`r${r}-`, ARTICLES, FEEDS)),
+    warmupFeeds: WARMUP > 0 ? addBatch('w', WARMUP, 2) : [],
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -81,12 +83,14 @@ async function serveCorpus(): Promise<Corpus> {
 
 const FETCH = { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurrency: Number(process.env.BENCH_PER_HOST ?? 64), timeoutMs: 30_000 };
 
-async function timeInline(corpus: Corpus, dir: string): Promise<{ seconds: number; records: number; articles: number; cpuSeconds: number }> {
+type Run = { seconds: number; records: number; articles: number; cpuSeconds: number };
+
+async function timeInline(feeds: FeedConfig[], dir: string): Promise<Run> {
   const store = openSqliteStore(path.join(dir, `inline-${randomBytes(3).toString('hex')}.db`));
   try {
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    const s = await runInline({ feeds: corpus.feeds, store, fetch: FETCH, concurrency: CONCURRENCY, maxItemsPerFeed: ARTICLES });
+    const s = await runInline({ feeds, store, fetch: FETCH, concurrency: CONCURRENCY, maxItemsPerFeed: ARTICLES });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     if (s.items.new !== ARTICLES || s.articles.failed) throw new Error(`inline run processed ${s.items.new}/${ARTICLES} items, ${s.articles.failed} failed`);
     const cpu = process.cpuUsage(cpu0);
@@ -101,7 +105,8 @@ async function timeInline(corpus: Corpus, dir: string): Promise<{ seconds: numbe
 const stats = { retries: 0, firstError: null as string | null };
 
 function startWorker(bin: string, cfg: string, db: string, env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [bin, 'worker', '-c', cfg, '--db', db, '--concurrency', String(CONCURRENCY)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The workers run with this process's V8 flags (npm run bench sets the young generation), as inline does.
+  const child = spawn(process.execPath, [...process.execArgv, bin, 'worker', '-c', cfg, '--db', db, '--concurrency', String(CONCURRENCY)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const ready = new Promise<void>((resolve, reject) => {
@@ -156,95 +161,131 @@ async function waitForItems(ctx: DistributedContext, n: number): Promise<void> {
   }
 }
 
-async function timeDistributed(corpus: Corpus, dir: string): Promise<{ seconds: number; records: number; articles: number; cpuSeconds: number }> {
+interface Cluster {
+  /** Polls `feeds` and waits until their items are settled; the round's time, records and worker CPU. */
+  round(feeds: FeedConfig[]): Promise<Run>;
+  stop(): Promise<void>;
+}
+
+/** Starts the worker processes (one prefix, one database for all rounds) and warms them up. */
+async function startCluster(corpus: Corpus, dir: string): Promise<Cluster> {
   const prefix = `bfbench-${randomBytes(4).toString('hex')}`;
   const env = { REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix, BREACHFEED_LOG_LEVEL: 'info' };
   const cfg = path.join(dir, `dist-${prefix}.yaml`);
   fs.writeFileSync(cfg, [
-    'feeds:', ...corpus.feeds.map((f) => `  - { id: ${f.id}, url: "${f.url}" }`),
+    'feeds:', ...[...corpus.warmupFeeds, ...corpus.rounds.flat()].map((f) => `  - { id: ${f.id}, url: "${f.url}" }`),
     `fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurrency: ${FETCH.perHostConcurrency}, timeoutMs: ${FETCH.timeoutMs} }`,
     `run: { maxItemsPerFeed: ${Math.max(ARTICLES, WARMUP)} }`,
   ].join('\n'));
   const db = path.join(dir, `dist-${prefix}.db`);
   openSqliteStore(db).close(); // migrate once, before two processes race to
+  const storedRecords = async () => {
+    const store = openSqliteStore(db);
+    try {
+      return (await store.counts()).records;
+    } finally {
+      await store.close();
+    }
+  };
   const bin = process.env.BREACHFEED_BENCH_BIN ?? path.join(findPackageRoot(), 'bin', 'breachfeed.js');
   const ctx = await openDistributed(REDIS_URL, 'command', undefined, { ...process.env, ...env });
   const workers = Array.from({ length: WORKERS }, () => startWorker(bin, cfg, db, env));
-  let cpuSeconds = 0;
-  try {
-    await Promise.all(workers.map((w) => w.ready));
-    let warmupRecords = 0;
-    if (corpus.warmupFeeds.length) {
-      await enqueuePollsNow(ctx.queues.feeds, corpus.warmupFeeds);
-      await waitForItems(ctx, WARMUP);
-      const s = openSqliteStore(db);
-      warmupRecords = (await s.counts()).records;
-      await s.close();
-    }
-    const redis0 = redisCpu(await ctx.redis.info('cpu'));
-    const startCpu = workers.reduce((sum, w) => sum + cpuSecondsOf(w.child.pid!), 0);
-    const t0 = process.hrtime.bigint();
-    const benchCpu0 = process.cpuUsage();
-    await enqueuePollsNow(ctx.queues.feeds, corpus.feeds);
-    await waitForItems(ctx, WARMUP + ARTICLES);
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    cpuSeconds = workers.reduce((sum, w) => sum + cpuSecondsOf(w.child.pid!), 0);
-    const bc = process.cpuUsage(benchCpu0);
-    if (process.env.BENCH_DEBUG) console.error(`bench process CPU during distributed: ${((bc.user + bc.system) / 1e6).toFixed(1)} s; redis ${(redisCpu(await ctx.redis.info('cpu')) - redis0).toFixed(2)} s`);
-    const store = openSqliteStore(db);
-    const records = (await store.counts()).records - warmupRecords;
-    await store.close();
-    return { seconds, records, articles: ARTICLES, cpuSeconds: cpuSeconds - startCpu };
-  } finally {
+  const stop = async () => {
     for (const w of workers) w.child.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => (w.child.exitCode !== null ? r(null) : w.child.once('exit', r)))));
     await deletePrefix(ctx.redis, prefix);
     await ctx.close();
+  };
+  let settled = 0;
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+    if (corpus.warmupFeeds.length) {
+      await enqueuePollsNow(ctx.queues.feeds, corpus.warmupFeeds);
+      await waitForItems(ctx, (settled += WARMUP));
+    }
+  } catch (err) {
+    await stop();
+    throw err;
   }
+  return {
+    async round(feeds) {
+      const records0 = await storedRecords();
+      const redis0 = redisCpu(await ctx.redis.info('cpu'));
+      const cpu0 = workers.reduce((sum, w) => sum + cpuSecondsOf(w.child.pid!), 0);
+      const t0 = process.hrtime.bigint();
+      await enqueuePollsNow(ctx.queues.feeds, feeds);
+      await waitForItems(ctx, (settled += ARTICLES));
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const cpuSeconds = workers.reduce((sum, w) => sum + cpuSecondsOf(w.child.pid!), 0) - cpu0;
+      if (process.env.BENCH_DEBUG) console.error(`redis CPU during the round: ${(redisCpu(await ctx.redis.info('cpu')) - redis0).toFixed(2)} s`);
+      return { seconds, records: (await storedRecords()) - records0, articles: ARTICLES, cpuSeconds };
+    },
+    stop,
+  };
 }
 
 const redisCpu = (info: string) => Number(/used_cpu_sys:([\d.]+)/.exec(info)![1]) + Number(/used_cpu_user:([\d.]+)/.exec(info)![1]);
 
-const SPIN = `const t0 = Date.now(); let n = 0; const a = new Array(1000).fill(0);
-while (Date.now() - t0 < 2000) { for (let i = 0; i < 1e5; i++) a[i % 1000] += i; n++; }
-process.stdout.write(String(n));`;
+const EXTRACT_LOOP_FLAG = '--extract-loop';
 
-/** Work done by two CPU-bound processes at once, relative to one alone (2.0 on two idle cores). */
+/** Child mode: scrape + extract the newsroom pages for `ms` after a warm-up; prints how many. */
+async function extractLoop(ms: number): Promise<void> {
+  const manifest = await readNewsroomManifest();
+  const siteRoot = path.join(newsroomDir(), 'site');
+  const pages: Page[] = manifest.articles.map((a) => {
+    const url = `http://127.0.0.1/x${a.path}`;
+    const html = fs.readFileSync(path.join(siteRoot, a.path), 'utf8').replace(/\{\{BASE\}\}/g, 'http://127.0.0.1/x');
+    return { url, finalUrl: url, status: 200, html, fetchedAt: new Date().toISOString() };
+  });
+  const once = (i: number) => extractIncidents(scrapeArticle(pages[i % pages.length]));
+  for (let i = 0; i < 1_000; i++) once(i);
+  let n = 0;
+  for (const t0 = Date.now(); Date.now() - t0 < ms; n++) once(n);
+  process.stdout.write(String(n));
+}
+
+/**
+ * Articles two processes scrape and extract at once, relative to one alone: 2.0 on two idle
+ * cores; less when V8's helper threads (GC, compiler) or other tenants want the second core.
+ */
 async function measureParallelHeadroom(): Promise<number> {
-  const spin = () => new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', SPIN], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const run = () => new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, __filename, EXTRACT_LOOP_FLAG], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
-    child.once('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`spin exited with ${code}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`extract loop exited with ${code}`))));
   });
-  const one = await spin();
-  const two = await Promise.all([spin(), spin()]);
+  const one = await run();
+  const two = await Promise.all([run(), run()]);
   return (two[0] + two[1]) / one;
 }
 
 export async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachfeed-bench-dist-'));
-  const corpus = await serveCorpus();
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const corpus = await serveCorpus(rounds);
+  let cluster: Cluster | null = null;
   try {
-    // Alternate the two runners; each keeps its best round (noise on a shared machine only slows runs down).
-    const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
     if (!process.env.BENCH_SKIP_INLINE && corpus.warmupFeeds.length) {
       const warm = openSqliteStore(path.join(dir, 'inline-warmup.db'));
       await runInline({ feeds: corpus.warmupFeeds, store: warm, fetch: FETCH, concurrency: CONCURRENCY, maxItemsPerFeed: WARMUP });
       await warm.close();
     }
-    type Run = { seconds: number; records: number; articles: number; cpuSeconds: number };
+    cluster = await startCluster(corpus, dir);
+    // Alternate the two runners; each keeps its best round (noise on a shared machine only slows runs down).
     const best = (a: Run | null, b: Run) => (a && a.seconds <= b.seconds ? a : b);
     let inline: Run | null = null;
     let dist: Run | null = null;
-    for (let r = 0; r < rounds; r++) {
-      const i = process.env.BENCH_SKIP_INLINE ? { seconds: 1, records: 0, articles: 1, cpuSeconds: 0 } : await timeInline(corpus, dir);
-      const d = await timeDistributed(corpus, dir);
+    for (const [r, feeds] of corpus.rounds.entries()) {
+      const i = process.env.BENCH_SKIP_INLINE ? { seconds: 1, records: 0, articles: 1, cpuSeconds: 0 } : await timeInline(feeds, dir);
+      const d = await cluster.round(feeds);
       if (process.env.BENCH_DEBUG) console.error(`round ${r + 1}: inline ${i.seconds.toFixed(2)} s, distributed ${d.seconds.toFixed(2)} s (${d.cpuSeconds.toFixed(1)} CPU s; ${stats.retries} retries so far${stats.firstError ? `, first: ${stats.firstError}` : ''})`);
-      if (!process.env.BENCH_SKIP_INLINE && d.records !== i.records) throw new Error(`distributed stored ${d.records} records, inline ${i.records}`);
+      if (!process.env.BENCH_SKIP_INLINE && d.records !== i.records) throw new Error(`round ${r + 1}: distributed stored ${d.records} records, inline ${i.records}`);
       inline = best(inline, i);
       dist = best(dist, d);
     }
+    await cluster.stop();
+    cluster = null;
     if (!inline || !dist) throw new Error('BENCH_ROUNDS must be at least 1');
     const headroom = await measureParallelHeadroom();
     const rate = (r: { seconds: number; articles: number }) => r.articles / r.seconds;
@@ -252,15 +293,21 @@ export async function main(): Promise<void> {
       [`inline (1 process, concurrency ${CONCURRENCY})`, `${inline.seconds.toFixed(2)} s  ${rate(inline).toFixed(1)} articles/s  (${inline.records} records; ${inline.cpuSeconds.toFixed(1)} CPU s incl. serving)`],
       [`distributed (${WORKERS} worker processes × concurrency ${CONCURRENCY})`, `${dist.seconds.toFixed(2)} s  ${rate(dist).toFixed(1)} articles/s  (${dist.records} records; ${dist.cpuSeconds.toFixed(1)} CPU s in workers)`],
       ['distributed / inline', `${(rate(dist) / rate(inline)).toFixed(2)}× (target ≥ 1.4)`],
-      ['parallel headroom now (2 CPU-bound processes / 1)', `${headroom.toFixed(2)}× (2.00 on two idle cores)`],
+      ['parallel headroom now (2 processes extracting / 1)', `${headroom.toFixed(2)}× (2.00 on two idle cores)`],
     ]);
   } finally {
+    await cluster?.stop();
     await corpus.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === EXTRACT_LOOP_FLAG) {
+  extractLoop(3_000).catch((err) => {
+    console.error(`extract loop: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });
+} else if (require.main === module) {
   main().catch((err) => {
     console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;

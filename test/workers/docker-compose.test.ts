@@ -49,7 +49,7 @@ describe('docker-compose.yml', () => {
 
   it('the Dockerfile builds the image those services run, entry point the CLI', () => {
     const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "bin\/breachfeed\.js"\]$/m);
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", ("--[\w=-]+", )*"bin\/breachfeed\.js"\]$/m);
     expect(dockerfile).toMatch(/^RUN npm run build/m);
     for (const dir of ['src', 'workers']) expect(dockerfile).toMatch(new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'));
   });
