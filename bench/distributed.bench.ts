@@ -3,7 +3,7 @@
 // URL of its own (its canonical link rewritten to match), listed by 10 feeds. Inline: one
 // process, concurrency 4. Distributed: 2 `breachfeed worker` processes (concurrency 4 each)
 // on the real Redis, timed from the first poll enqueued to the last item settled. The runners
-// alternate for BENCH_ROUNDS rounds (3 by default), each round on articles of its own; each runner keeps its
+// alternate for BENCH_ROUNDS rounds (5 by default), each round on articles of its own; each runner keeps its
 // best round. Both first process 1,000 other articles untimed, and the workers stay up across
 // rounds, as they do in production (start-up and JIT warm-up are not throughput). Both run
 // with the V8 flags this process was started with (see `npm run bench`). The
@@ -262,7 +262,7 @@ async function measureParallelHeadroom(): Promise<number> {
 
 export async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachfeed-bench-dist-'));
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const corpus = await serveCorpus(rounds);
   let cluster: Cluster | null = null;
   try {
