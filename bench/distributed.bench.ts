@@ -3,12 +3,13 @@
 // URL of its own (its canonical link rewritten to match), listed by 10 feeds. Inline: one
 // process, concurrency 4. Distributed: 2 `breachfeed worker` processes (concurrency 4 each)
 // on the real Redis, timed from the first poll enqueued to the last item settled. The runners
-// alternate for BENCH_ROUNDS rounds (5 by default), each round on articles of its own; each runner keeps its
-// best round. Both first process 1,000 other articles untimed, and the workers stay up across
-// rounds, as they do in production (start-up and JIT warm-up are not throughput). Both run
-// with the V8 flags this process was started with (see `npm run bench`). The
+// alternate for BENCH_ROUNDS rounds (5 by default), each round on articles of its own; each
+// keeps its best round. Both first process 1,000 other articles untimed, and the workers stay
+// up across rounds, as they do in production (start-up and JIT warm-up are not throughput).
+// Both run with the V8 flags this process was started with (see `npm run bench`). The
 // machine's parallel headroom (two processes extracting vs one, measured here too) bounds the
 // ratio: V8's helper threads and other tenants take part of the second core.
+// BENCH_TINY_PAGES=1 serves one-paragraph pages instead, so the runs measure per-item overhead.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -34,6 +35,12 @@ const WARMUP = Number(process.env.BENCH_WARMUP_ARTICLES ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A page with one short paragraph and no breach: fetching, queueing and storing cost the same, extraction next to nothing. */
+function tinyPage(i: number): string {
+  return `<html><head><title>Note ${i}</title></head><body><article><h1>Note ${i}</h1>
+<p>The city council met on Tuesday to discuss the new park and its opening hours for the summer season.</p></article></body></html>`;
+}
 
 interface Corpus { baseUrl: string; rounds: FeedConfig[][]; warmupFeeds: FeedConfig[]; close(): Promise<void> }
 
@@ -62,7 +69,7 @@ async function serveCorpus(rounds: number): Promise<Corpus> {
       const f = fixtures[i % fixtures.length];
       const p = `/${tag}${i}${f.path}`;
       // Every {{BASE}} link, the canonical one included, now points under /<tag><i>: a distinct article.
-      pages.set(p, Buffer.from(process.env.BENCH_TINY_PAGES ? `<html><head><title>Note ${i}</title></head><body><article><h1>Note ${i}</h1><p>The city council met on Tuesday to discuss the new park and its opening hours for the summer season.</p></article></body></html>` : f.html.replace(/\{\{BASE\}\}/g, `${base}/${tag}${i}`)));
+      pages.set(p, Buffer.from(process.env.BENCH_TINY_PAGES ? tinyPage(i) : f.html.replace(/\{\{BASE\}\}/g, `${base}/${tag}${i}`)));
       items[i % feedCount].push(`<item><title>${f.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title><link>${base}${p}</link><guid>${base}${p}</guid><pubDate>${new Date(f.date).toUTCString()}</pubDate></item>`);
     }
     return items.map((list, k) => {
@@ -83,7 +90,7 @@ async function serveCorpus(rounds: number): Promise<Corpus> {
 
 const FETCH = { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurrency: Number(process.env.BENCH_PER_HOST ?? 64), timeoutMs: 30_000 };
 
-type Run = { seconds: number; records: number; articles: number; cpuSeconds: number };
+type Run = { seconds: number; records: number; articles: number; cpuSeconds: number; redisCpuSeconds: number };
 
 async function timeInline(feeds: FeedConfig[], dir: string): Promise<Run> {
   const store = openSqliteStore(path.join(dir, `inline-${randomBytes(3).toString('hex')}.db`));
@@ -95,7 +102,7 @@ async function timeInline(feeds: FeedConfig[], dir: string): Promise<Run> {
     if (s.items.new !== ARTICLES || s.articles.failed) throw new Error(`inline run processed ${s.items.new}/${ARTICLES} items, ${s.articles.failed} failed`);
     const cpu = process.cpuUsage(cpu0);
     // This process also serves the corpus; its CPU time includes that.
-    return { seconds, records: s.records, articles: s.items.new, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+    return { seconds, records: s.records, articles: s.items.new, cpuSeconds: (cpu.user + cpu.system) / 1e6, redisCpuSeconds: 0 };
   } finally {
     await store.close();
     await closeHttpClients();
@@ -217,13 +224,14 @@ async function startCluster(corpus: Corpus, dir: string): Promise<Cluster> {
       await waitForItems(ctx, (settled += ARTICLES));
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       const cpuSeconds = workers.reduce((sum, w) => sum + cpuSecondsOf(w.child.pid!), 0) - cpu0;
-      if (process.env.BENCH_DEBUG) console.error(`redis CPU during the round: ${(redisCpu(await ctx.redis.info('cpu')) - redis0).toFixed(2)} s`);
-      return { seconds, records: (await storedRecords()) - records0, articles: ARTICLES, cpuSeconds };
+      const redisCpuSeconds = redisCpu(await ctx.redis.info('cpu')) - redis0;
+      return { seconds, records: (await storedRecords()) - records0, articles: ARTICLES, cpuSeconds, redisCpuSeconds };
     },
     stop,
   };
 }
 
+/** CPU seconds the Redis server has used, from INFO cpu (it shares this machine's cores). */
 const redisCpu = (info: string) => Number(/used_cpu_sys:([\d.]+)/.exec(info)![1]) + Number(/used_cpu_user:([\d.]+)/.exec(info)![1]);
 
 const EXTRACT_LOOP_FLAG = '--extract-loop';
@@ -277,9 +285,9 @@ export async function main(): Promise<void> {
     let inline: Run | null = null;
     let dist: Run | null = null;
     for (const [r, feeds] of corpus.rounds.entries()) {
-      const i = process.env.BENCH_SKIP_INLINE ? { seconds: 1, records: 0, articles: 1, cpuSeconds: 0 } : await timeInline(feeds, dir);
+      const i = process.env.BENCH_SKIP_INLINE ? { seconds: 1, records: 0, articles: 1, cpuSeconds: 0, redisCpuSeconds: 0 } : await timeInline(feeds, dir);
       const d = await cluster.round(feeds);
-      if (process.env.BENCH_DEBUG) console.error(`round ${r + 1}: inline ${i.seconds.toFixed(2)} s, distributed ${d.seconds.toFixed(2)} s (${d.cpuSeconds.toFixed(1)} CPU s; ${stats.retries} retries so far${stats.firstError ? `, first: ${stats.firstError}` : ''})`);
+      if (process.env.BENCH_DEBUG) console.error(`round ${r + 1}: inline ${i.seconds.toFixed(2)} s, distributed ${d.seconds.toFixed(2)} s (${d.cpuSeconds.toFixed(1)} CPU s in workers, ${d.redisCpuSeconds.toFixed(1)} in Redis; ${stats.retries} retries so far${stats.firstError ? `, first: ${stats.firstError}` : ''})`);
       if (!process.env.BENCH_SKIP_INLINE && d.records !== i.records) throw new Error(`round ${r + 1}: distributed stored ${d.records} records, inline ${i.records}`);
       inline = best(inline, i);
       dist = best(dist, d);
@@ -291,7 +299,7 @@ export async function main(): Promise<void> {
     const rate = (r: { seconds: number; articles: number }) => r.articles / r.seconds;
     printTable(`distributed vs inline: ${ARTICLES} articles, best of ${rounds} round${rounds === 1 ? '' : 's'} (${FEEDS} feeds, newsroom fixtures at distinct URLs, served on 127.0.0.1), ${os.cpus().length} cores`, [
       [`inline (1 process, concurrency ${CONCURRENCY})`, `${inline.seconds.toFixed(2)} s  ${rate(inline).toFixed(1)} articles/s  (${inline.records} records; ${inline.cpuSeconds.toFixed(1)} CPU s incl. serving)`],
-      [`distributed (${WORKERS} worker processes × concurrency ${CONCURRENCY})`, `${dist.seconds.toFixed(2)} s  ${rate(dist).toFixed(1)} articles/s  (${dist.records} records; ${dist.cpuSeconds.toFixed(1)} CPU s in workers)`],
+      [`distributed (${WORKERS} worker processes × concurrency ${CONCURRENCY})`, `${dist.seconds.toFixed(2)} s  ${rate(dist).toFixed(1)} articles/s  (${dist.records} records; ${dist.cpuSeconds.toFixed(1)} CPU s in workers, ${dist.redisCpuSeconds.toFixed(1)} in Redis)`],
       ['distributed / inline', `${(rate(dist) / rate(inline)).toFixed(2)}× (target ≥ 1.4)`],
       ['parallel headroom now (2 processes extracting / 1)', `${headroom.toFixed(2)}× (2.00 on two idle cores)`],
     ]);
