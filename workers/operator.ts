@@ -177,8 +177,10 @@ export async function readQueueCounts(queues: Queues): Promise<Record<QueueName,
 
 /** Queue counts, the item accounting (DESIGN.md §1) and the store's counts. */
 export async function readStatus(queues: Queues, ledger: ItemLedger, store: RecordStore | null): Promise<DistributedStatus> {
-  const [q, schedulers, items, counts] = await Promise.all([
-    readQueueCounts(queues),
+  // Queues first, the ledger after: a job that finishes in between is then either still counted
+  // as busy or already in the ledger, never idle with its item unsettled.
+  const q = await readQueueCounts(queues);
+  const [schedulers, items, counts] = await Promise.all([
     queues.feeds.getJobSchedulersCount(),
     ledger.counts(),
     store ? store.counts() : Promise.resolve({ articles: { breach: 0, no_incident: 0, failed: 0 }, records: 0, failuresByStage: {} }),

@@ -1,7 +1,7 @@
 // The three thin workers. Each wraps one half of the pipeline's own stage functions
 // (pollFeed, prepareItem, saveVerdict); none holds pipeline logic of its own.
 import { UnrecoverableError, type Job } from 'bullmq';
-import { describeError, isRetryable } from '../src/errors';
+import { describeError, isRetryable, StoreError } from '../src/errors';
 import type { FetchOptions } from '../src/ingest/fetch-options';
 import { pollFeed } from '../src/pipeline/poll-feed';
 import { type HostGate, outcomeOf, prepareItem, saveItemFailure, saveVerdict } from '../src/pipeline/process-item';
@@ -18,11 +18,22 @@ export interface ProcessorDeps {
   queues: Queues;
   ledger: ItemLedger;
   hostGate?: HostGate;
+  /**
+   * Store verdicts from the `articles` worker itself (a process that also serves `records`);
+   * the `records` queue then only takes verdicts whose write failed. False: hand every verdict
+   * to `records` (e.g. SQLite with one writer process).
+   */
+  storeVerdicts: boolean;
 }
 
 export type FeedJobResult = { items: number; enqueued: number; duplicate: number; seen: number; notModified: boolean };
-export type ArticleJobResult = { outcome: 'records' | 'no_incident' | 'duplicate' | 'skipped'; records: number; reason?: string };
+export type ArticleJobResult = { outcome: 'records' | 'no_incident' | 'duplicate' | 'skipped'; records: number; reason?: string; handedOn?: boolean };
 export type RecordsJobResult = { status: string; records: number };
+
+/** Whether this job ran before (an attempt failed, or its worker died holding it). */
+function ranBefore(job: Job): boolean {
+  return job.attemptsMade > 0 || (job.stalledCounter ?? 0) > 0;
+}
 
 /** Whether this run of the job is its last allowed attempt. */
 function isLastAttempt(job: Job): boolean {
@@ -65,7 +76,7 @@ export function feedsProcessor(deps: ProcessorDeps) {
   };
 }
 
-/** `articles`: fetch → scrape → extract one item; hands the verdict to `records`. */
+/** `articles`: fetch → scrape → extract one item; stores the verdict or hands it to `records`. */
 export function articlesProcessor(deps: ProcessorDeps) {
   return async (job: Job<ArticleJobData>): Promise<ArticleJobResult> => {
     const { item, itemId } = job.data;
@@ -81,6 +92,14 @@ export function articlesProcessor(deps: ProcessorDeps) {
         // A recovered job whose verdict this very item already stored is not a duplicate of itself.
         const state = await deps.ledger.stateOf(itemId);
         if (state === 'records' || state === 'no_incident') return { outcome: state, records: 0 };
+        // Its worker may have died (or lost Redis) between the store write and the ledger update:
+        // the store then knows the item's own link.
+        const stored = state === 'queued' && ranBefore(job) ? await deps.store.getArticleStatus(linkKey(item.url)) : null;
+        if (stored === 'breach' || stored === 'no_incident') {
+          const own = stored === 'breach' ? 'records' : 'no_incident';
+          await deps.ledger.settle(itemId, own);
+          return { outcome: own, records: 0 };
+        }
         await deps.ledger.settle(itemId, 'duplicate');
         return { outcome: 'duplicate', records: 0 };
       }
@@ -91,9 +110,21 @@ export function articlesProcessor(deps: ProcessorDeps) {
         await deps.ledger.settle(itemId, 'failed');
         throw new UnrecoverableError(outcome.reason);
       }
+      const kind = outcome.kind === 'records' ? 'records' : 'no_incident';
+      const result: ArticleJobResult = { outcome: kind, records: prepared.records.length };
+      if (deps.storeVerdicts) {
+        try {
+          await saveWithContention(() => deps.store.saveArticle(prepared.outcome, prepared.records));
+          await deps.ledger.settle(itemId, kind);
+          return result;
+        } catch (err) {
+          if (!(err instanceof StoreError)) throw err;
+          // The store is down or busy: `records` retries the write alone, without refetching the page.
+        }
+      }
       const data: RecordsJobData = { itemId, outcome: prepared.outcome, records: prepared.records };
       await deps.queues.records.add('records', data, { jobId: recordsJobId(prepared.outcome.key) });
-      return { outcome: outcome.kind === 'records' ? 'records' : 'no_incident', records: prepared.records.length };
+      return { ...result, handedOn: true };
     } catch (err) {
       if (err instanceof UnrecoverableError) throw err;
       const jobErr = toJobError(err);

@@ -42,6 +42,8 @@ export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
     maxItemsPerFeed: opts.maxItemsPerFeed,
     queues: opts.producers,
     ledger: new ItemLedger(opts.redis, settings.prefix),
+    // A process that serves `records` may write the store; one that does not leaves that to those that do.
+    storeVerdicts: opts.queues.includes('records'),
     hostGate: createRedisHostGate(opts.redis, {
       prefix: settings.prefix,
       concurrency: fetch.perHostConcurrency,
