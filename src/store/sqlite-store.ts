@@ -17,9 +17,9 @@ export function openSqliteStore(file: string = DEFAULT_SQLITE_PATH): SqliteStore
   try {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file);
+    db.pragma('busy_timeout = 5000'); // first: other processes may be opening the same file
     db.pragma('journal_mode = WAL'); // readers (records, serve) do not block the runner
     db.pragma('synchronous = NORMAL'); // with WAL: durable across crashes of the process, fast commits
-    db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (err) {
@@ -29,13 +29,14 @@ export function openSqliteStore(file: string = DEFAULT_SQLITE_PATH): SqliteStore
 }
 
 function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < SQLITE_MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(SQLITE_MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  // Each step under the write lock, re-checking the version: workers starting together race to migrate.
+  const step = db.transaction((v: number) => {
+    if (version() !== v) return;
+    db.exec(SQLITE_MIGRATIONS[v]);
+    db.pragma(`user_version = ${v + 1}`);
+  });
+  for (let v = version(); v < SQLITE_MIGRATIONS.length; v = version()) step.immediate(v);
 }
 
 const FEED_STATE_SELECT = `SELECT feed_id AS feedId, etag, last_modified AS lastModified, last_polled_at AS lastPolledAt,
