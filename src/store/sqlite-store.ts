@@ -45,8 +45,12 @@ const FEED_STATE_SELECT = `SELECT feed_id AS feedId, etag, last_modified AS last
 export class SqliteStore implements RecordStore {
   private closing?: Promise<void>;
   private readonly saveTx: Database.Transaction<(outcome: ArticleOutcome, records: BreachRecord[]) => void>;
+  /** Asked once or twice per feed item: prepared once. */
+  private readonly statusByAnyKey: Database.Statement<{ key: string }, { status: ArticleStatus }>;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
+    this.statusByAnyKey = db.prepare(`SELECT status FROM articles WHERE key = @key OR url_key = @key OR guid_key = @key
+      ORDER BY status = 'failed' LIMIT 1`);
     const upsertArticle = db.prepare(`
       INSERT INTO articles (key, url_key, guid_key, url, canonical_url, feed, status, reason, record_count, first_seen_at, updated_at)
       VALUES (@key, @urlKey, @guidKey, @url, @canonicalUrl, @feed, @status, @reason, @recordCount, @now, @now)
@@ -104,9 +108,7 @@ export class SqliteStore implements RecordStore {
 
   async getArticleStatus(key: string): Promise<ArticleStatus | null> {
     // An article is known by its canonical key, or the key of the feed link or GUID that led to it.
-    const row = this.db.prepare(`SELECT status FROM articles WHERE key = @key OR url_key = @key OR guid_key = @key
-      ORDER BY status = 'failed' LIMIT 1`).get({ key }) as { status: ArticleStatus } | undefined;
-    return row?.status ?? null;
+    return this.statusByAnyKey.get({ key })?.status ?? null;
   }
 
   async listRecords(query: RecordQuery = {}): Promise<BreachRecord[]> {
