@@ -8,7 +8,11 @@ import type { DataType } from '../../types';
 export interface LexiconEntry {
   pattern: RegExp;
   types: DataType[];
+  /** The types of one match, when they depend on its words. */
+  typesOf?: (text: string) => DataType[];
 }
+
+const ADDRESS_KIND = String.raw`(?:e-?mail|ip|internet protocol|home|postal|mailing|physical|shipping|billing|street|residential|business|delivery)`;
 
 const ADJ = String.raw`(?:(?:their|its|his|her|your|our|the|some|all|full|customers?'?|users?'?|members?'?|patients?'?|employees?'?|staff|personal|private|sensitive|confidential|unencrypted|encrypted|plain-?text|stolen|leaked|exposed|home|work|mobile|cell|primary|current|old|internal|corporate|customer|user|guest|member|client|account|employee|patient|student|victim|business)\s+)*`;
 
@@ -30,15 +34,23 @@ export const DATA_TYPE_LEXICON: LexiconEntry[] = [
   entry(String.raw`password[- ](?:protect(?:ion|ed)|managers?|polic(?:y|ies)|resets?|requirements?|rules|strength|hygiene|reuse)|(?:without|no need for|no) (?:a )?passwords?|strong passwords?|two-factor|2fa`, []),
   entry(String.raw`security (?:researchers?|firms?|company|experts?|teams?|breach(?:es)?|updates?|flaws?|holes?|patches?)`, []),
 
-  entry(String.raw`${ADJ}e-?mails? (?:and|or|&|,) (?:(?:home|postal|mailing|physical|shipping|billing|street|business) )?addresses|${ADJ}(?:home|postal|mailing|physical|shipping|billing|street|business) (?:and|or|&|,) e-?mail addresses`, ['email', 'address']),
-  entry(String.raw`(?:home|postal|mailing|physical|shipping|billing|street|business) (?:and|or|&|,) (?:home|postal|mailing|physical|shipping|billing|street|business) addresses`, ['address']),
+  // "email and IP addresses", "physical, email and IP addresses": one head noun shared by
+  // a coordination of kinds, each kind its own field.
+  {
+    pattern: new RegExp(String.raw`\b${ADJ}(?:${ADDRESS_KIND}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))+${ADDRESS_KIND} addresse?s?\b`, 'gi'),
+    types: ['address'],
+    typesOf: (text) => {
+      const kinds = text.toLowerCase().match(new RegExp(ADDRESS_KIND, 'g')) ?? [];
+      return [...new Set(kinds.map((k): DataType => (/mail$/.test(k) && !/^(?:mailing)$/.test(k) ? 'email' : /^(?:ip|internet protocol)$/.test(k) ? 'ip_address' : 'address')))];
+    },
+  },
   entry(String.raw`${ADJ}personal and financial (?:information|info|data|details|records)`, ['personal_info', 'financial']),
   entry(String.raw`${ADJ}personal and account (?:information|info|data|details)`, ['personal_info', 'account']),
   entry(String.raw`${ADJ}payment and (?:customer|personal) (?:information|info|data|details)`, ['payment_card', 'personal_info']),
   entry(String.raw`${ADJ}customer and (?:credit card|payment(?: card)?) (?:information|info|data|details)`, ['personal_info', 'payment_card']),
   entry(String.raw`banking (?:logins|credentials|passwords)`, ['bank_account', 'username', 'password']),
   // A bare "emails" in a list of fields is addresses; qualified, it is message contents.
-  entry(String.raw`(?<=(?:,|\band|&)\s)e-?mails(?=\s*(?:,|\band\b|&|\.|;|$))|e-?mails(?=,|\s+(?:and|&)\s)`, ['email']),
+  entry(String.raw`(?<=(?:,|\band|&)\s)e-?mails?(?=\s*(?:,|\band\b|&|\.|;|$))|e-?mails(?=,|\s+(?:and|&)\s)`, ['email']),
   entry(String.raw`${ADJ}(?:e-?mail|email) addresse?s?|e-?mails? addresses|e-?mail lists?|e-?mail ids?`, ['email']),
   entry(String.raw`(?:ip|internet protocol) addresse?s?`, ['ip_address']),
   entry(String.raw`mac addresses|imei(?: numbers?)?|device (?:ids?|identifiers?|information|data|serial numbers?)|android ids?|udids?|serial numbers`, ['device']),

@@ -28,12 +28,12 @@ interface PhraseMatch {
 /** Lexicon phrases of a sentence, leftmost-longest, without overlaps. */
 export function matchDataPhrases(sentence: string): PhraseMatch[] {
   const all: PhraseMatch[] = [];
-  for (const { pattern, types } of DATA_TYPE_LEXICON) {
+  for (const { pattern, types, typesOf } of DATA_TYPE_LEXICON) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       if (!m[0]) { pattern.lastIndex++; continue; }
       const lead = m[0].length - m[0].trimStart().length;
-      all.push({ start: m.index + lead, end: m.index + m[0].length, text: m[0].trim(), types });
+      all.push({ start: m.index + lead, end: m.index + m[0].length, text: m[0].trim(), types: typesOf ? typesOf(m[0]) : types });
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -65,7 +65,12 @@ const NEGATION_BEFORE =
 // Advice and hypotheticals about a field ("change your password", "use the same password"),
 // and remedies ("locked the account").
 const ADVICE_BEFORE =
-  /\b(?:to (?:steal|access|obtain|gain|harvest|capture|collect|phish|grab|get)|change|changed|changing|reset|resetting|update|updating|use|used|using|reuse|reusing|re-use|same|strong|stronger|unique|new|different|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share|send|sends|sent|sending|lock(?:ed|ing|s)?|disabl(?:e|ed|es|ing)|suspend(?:ed|ing|s)?|clos(?:e|ed|es|ing)|fr(?:oze|ozen|eeze|eezing)|deactivat(?:e|ed|es|ing)|shut down|receive|receives|received|receiving|via|through|by|ask(?:ed|s|ing)?(?: \w+)? for)\s+(?:[\w'’-]+\s+){0,2}$/i;
+  /\b(?:to (?:steal|access|obtain|gain|harvest|capture|collect|phish|grab|get)|change|changed|changing|reset|resetting|update|updating|use|used|using|reuse|reusing|re-use|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share|send|sends|sent|sending|lock(?:ed|ing|s)?|disabl(?:e|ed|es|ing)|suspend(?:ed|ing|s)?|clos(?:e|ed|es|ing)|fr(?:oze|ozen|eeze|eezing)|deactivat(?:e|ed|es|ing)|shut down|receive|receives|received|receiving|via|through|by|ask(?:ed|s|ing)?(?: \w+)? for)\s+(?:[\w'’-]+\s+){0,2}$/i;
+
+// "a strong password", "a unique password": advice when said of a secret; "unique email
+// addresses" is a count of leaked ones.
+const SECRET_ADVICE_BEFORE = /\b(?:same|strong|stronger|unique|new|different)\s+(?:[\w'’-]+\s+)?$/i;
+const isSecret = (p: PhraseMatch) => p.types.includes('password') || p.types.includes('account');
 
 // The means of access is not leaked data: "access to an employee’s email account", "logged
 // into a staff member’s mailbox", "the compromised credentials of an employee". A staff
@@ -106,7 +111,7 @@ export function findDataTypes(sentence: string): SentenceDataTypes {
   for (const p of phrases) {
     const isNegated = negated.some(([a, b]) => p.start >= a && p.end <= b);
     const before = sentence.slice(Math.max(0, p.start - 40), p.start);
-    if (!isNegated && ADVICE_BEFORE.test(before)) continue;
+    if (!isNegated && (ADVICE_BEFORE.test(before) || (isSecret(p) && SECRET_ADVICE_BEFORE.test(before)))) continue;
     for (const type of p.types) (isNegated ? notLeaked : leaked).push({ type, text: p.text, index: p.start });
   }
   return { leaked, notLeaked };
