@@ -4,10 +4,12 @@
 // the security firm that found it, the outlet that reported it, a regulator, or a person.
 
 import type { Sentence } from './sentences';
+import { findDescribedNames } from './described-names';
 import { findNameMentions, type NameMention } from './name-mentions';
 import { organizationKey } from './organization-key';
 import { termsIn, type TermTag } from './term-tags';
 import { scoreVictimRole, shareListRoles } from './victim-roles';
+import { HASH_NAMES, NATIONALITIES, termPattern } from './vocabulary';
 
 export interface VictimCandidate {
   name: string;
@@ -44,8 +46,11 @@ const NAME_AS_MODIFIER = /-(?:based|powered|run|owned|backed|linked|affiliated|s
 // A lone generic word or corporate suffix is no one's name ("the Agency said", "Inc.").
 const GENERIC_ALONE = /^(?:Agency|Department|Ministry|Government|Company|Group|Police|Council|University|Hospital|Bank|Society|Foundation|Office|Bureau|Committee|Authority|Commission|Inc|Ltd|LLC|Corp|Co|PLC|Limited|Holdings|Corporation)\.?$/;
 // Nationalities are adjectives, not organizations ("Italian politicians", "Turkish hackers").
-const DEMONYM =
-  /^(?:American|British|Chinese|Russian|Iranian|Israeli|Indian|Pakistani|Italian|Turkish|French|German|Spanish|Dutch|Swedish|Norwegian|Danish|Finnish|Polish|Ukrainian|Korean|North Korean|Japanese|Vietnamese|Brazilian|Mexican|Canadian|Australian|Saudi|Emirati|Qatari|Syrian|Iraqi|Egyptian|Nigerian|Kenyan|South African|Irish|Scottish|Welsh|Belgian|Swiss|Austrian|Greek|Portuguese|Romanian|Bulgarian|Hungarian|Czech|Estonian|Latvian|Lithuanian|Singaporean|Malaysian|Indonesian|Filipino|Thai|Taiwanese|European|Asian|African|Western|Eastern|Catalan)s?$/;
+const DEMONYM = termPattern(NATIONALITIES.flatMap((n) => [n, `${n}s`]));
+const HASH = termPattern(HASH_NAMES, 'i');
+
+/** A name mention; a described one ("the online platform 1win") keeps where its descriptor starts. */
+type Mention = NameMention & { descriptorStart?: number };
 
 /** Victim organizations of an article, best first. */
 export function findVictimOrganizations(ctx: VictimContext): VictimCandidate[] {
@@ -67,19 +72,25 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     (isTitle || at === 0) && ctx.lowercaseWords.has(w.toLowerCase()) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1)) && !ORGANIZATION_WORD.test(w);
   // In a headline, a run the body repeats verbatim is a name as a whole.
   const isKnownName = (run: string) => isTitle && recursInBody(ctx.body, run);
-  const mentions = findNameMentions(text, isCommon, isKnownName);
+  // A descriptor's own words describe the name after it ("the Taiwanese Android forum APKTW").
+  const described = findDescribedNames(text);
+  const mentions: Mention[] = [
+    ...findNameMentions(text, isCommon, isKnownName).filter((m) => !described.some((d) => m.start < d.end && m.end > d.descriptorStart)),
+    ...described.map((d) => ({ name: d.name, start: d.start, end: d.end, descriptorStart: d.descriptorStart })),
+  ].sort((a, b) => a.start - b.start);
   for (let k = 0; k + 1 < mentions.length; k++) {
     if (/^\s*\($/.test(text.slice(mentions[k].end, mentions[k + 1].start)) && text[mentions[k + 1].end] === ')') {
       aliases.set(organizationKey(mentions[k + 1].name), organizationKey(mentions[k].name));
     }
   }
-  const scored = mentions.map((m) => ({ m, s: isNameLike(ctx, terms, m, isTitle) ? scoreVictimRole(text, m.start, m.end, m.name) : null }));
+  const scored = mentions.map((m) => ({ m, s: roleOf(ctx, terms, text, m, isTitle) }));
   shareListRoles(text, scored);
   for (const { m, s: role } of scored) {
     if (role === null) continue;
     const lower = m.name.toLowerCase();
     const tags = termsIn(terms, m.start, m.end);
-    const isPerson = tags.length > 0 && tags.every((t) => t.tags.has('Person')) && !ORGANIZATION_WORD.test(m.name);
+    // A descriptor has said what the name is.
+    const isPerson = m.descriptorStart === undefined && tags.length > 0 && tags.every((t) => t.tags.has('Person')) && !ORGANIZATION_WORD.test(m.name);
     // compromise tags a name "Place" after words like "site"; a country, city or region is a place.
     const isPlace = tags.length > 0 && tags.every((t) => t.tags.has('Place')) && tags.some((t) => t.tags.has('Country') || t.tags.has('City') || t.tags.has('Region'));
     if (isPlace && !ORGANIZATION_WORD.test(m.name)) continue;
@@ -88,7 +99,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     // A name naming a breach ("the 2015 Ashley Madison breach") is the victim's whatever
     // it looks like.
     const namesBreach = BREACH_NAMED_AFTER.test(text.slice(m.end, m.end + 40));
-    if ((isPerson || ctx.personTokens.has(lower)) && !namesBreach) s = s >= 3 ? 2 : -3;
+    if ((isPerson || (m.descriptorStart === undefined && ctx.personTokens.has(lower))) && !namesBreach) s = s >= 3 ? 2 : -3;
     s *= weight;
     const key = organizationKey(m.name);
     if (!key || key.length < 2) continue;
@@ -101,10 +112,20 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
   }
 }
 
+// The victim role of a mention, null when it is no name. A described name is read both
+// from its descriptor ("data from [the ticketing service] Central Tickets") and with it
+// ("[the security firm] UpGuard" is a finder's).
+function roleOf(ctx: VictimContext, terms: TermTag[], text: string, m: Mention, isTitle: boolean): number | null {
+  if (m.descriptorStart === undefined) return isNameLike(ctx, terms, m, isTitle) ? scoreVictimRole(text, m.start, m.end, m.name) : null;
+  if (HASH.test(m.name) || NOT_ORGANIZATION.test(m.name) || GENERIC_ALONE.test(m.name)) return null;
+  const withDescriptor = scoreVictimRole(text, m.start, m.end, m.name);
+  return withDescriptor < 0 ? withDescriptor : Math.max(withDescriptor, scoreVictimRole(text, m.descriptorStart, m.end, m.name));
+}
+
 // Reject spans compromise reads as something other than a name: verbs, adverbs and
 // adjectives capitalised in headlines, pronouns, values ("4GB"), demonyms ("Chinese").
 function isNameLike(ctx: VictimContext, terms: TermTag[], m: NameMention, isTitle: boolean): boolean {
-  if (NOT_ORGANIZATION.test(m.name) || NAME_AS_MODIFIER.test(m.name) || DATA_WORD.test(m.name) || GENERIC_ALONE.test(m.name) || DEMONYM.test(m.name)) return false;
+  if (NOT_ORGANIZATION.test(m.name) || HASH.test(m.name) || NAME_AS_MODIFIER.test(m.name) || DATA_WORD.test(m.name) || GENERIC_ALONE.test(m.name) || DEMONYM.test(m.name)) return false;
   const tags = termsIn(terms, m.start, m.end);
   if (tags.some((t) => t.tags.has('Pronoun'))) return false;
   if (tags.length === 1 && (tags[0].tags.has('Demonym') || tags[0].tags.has('Value'))) return false;

@@ -5,6 +5,7 @@
 // either side of the name.
 
 import type { NameMention } from './name-mentions';
+import { TECHNOLOGY_NAMES } from './vocabulary';
 
 const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|policyholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|breaches|hack|hacks|leak|leaks|data breach|data breaches|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
 
@@ -74,18 +75,20 @@ const REPORTING_ROLES = new Set(
   ).split('|'),
 );
 
+const TECHNOLOGY = new Set(TECHNOLOGY_NAMES.map((n) => n.toLowerCase()));
+
 /**
  * The role of the name at [start, end) of a breach sentence: 3 a victim's, 1 merely
  * mentioned, -2 a reporter's, finder's or attacker's, -3 an outlet or vendor not breached.
  */
 export function scoreVictimRole(sentence: string, start: number, end: number, name: string): number {
-  const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || REGULATOR.test(name);
+  const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || TECHNOLOGY.has(name.toLowerCase()) || REGULATOR.test(name);
   // An aside between dashes does not part a breach from its victim ("a hack—allegedly by
   // state actors—of the party's servers").
   const before = sentence.slice(Math.max(0, start - 160), start).replace(/\s*[—–]\s*[^—–]{1,80}[—–]\s*/g, ' ').slice(-80);
   const after = sentence.slice(end, end + 120);
   if (NON_VICTIM_BEFORE.test(before) || FINDER_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
-  // Outlets and vendors own databases and report breaches: only being breached counts.
+  // Outlets, vendors and technologies hold data and report breaches: only being breached counts.
   if (isReporter) return VERB_AFTER.test(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
   if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;
   return 1;

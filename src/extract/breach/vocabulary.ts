@@ -1,0 +1,64 @@
+// The word lists the organization rules read, kept apart from the patterns built from
+// them: one list per concept, one term per entry. Add a word here, not a regex elsewhere.
+
+/** Nationality and regional adjectives: they describe a name, they are not one ("Taiwanese"). */
+export const NATIONALITIES = [
+  'American', 'British', 'English', 'Chinese', 'Russian', 'Iranian', 'Israeli', 'Indian', 'Pakistani', 'Italian',
+  'Turkish', 'French', 'German', 'Spanish', 'Dutch', 'Swedish', 'Norwegian', 'Danish', 'Finnish', 'Polish',
+  'Ukrainian', 'Korean', 'North Korean', 'South Korean', 'Japanese', 'Vietnamese', 'Brazilian', 'Mexican',
+  'Canadian', 'Australian', 'New Zealand', 'Saudi', 'Emirati', 'Qatari', 'Syrian', 'Iraqi', 'Egyptian', 'Nigerian',
+  'Kenyan', 'South African', 'Irish', 'Scottish', 'Welsh', 'Belgian', 'Swiss', 'Austrian', 'Greek', 'Portuguese',
+  'Romanian', 'Bulgarian', 'Hungarian', 'Czech', 'Slovak', 'Estonian', 'Latvian', 'Lithuanian', 'Singaporean',
+  'Malaysian', 'Indonesian', 'Filipino', 'Thai', 'Taiwanese', 'European', 'Asian', 'African', 'Western', 'Eastern',
+  'Catalan', 'Argentinian', 'Argentine', 'Chilean', 'Colombian', 'Peruvian', 'Croatian', 'Serbian', 'Slovenian',
+  'Icelandic', 'Moroccan', 'Tunisian', 'Algerian', 'Bangladeshi', 'Sri Lankan', 'Nepali', 'Kazakh', 'Georgian',
+  'Armenian', 'Hong Kong', 'Latin American', 'Middle Eastern', 'Scandinavian', 'Nordic', 'Muslim',
+];
+
+/**
+ * Head nouns of the descriptor that introduces an organization's name: "the online betting
+ * platform 1win", "the Chinese email service known as 126", "Mexican bank Banorte".
+ */
+export const ORGANIZATION_HEADS = [
+  'service', 'services', 'site', 'website', 'web site', 'platform', 'forum', 'forums', 'board', 'message board',
+  'community', 'app', 'application', 'software', 'tool', 'game', 'chatroom', 'marketplace', 'market', 'store',
+  'shop', 'retailer', 'reseller', 'company', 'firm', 'startup', 'start-up', 'business', 'brand', 'chain',
+  'provider', 'operator', 'network', 'portal', 'exchange', 'directory', 'aggregator', 'broker', 'publisher',
+  'magazine', 'blog', 'newspaper', 'bank', 'lender', 'insurer', 'group', 'agency', 'maker', 'manufacturer',
+  'developer', 'studio', 'school', 'university', 'college', 'hospital', 'clinic', 'charity', 'organisation',
+  'organization', 'association', 'club', 'league', 'tracker', 'host', 'registrar', 'reseller', 'wallet',
+  'exchange', 'dealer', 'distributor', 'supplier', 'vendor', 'carrier', 'airline', 'hotel', 'restaurant',
+  'franchise', 'conglomerate', 'outlet', 'label', 'server', 'project', 'fansite', 'imageboard', 'wiki',
+];
+
+/**
+ * Software, formats and hosts that news names beside a breach without being the breached
+ * party: forum engines, hash functions, databases and clouds that held the data, platforms.
+ * Such a name is a victim only when a sentence says it was itself breached.
+ */
+export const TECHNOLOGY_NAMES = [
+  'vBulletin', 'MyBB', 'phpBB', 'IPB', 'IP.Board', 'Invision Power Board', 'XenForo', 'SMF', 'Simple Machines',
+  'Simple Machines Forum', 'Discuz', 'Discuz!', 'WordPress', 'Joomla', 'Drupal', 'Magento', 'WooCommerce',
+  'Shopify', 'MySQL', 'PostgreSQL', 'PostgresSQL', 'MongoDB', 'Mongo', 'Mongo DB', 'Elasticsearch', 'Kibana',
+  'Redis', 'CouchDB', 'Cassandra', 'Firebase', 'Amazon Web Services', 'AWS', 'Amazon S3', 'S3', 'Azure',
+  'Microsoft Azure', 'Google Cloud', 'Pastebin', 'Android', 'iOS', 'Windows', 'Linux', 'macOS', 'Steam', 'Minecraft',
+  'Excel', 'Microsoft Excel', 'Cydia', 'Tor', 'Bitcoin', 'Ethereum', 'SQL', 'PHP', 'API', 'ISO',
+];
+
+/** Hash functions and ciphers: named with leaked passwords, never a victim. */
+export const HASH_NAMES = ['MD5', 'SHA-1', 'SHA1', 'SHA-256', 'SHA256', 'SHA-512', 'SHA512', 'bcrypt', 'scrypt', 'PBKDF2', 'Argon2', 'DES', 'AES', 'NTLM', 'crypt'];
+
+/** A pattern matching any of the terms, whole words, as written (or any case). */
+export function termPattern(terms: readonly string[], flags = ''): RegExp {
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`^(?:${alternatives.join('|')})$`, flags);
+}
+
+/** The alternation of the terms, longest first, for use inside a larger pattern. */
+export function termAlternation(terms: readonly string[]): string {
+  return [...new Set(terms)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
