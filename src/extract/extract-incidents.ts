@@ -64,6 +64,7 @@ export function extractIncidents(article: ArticleText): Incident[] {
     .map(([index, r]) => ({
       index,
       date: eventDateOf(r.dates),
+      surfacedDate: r.dates.find((d) => d.role === 'surfaced') ?? null,
       victimKey: victimNamedIn(victims, index, r.text),
       isRecall: isRecallSentence(r.text) || (index > 0 && isRecallSentence(sentences[index - 1].text)),
     }));
@@ -113,9 +114,10 @@ function isConcreteReport(incidents: Incident[], evidence: BreachEvidence): bool
 }
 
 // The sentence's first event date, refined by a later one it contains ("in 2017 ... between
-// May 13 and July 29" dates the breach 2017-05-13).
+// May 13 and July 29" dates the breach 2017-05-13); a date the breach goes back to first.
 function eventDateOf(dates: DateMention[]): DateMention | null {
-  const events = dates.filter((d) => d.role === 'event');
+  const origins = dates.filter((d) => d.role === 'origin');
+  const events = origins.length ? origins : dates.filter((d) => d.role === 'event');
   if (!events.length) return null;
   return events.reduce((best, d) => (d.value.length > best.value.length && isCompatibleDate(d.value, best.value) ? d : best), events[0]);
 }

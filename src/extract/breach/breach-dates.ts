@@ -8,19 +8,24 @@
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../../types';
 
-export type DateRole = 'event' | 'disclosure' | 'discovery';
+/**
+ * "event" dates the breach; "origin" too, where the text says the breach goes back to it
+ * ("dating back to 2018", "originally hacked in 2012"); "surfaced" when the data appeared,
+ * was posted or sold, an upper bound of the breach date; "disclosure" an announcement;
+ * "discovery" when it was found.
+ */
+export type DateRole = 'event' | 'origin' | 'surfaced' | 'disclosure' | 'discovery';
 
 export interface DateMention {
   value: string;
   precision: DatePrecision;
   text: string;
   index: number;
-  /** "event" dates the breach; "disclosure" an announcement; "discovery" when it was found. */
   role: DateRole;
 }
 
 const TEMPORAL_LEAD =
-  /(?:^|\b(?:in|on|during|since|from|between|around|about|by|early|late|mid|until|till|through|throughout|before|after|back in|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
+  /(?:^|\b(?:in|on|during|since|from|between|around|about|approximately|roughly|circa|by|early|late|mid|until|till|through|throughout|before|after|back in|back to|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
 // Verbs of announcing or finding; one within seven words before a date claims it.
 const DISCLOSURE_VERB =
   /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|determin(?:ed|es)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s|ing)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contact(?:ed|ing)|reached out|first reported|went public|made public|sued|fined)\b/gi;
@@ -76,7 +81,7 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     const before = sentence.slice(Math.max(0, start - 30), start);
     const after = sentence.slice(end);
-    if (!m[1] && !/\b(?:in|during|since|from|between|around|by|until|through|throughout|back in|as early as|sometime in|of|the|a|an|its|their|late|early|mid|year)\s+$/i.test(before) && !BREACH_NOUN_AFTER.test(after)) continue;
+    if (!m[1] && !/\b(?:in|during|since|from|between|around|about|approximately|roughly|circa|by|until|through|throughout|back in|back to|as early as|sometime in|of|the|a|an|its|their|late|early|mid|year)\s+$/i.test(before) && !BREACH_NOUN_AFTER.test(after)) continue;
     if (NOT_EVENT_LEAD.test(before)) continue;
     if (reference && Number(m[2]) > reference.getFullYear()) continue;
     const lead = m[1] ? null : /\b(?:in|during|since|from|around)\s+$/i.exec(before);
@@ -168,8 +173,16 @@ function wordCount(text: string): number {
 
 const DISCOVERY_VERB = /^(?:discover|detect|learn|became aware|noticed|spotted|uncovered|found|identified)/i;
 
+// "a breach dating back to 2018", "the data dates back to", "originally hacked in 2012".
+const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed) back to|go(?:ing|es)? back to|went back to|originally (?:[\w-]+ ){0,3}(?:in|on|during)|(?:occurred|happened|took place|began|started) (?:[\w-]+ ){0,2}(?:in|on|during|around|as early as))\s+(?:approximately\s+|around\s+|about\s+|as early as\s+)?$/i;
+// "In 2019, the data appeared for sale", "In May 2016, a set of data was found being traded":
+// when the data came to light, not when it was taken.
+const SURFACED_VERB_AFTER =
+  /^[^.;]{0,140}?\b(?:appeared|surfaced|resurfaced|began circulating|(?:was|were|being) (?:\w+ly )?(?:posted|shared|dumped|published|listed|offered|sold|traded|circulated|provided|sent|redistributed|found being)|(?:listed|offered|up) for sale)\b/i;
+
 function roleOf(sentence: string, index: number, end = index, precision: DatePrecision = 'year'): DateRole {
   const before = sentence.slice(0, index);
+  if (ORIGIN_BEFORE.test(before)) return 'origin';
   const clause = before.split(/[;:]|\.\s/).pop() ?? before;
   const disclosure = [...clause.matchAll(DISCLOSURE_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();
   const lastEvent = [...clause.matchAll(EVENT_VERB)].pop();
@@ -179,6 +192,7 @@ function roleOf(sentence: string, index: number, end = index, precision: DatePre
   if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(rest)) return 'disclosure';
   // "Back in January, the researcher discovered ...": a finding dates the finding, at any precision.
   if (headsClause && DISCOVERY_VERB_AFTER.test(rest)) return 'discovery';
+  if (headsClause && SURFACED_VERB_AFTER.test(rest)) return 'surfaced';
   return 'event';
 }
 

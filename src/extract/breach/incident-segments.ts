@@ -11,6 +11,8 @@ export interface SentenceFacts {
   index: number;
   /** First event date of the sentence. */
   date: DateMention | null;
+  /** When the sentence says the data surfaced (posted, sold): the breach date only if none is known. */
+  surfacedDate?: DateMention | null;
   /** Victim organization key named in the sentence, if any. */
   victimKey: string | null;
   /** The sentence or the one before it recalls an earlier breach. */
@@ -51,6 +53,9 @@ export function segmentIncidents(facts: SentenceFacts[], mainVictimKey: string |
         ?? (main.date && isCompatibleDate(main.date.value, d) ? main : undefined);
       if (dated) dating = dated;
       else if (!main.date && !f.isRecall) main.date = f.date;
+      // The breach goes back further than the lead said ("In 2018, X suffered a breach of
+      // records dating back to 2017").
+      else if (f.date.role === 'origin' && !f.isRecall && main.date && main.date.role !== 'origin' && isMainSentence(main, f, facts)) main.date = f.date;
       else {
         dating = { date: f.date, victimKey: f.victimKey ?? mainVictimKey, sentences: [], isMain: false };
         segments.push(dating);
@@ -68,7 +73,13 @@ export function segmentIncidents(facts: SentenceFacts[], mainVictimKey: string |
     }
     target.sentences.push(f.index);
   }
+  if (!main.date) main.date = facts.find((f) => f.surfacedDate && main.sentences.includes(f.index))?.surfacedDate ?? null;
   return segments.filter((s) => s.sentences.length > 0);
+}
+
+// A sentence of the main incident: it names the main victim or no other.
+function isMainSentence(main: Segment, f: SentenceFacts, facts: SentenceFacts[]): boolean {
+  return f.victimKey === null || f.victimKey === main.victimKey || facts.every((o) => o.victimKey === null || o.victimKey === f.victimKey);
 }
 
 function refines(candidate: DateMention, current: DateMention): boolean {

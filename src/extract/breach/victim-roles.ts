@@ -80,6 +80,8 @@ const REPORTING_ROLES = new Set(
 );
 
 const TECHNOLOGY = new Set(TECHNOLOGY_NAMES.map((n) => n.toLowerCase()));
+const TECHNOLOGY_AS_KIND =
+  /^(?:[\s-]+based)?\s+(?:forums?|boards?|software|instances?|databases?|servers?|buckets?|clusters?|sites?|websites?|platforms?|apps?|engines?|installations?|scripts?|plugins?|themes?|accounts?|hashes|hashing)\b/i;
 
 /**
  * The role of the name at [start, end) of a breach sentence: 3 a victim's, 1 merely
@@ -92,6 +94,8 @@ export function scoreVictimRole(sentence: string, start: number, end: number, na
   const before = sentence.slice(Math.max(0, start - 160), start).replace(/\s*[—–]\s*[^—–]{1,80}[—–]\s*/g, ' ').slice(-80);
   const after = sentence.slice(end, end + 120);
   if (NON_VICTIM_BEFORE.test(before) || FINDER_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
+  // "the vBulletin forum", "a MongoDB instance": software named as the kind of a system.
+  if (TECHNOLOGY.has(name.toLowerCase()) && TECHNOLOGY_AS_KIND.test(after)) return -3;
   // Outlets, vendors and technologies hold data and report breaches: only being breached counts.
   if (isReporter) return VERB_AFTER.test(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
   if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;
