@@ -26,7 +26,7 @@ const TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}.'’+&-]*[\p{L}\p{N}+]|^[\p{L}\p{N}&]/u;
 const FUNCTION_WORD =
   /^(?:a|an|the|and|or|but|of|in|on|at|to|for|from|by|with|as|via|into|over|after|before|since|during|which|who|whose|that|this|these|those|it|its|their|his|her|was|were|is|are|be|been|being|has|had|have|did|does|do|said|says|suffered|exposed|leaked|reported|announced|confirmed|itself|where|when|while|also|then|later|now|not|no|all|some|users?|members?|customers?|clients?|subscribers?|players?|owners?|operators?|administrators?|admins?|staff|employees|team|data|database|databases|records|accounts?|breach|hack|leak|incident|attack|forum|forums|site|website|service|platform|app|company|allegedly|reportedly|apparently|subsequently|previously|originally|once)$/i;
 const MODIFIER_STOP =
-  /^(?:a|an|the|of|in|on|at|to|from|by|with|as|via|into|over|after|before|since|during|which|who|whose|that|this|these|those|it|its|their|his|her|our|your|was|were|is|are|be|been|being|has|had|have|said|says|including|include|includes|included|like|such|than|and\/or|data|records|accounts|users|hackers?|attackers?)$/i;
+  /^(?:a|an|the|of|in|on|at|to|from|by|with|as|via|into|over|after|before|since|during|which|who|whose|that|this|these|those|it|its|their|his|her|our|your|was|were|is|are|be|been|being|has|had|have|said|says|including|include|includes|included|like|such|than|and\/or|records|accounts|users|hackers?|attackers?)$/i;
 const HEADS = new Set(ORGANIZATION_HEADS);
 const CONNECTOR = /^(?:&|of|de|di|da|du|des|del|la|le|von|van)$/;
 const MAX_MODIFIERS = 6;

@@ -10,8 +10,9 @@ export interface NameMention {
   end: number;
 }
 
-const TOKEN = String.raw`(?:(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]{1,2}[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
-const RUN = new RegExp(String.raw`${TOKEN}(?:(?:\s+(?:of|for|&|de|du|des|del|la|le|y)\s+|\s+|\s*&\s*)${TOKEN})*`, 'g');
+const TOKEN = String.raw`(?:(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
+// A name starts a word: "devkitPro", not its "itPro".
+const RUN = new RegExp(String.raw`(?<![A-Za-z0-9])${TOKEN}(?:(?:\s+(?:of|for|&|de|du|des|del|la|le|y)\s+|\s+|\s*&\s*)${TOKEN})*`, 'g');
 
 /** Words that are capitalised for position or style, never names on their own. */
 export const COMMON_CAPITALISED = new Set(

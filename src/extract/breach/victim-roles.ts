@@ -7,7 +7,7 @@
 import type { NameMention } from './name-mentions';
 import { TECHNOLOGY_NAMES } from './vocabulary';
 
-const VICTIM_NOUN = String.raw`(?:customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|policyholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|breaches|hack|hacks|leak|leaks|data breach|data breaches|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
+const VICTIM_NOUN = String.raw`(?:e-?mail addresses|customers?|users?|employees?|members?|patients?|subscribers?|clients?|students?|staff|players?|gamers?|accounts?|account holders|cardholders|policyholders|guests?|shoppers|voters|workers|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|breaches|hack|hacks|leak|leaks|data breach|data breaches|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
 
 const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
 // "Weibo users", "Target's customers", "the TalkTalk data breach".
@@ -37,6 +37,8 @@ const STRONG_BEFORE = [
   /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting|(?:(?:also|have|has|had|already|recently)\s+){1,3}(?:hit|struck|affected|impacted))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
   new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from|for|belonging to|held by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
   /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
+  // "a database hosted by data aggregator Adapt": the holder of the data.
+  /\b(?:databases?|data|servers?|records|files|systems?|backups?|instances?|buckets?)\s+(?:[\w-]+\s+){0,2}(?:hosted|owned|operated|run|maintained|managed|held|stored|controlled)\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$/i,
   // "stole unreleased content from ABC", "took 40 GB of files from the council".
   /\b(?:stole|stolen|took|taken|leaked|downloaded|exfiltrated|copied|grabbed|swiped|siphoned|pilfered)\s+(?:[\w'’,-]+\s+){0,5}from\s+(?:the\s+)?$/i,
 ];
@@ -44,7 +46,7 @@ const STRONG_BEFORE = [
 // the finder's name between.
 const FINDER_BEFORE = /\b(?:[Rr]esearchers?|[Aa]nalysts?|[Ee]xperts?|[Ii]nvestigators?)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:at|from|with|of)\s+(?:the\s+)?$/;
 const NON_VICTIM_BEFORE =
-  /\b(?:by|hackers? (?:group|collective)|hacking (?:group|collective|team|crew)|group|according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?<!social )(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:the\s+)?$/i;
+  /\b(?:(?<!\b(?:hosted|owned|operated|run|maintained|managed|held|stored|used|controlled) )by|hackers? (?:group|collective)|hacking (?:group|collective|team|crew)|group|according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?<!social )(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:the\s+)?$/i;
 // The subject of an active breach verb is the attacker: "Fancy Bear hacked into the WADA
 // database", "TDO got their hands on the episodes".
 const ATTACKER_AFTER =
@@ -91,8 +93,9 @@ export function scoreVictimRole(sentence: string, start: number, end: number, na
   const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || TECHNOLOGY.has(name.toLowerCase()) || REGULATOR.test(name);
   // An aside between dashes does not part a breach from its victim ("a hack—allegedly by
   // state actors—of the party's servers").
-  const before = sentence.slice(Math.max(0, start - 160), start).replace(/\s*[—–]\s*[^—–]{1,80}[—–]\s*/g, ' ').slice(-80);
-  const after = sentence.slice(end, end + 120);
+  // A quoted name is read as if unquoted ("the website "Aimware" suffered").
+  const before = sentence.slice(Math.max(0, start - 160), start).replace(/\s*[—–]\s*[^—–]{1,80}[—–]\s*/g, ' ').replace(/["“]$/, '').slice(-80);
+  const after = sentence.slice(end, end + 120).replace(/^["”]/, '');
   if (NON_VICTIM_BEFORE.test(before) || FINDER_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
   // "the vBulletin forum", "a MongoDB instance": software named as the kind of a system.
   if (TECHNOLOGY.has(name.toLowerCase()) && TECHNOLOGY_AS_KIND.test(after)) return -3;

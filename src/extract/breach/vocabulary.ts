@@ -41,7 +41,7 @@ export const TECHNOLOGY_NAMES = [
   'Simple Machines Forum', 'Discuz', 'Discuz!', 'WordPress', 'Joomla', 'Drupal', 'Magento', 'WooCommerce',
   'Shopify', 'MySQL', 'PostgreSQL', 'PostgresSQL', 'MongoDB', 'Mongo', 'Mongo DB', 'Elasticsearch', 'Kibana',
   'Redis', 'CouchDB', 'Cassandra', 'Firebase', 'Amazon Web Services', 'AWS', 'Amazon S3', 'S3', 'Azure',
-  'Microsoft Azure', 'Google Cloud', 'Pastebin', 'Android', 'iOS', 'Windows', 'Linux', 'macOS', 'Steam', 'Minecraft',
+  'Microsoft Azure', 'Google Cloud', 'Pastebin', 'Android', 'iOS', 'DOS', 'MS-DOS', 'Windows', 'Linux', 'macOS', 'Steam', 'Minecraft',
   'Excel', 'Microsoft Excel', 'Cydia', 'Tor', 'Bitcoin', 'Ethereum', 'SQL', 'PHP', 'API', 'ISO',
 ];
 
