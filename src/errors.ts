@@ -30,8 +30,8 @@ export class ContentError extends BreachfeedError {
 
 /** Bad configuration or arguments: the run cannot start. */
 export class ConfigError extends BreachfeedError {
-  constructor(message: string) {
-    super(message, false);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, false, options);
   }
 }
 

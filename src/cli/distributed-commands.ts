@@ -1,5 +1,6 @@
 // The distributed-mode commands (issue 5): workers, schedules, operator commands, status.
 import type { Command } from 'commander';
+import type { Action } from './program';
 import { jobsDiscardCommand, jobsFailedCommand, jobsRetryCommand } from './commands/jobs';
 import { queuesCommand } from './commands/queues';
 import { scheduleCommand } from './commands/schedule';
@@ -7,8 +8,6 @@ import { statusCommand } from './commands/status';
 import { workerCommand } from './commands/worker';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-type Action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) => (...args: A) => Promise<void>;
 
 export function registerDistributedCommands(program: Command, action: Action): void {
   program.command('worker')

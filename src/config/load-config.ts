@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import fs from 'node:fs';
+import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError } from '../errors';
 import { FETCH_DEFAULTS, type FetchOptions, resolveFetchOptions } from '../ingest/fetch-options';
@@ -66,11 +67,14 @@ const CONFIG_SCHEMA = {
 
 const validate = new Ajv({ allErrors: false }).compile(CONFIG_SCHEMA);
 
+/** The embedded store's file when neither the environment nor the config names one. */
+export const DEFAULT_SQLITE_PATH = 'data/breachfeed.db';
+
 /**
  * Reads and validates the config file (or the built-in defaults when `file` is null),
  * then applies environment overrides. Throws ConfigError with one line naming the problem.
  */
-export function loadConfig(file: string | null, env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(file: string | null, env: NodeJS.ProcessEnv = process.env, defaultSqlitePath = DEFAULT_SQLITE_PATH): Config {
   let raw: unknown = {};
   if (file) {
     let text: string;
@@ -108,7 +112,7 @@ export function loadConfig(file: string | null, env: NodeJS.ProcessEnv = process
   }
   return {
     feeds,
-    sqlitePath: env.BREACHFEED_DB || c.store?.sqlite || 'data/breachfeed.db',
+    sqlitePath: env.BREACHFEED_DB || c.store?.sqlite || defaultSqlitePath,
     databaseUrl: env.DATABASE_URL || c.store?.databaseUrl || null,
     redisUrl: env.REDIS_URL || c.redisUrl || null,
     fetch: c.fetch ?? {},
@@ -117,9 +121,16 @@ export function loadConfig(file: string | null, env: NodeJS.ProcessEnv = process
   };
 }
 
-/** The config file to use: the one given, else ./breachfeed.yaml when present, else none (defaults). */
+/**
+ * Where a config file is looked for without --config, in order. config/ is the folder the
+ * compose stack mounts into the containers: a folder, not a file, because Docker turns a
+ * missing file's mount into an empty directory, and because edits to a file in a mounted
+ * folder reach `schedule --watch` (a mounted file keeps pointing at the replaced one).
+ */
+export const CONFIG_FILE_CANDIDATES = ['breachfeed.yaml', path.join('config', 'breachfeed.yaml')];
+
+/** The config file to use: the one given, else the first of CONFIG_FILE_CANDIDATES present, else none (defaults). */
 export function findConfigFile(given: string | undefined, cwd = process.cwd()): string | null {
   if (given) return given;
-  const local = `${cwd}/breachfeed.yaml`;
-  return fs.existsSync(local) ? local : null;
+  return CONFIG_FILE_CANDIDATES.map((rel) => path.join(cwd, rel)).find((file) => fs.existsSync(file)) ?? null;
 }

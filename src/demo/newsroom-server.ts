@@ -170,7 +170,7 @@ export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroo
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err) => reject(new ConfigError(`newsroom: cannot listen on ${host}:${port}: ${err.message}`)));
+    server.once('error', (err) => reject(new ConfigError(`newsroom: cannot listen on ${host}:${port}: ${err.message}`, { cause: err })));
     server.listen(port, host, () => resolve());
   });
   const addr = server.address() as AddressInfo;

@@ -17,11 +17,19 @@ export function isTrackingParam(name: string): boolean {
 }
 
 /**
+ * Origins (`http://127.0.0.1:41234`) whose URLs are stored under another origin: a site served
+ * at an address of the moment (the demo newsroom on whatever port was free) keeps the canonical
+ * URLs, and so the record ids, it has at its usual address.
+ */
+export type OriginAliases = Readonly<Record<string, string>>;
+
+/**
  * The canonical form of an http(s) URL: lowercase host without a trailing dot, no
  * default port, no fragment, no tracking parameters, remaining parameters sorted by
- * name (values of a repeated name keep their order). Idempotent.
+ * name (values of a repeated name keep their order), an aliased origin replaced by its
+ * canonical one. Idempotent.
  */
-export function canonicalizeUrl(url: string): string {
+export function canonicalizeUrl(url: string, aliases?: OriginAliases): string {
   let u: URL;
   try {
     u = new URL(url.trim());
@@ -30,6 +38,12 @@ export function canonicalizeUrl(url: string): string {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw new ContentError(`url: ${JSON.stringify(url)} is not an http(s) URL`);
+  }
+  const alias = aliases?.[u.origin];
+  if (alias !== undefined) {
+    const to = new URL(alias);
+    u.protocol = to.protocol;
+    u.host = to.host;
   }
   u.hash = '';
   u.username = '';

@@ -1,7 +1,7 @@
 import { describeError, isRetryable } from '../errors';
 import { EXTRACTOR_VERSION, extractIncidents } from '../extract/extract-incidents';
 import { scrapeArticle } from '../extract/scrape-article';
-import { articleKey, canonicalizeUrl } from '../ingest/canonicalize-url';
+import { articleKey, canonicalizeUrl, type OriginAliases } from '../ingest/canonicalize-url';
 import { fetchPage } from '../ingest/fetch-page';
 import { isAllowedByRobots } from '../ingest/robots';
 import type { FetchOptions } from '../ingest/fetch-options';
@@ -28,6 +28,8 @@ export interface ItemContext {
   claimed?: Set<string>;
   /** Politeness shared beyond this process (distributed workers); the fetcher's own limiter still applies. */
   hostGate?: HostGate;
+  /** Origins stored under another one (the demo newsroom on a fallback port). */
+  originAliases?: OriginAliases;
 }
 
 /** The first half of processItem: what an item's article is, ready to store. */
@@ -44,7 +46,8 @@ export type PreparedItem =
  */
 export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'> & { store: Pick<RecordStore, 'getArticleStatus'> }): Promise<PreparedItem> {
   const url = item.url;
-  const urlKey = articleKey(canonicalizeUrl(url));
+  const canonical = (u: string) => canonicalizeUrl(u, ctx.originAliases);
+  const urlKey = articleKey(canonical(url));
   if (await isKnown(urlKey, ctx)) return { kind: 'duplicate', url };
   // A GUID seen before is the same entry, even when the feed changed its link.
   const guidKey = item.guid ? articleKey(`guid:${item.guid}`) : null;
@@ -55,7 +58,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   }
   const page = await fetchThroughGate(item, ctx);
   const article = scrapeArticle(page);
-  const canonicalUrl = canonicalizeUrl(article.canonicalUrl);
+  const canonicalUrl = canonical(article.canonicalUrl);
   const key = articleKey(canonicalUrl);
   // The page may name a canonical URL another item already led to.
   if (key !== urlKey && (await isKnown(key, ctx))) return { kind: 'duplicate', url };
@@ -72,7 +75,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   });
   const records = buildRecords(incidents, {
     // The link without tracking parameters: two feeds linking one article give the same record.
-    article: { ...article, url: canonicalizeUrl(url), canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
+    article: { ...article, url: canonical(url), canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
     feed: item.feedId,
     fetchedAt: page.fetchedAt,
     extractor: EXTRACTOR_VERSION,
@@ -102,7 +105,7 @@ export async function processItem(item: FeedItem, ctx: ItemContext): Promise<Ite
     return await saveVerdict(ctx.store, await prepareItem(item, ctx));
   } catch (err) {
     const reason = describeError(err);
-    await saveItemFailure(item, reason, ctx.store).catch(() => undefined); // the store itself may be what failed
+    await saveItemFailure(item, reason, ctx.store, ctx.originAliases).catch(() => undefined); // the store itself may be what failed
     return { kind: 'failed', url: item.url, reason, retryable: isRetryable(err) };
   }
 }
@@ -126,10 +129,12 @@ async function isKnown(key: string, ctx: { store: Pick<RecordStore, 'getArticleS
 }
 
 /** Stores a failed verdict for an item (keyed by its link), so the failure is on record with its reason. */
-export async function saveItemFailure(item: FeedItem, reason: string, store: Pick<RecordStore, 'saveArticle'>): Promise<void> {
+export async function saveItemFailure(
+  item: FeedItem, reason: string, store: Pick<RecordStore, 'saveArticle'>, originAliases?: OriginAliases,
+): Promise<void> {
   let canonicalUrl = item.url;
   try {
-    canonicalUrl = canonicalizeUrl(item.url);
+    canonicalUrl = canonicalizeUrl(item.url, originAliases);
   } catch {
     // an unparsable link is stored as given, with its reason
   }

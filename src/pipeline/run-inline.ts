@@ -1,3 +1,4 @@
+import type { OriginAliases } from '../ingest/canonicalize-url';
 import { interleaveByHost } from '../ingest/interleave-by-host';
 import type { FetchOptions } from '../ingest/fetch-options';
 import type { RecordStore } from '../store/record-store';
@@ -17,6 +18,8 @@ export interface InlineRunOptions {
   ignoreBackoff?: boolean;
   /** Called as work proceeds, for progress display and logs. */
   onEvent?: (event: RunEvent) => void;
+  /** Origins stored under another one (the demo newsroom on a fallback port). */
+  originAliases?: OriginAliases;
 }
 
 export type RunEvent =
@@ -52,7 +55,7 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
 
   const claimed = new Set<string>();
   await mapConcurrent(items, opts.concurrency, async (item) => {
-    const outcome = await processItem(item, { store: opts.store, fetch: opts.fetch, claimed });
+    const outcome = await processItem(item, { store: opts.store, fetch: opts.fetch, claimed, originAliases: opts.originAliases });
     tally(summary, outcome);
     emit({ type: 'item', outcome });
   });

@@ -63,6 +63,16 @@ describe('loadConfig', () => {
     expect(findConfigFile(undefined, tmp.dir)).toBe(f);
     expect(findConfigFile('other.yaml', tmp.dir)).toBe('other.yaml');
   });
+
+  it('finds ./config/breachfeed.yaml (the compose mount) when there is no ./breachfeed.yaml', () => {
+    fs.mkdirSync(path.join(tmp.dir, 'config'));
+    expect(findConfigFile(undefined, tmp.dir)).toBeNull(); // an empty mounted folder: the defaults
+    const inFolder = path.join(tmp.dir, 'config', 'breachfeed.yaml');
+    fs.writeFileSync(inFolder, '{}');
+    expect(findConfigFile(undefined, tmp.dir)).toBe(inFolder);
+    const local = write('{}'); // ./breachfeed.yaml comes first
+    expect(findConfigFile(undefined, tmp.dir)).toBe(local);
+  });
 });
 
 describe('loadConfig fetch options', () => {

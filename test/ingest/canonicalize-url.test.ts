@@ -53,3 +53,22 @@ describe('articleKey', () => {
     expect(articleKey(canonicalizeUrl('https://a.test/y'))).not.toBe(keys[0]);
   });
 });
+
+describe('canonicalizeUrl with origin aliases', () => {
+  const aliases = { 'http://127.0.0.1:41234': 'http://127.0.0.1:47810' };
+
+  it('stores an aliased origin under its canonical one, path and query kept', () => {
+    expect(canonicalizeUrl('http://127.0.0.1:41234/a/b.html?utm_source=x&p=2#c', aliases)).toBe('http://127.0.0.1:47810/a/b.html?p=2');
+    expect(canonicalizeUrl('http://127.0.0.1:47810/a/b.html', aliases)).toBe('http://127.0.0.1:47810/a/b.html');
+  });
+
+  it('leaves other origins alone, a different port of the same host included', () => {
+    expect(canonicalizeUrl('http://127.0.0.1:41235/a', aliases)).toBe('http://127.0.0.1:41235/a');
+    expect(canonicalizeUrl('https://127.0.0.1:41234/a', aliases)).toBe('https://127.0.0.1:41234/a');
+  });
+
+  it('is idempotent', () => {
+    const once = canonicalizeUrl('http://127.0.0.1:41234/x', aliases);
+    expect(canonicalizeUrl(once, aliases)).toBe(once);
+  });
+});

@@ -15,10 +15,9 @@ export interface ScheduleCommandOptions {
   json?: boolean;
 }
 
-function feedsOf(opts: ScheduleCommandOptions): { feeds: FeedConfig[]; file: string | null; redisUrl: string | null } {
-  const file = findConfigFile(opts.config);
-  const config = loadConfig(file);
-  return { feeds: opts.feed?.length ? opts.feed.map(feedFromUrl) : config.feeds, file, redisUrl: config.redisUrl };
+function feedsOf(opts: ScheduleCommandOptions): { feeds: FeedConfig[]; redisUrl: string | null } {
+  const config = loadConfig(findConfigFile(opts.config));
+  return { feeds: opts.feed?.length ? opts.feed.map(feedFromUrl) : config.feeds, redisUrl: config.redisUrl };
 }
 
 export function formatScheduleChanges(changes: ScheduleChange[]): string {
@@ -36,7 +35,7 @@ export function formatScheduleChanges(changes: ScheduleChange[]): string {
  * `--watch` keeps reconciling whenever the config file changes.
  */
 export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<number> {
-  let { feeds, file, redisUrl } = feedsOf(opts);
+  let { feeds, redisUrl } = feedsOf(opts);
   const watchMs = opts.watchSeconds ? parsePositiveInt('--watch-seconds', opts.watchSeconds) * 1000 : 30_000;
   const ctx = await openDistributed(redisUrl, opts.watch ? 'worker' : 'command');
   try {
@@ -50,7 +49,11 @@ export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<num
     if (!opts.watch) return 0;
 
     const logger = createLogger('breachfeed-schedule');
-    const readText = () => (file ? fs.readFileSync(file, 'utf8') : '');
+    // Looked up afresh each time: a config file put in place (or removed) later is noticed too.
+    const readText = () => {
+      const current = findConfigFile(opts.config);
+      return current ? fs.readFileSync(current, 'utf8') : '';
+    };
     let lastText = readText();
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => { stop = resolve; });
@@ -62,7 +65,7 @@ export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<num
           const text = readText();
           if (text === lastText) return;
           lastText = text;
-          ({ feeds, file, redisUrl } = feedsOf(opts));
+          ({ feeds } = feedsOf(opts));
           const changed = (await reconcileSchedules(ctx.queues.feeds, ctx.redis, feeds, ctx.settings)).filter((c) => c.action !== 'unchanged');
           logger.info({ changes: changed }, 'config changed: schedules reconciled');
         } catch (err) {
