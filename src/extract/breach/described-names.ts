@@ -4,6 +4,7 @@
 // (digits, lower case, camel case, a domain), and its own words ("Taiwanese Android" in
 // "the Taiwanese Android forum APKTW") describe the name rather than being one.
 
+import nlp from 'compromise';
 import { ORGANIZATION_HEADS, termAlternation } from './vocabulary';
 
 export interface DescribedName {
@@ -28,6 +29,8 @@ const FUNCTION_WORD =
 const MODIFIER_STOP =
   /^(?:a|an|the|of|in|on|at|to|from|by|with|as|via|into|over|after|before|since|during|which|who|whose|that|this|these|those|it|its|their|his|her|our|your|was|were|is|are|be|been|being|has|had|have|said|says|including|include|includes|included|like|such|than|and\/or|records|accounts|users|hackers?|attackers?)$/i;
 const HEADS = new Set(ORGANIZATION_HEADS);
+// English words compromise knows ("chains", "store"): a lowercase word among them is no name.
+const ENGLISH = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 const CONNECTOR = /^(?:&|of|de|di|da|du|des|del|la|le|von|van)$/;
 const MAX_MODIFIERS = 6;
 
@@ -101,7 +104,7 @@ function nameAfter(sentence: string, headEnd: number): { name: string; start: nu
 function canStartName(word: string, after: string): boolean {
   if (FUNCTION_WORD.test(word) || CONNECTOR.test(word) || HEADS.has(word.toLowerCase())) return false;
   if (/[\p{Lu}\p{N}]/u.test(word) || /\.\p{L}{2,}$/u.test(word)) return true;
-  return !/(?:ing|ed|ly|tion|ment|ness|ers|ies)$/.test(word) && /^(?:\s*[,.;:)(]|\s+(?:was|were|is|has|had|suffered|which|who|that|in|on|after|when|before|leaked|exposed)\b)/.test(after);
+  return !(word in ENGLISH) && !/(?:ing|ed|ly|tion|ment|ness|ers|ies|[^s]s)$/.test(word) && /^(?:\s*[,.;:)(]|\s+(?:was|were|is|has|had|suffered|which|who|that|in|on|after|when|before|leaked|exposed)\b)/.test(after);
 }
 
 function continuesName(word: string, after: string): boolean {
