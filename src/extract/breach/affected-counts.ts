@@ -83,7 +83,9 @@ function isDistractor(sentence: string, numberIndex: number, numberText: string,
   // Small bare numbers are mostly list items, ages or times, not counts of victims.
   if (/^(?:one|a|an|two|three)$/i.test(numberText) && !/^(?:people|patients|individuals|persons|customers|employees)$/i.test(noun)) return true;
   if (BASE_MODIFIER.test(modifiers)) return true;
-  if (USER_BASE_BEFORE.test(before.replace(/\b(?:more than|over|about|around|nearly|some|almost|roughly|approximately|up to)\s*$/i, ''))) return true;
+  // "has 516 million users" is a user base; "had 164 million email addresses exposed" is not.
+  const isOwnedThenLost = /^\s+(?:[\w'’-]+\s+){0,5}?(?:exposed|stolen|leaked|compromised|breached|hacked|scraped|accessed|dumped|taken|published|posted|obtained)\b/i.test(sentence.slice(end));
+  if (!isOwnedThenLost && USER_BASE_BEFORE.test(before.replace(/\b(?:more than|over|about|around|nearly|some|almost|roughly|approximately|up to)\s*$/i, ''))) return true;
   if (BASE_AFTER.test(sentence.slice(end))) return true;
   // Data sizes: "900 GB of data".
   if (/^\s*(?:[kmgtp]i?b|bytes|kilobytes|megabytes|gigabytes|terabytes|petabytes)\b/i.test(sentence.slice(numberIndex + numberText.length))) return true;
