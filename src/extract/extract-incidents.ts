@@ -3,7 +3,7 @@
 // only those (and the headline) to tell organizations from people and places.
 
 import type { ArticleText, Incident } from '../types';
-import { findBreachCues } from './breach/breach-cues';
+import { findBreachCues, strongestCue } from './breach/breach-cues';
 import { buildIncidents } from './breach/build-incident';
 import { isCompatibleDate, isRecallSentence, segmentIncidents, type SentenceFacts } from './breach/incident-segments';
 import type { DateMention } from './breach/breach-dates';
@@ -120,10 +120,6 @@ function eventDateOf(dates: DateMention[]): DateMention | null {
   const events = origins.length ? origins : dates.filter((d) => d.role === 'event');
   if (!events.length) return null;
   return events.reduce((best, d) => (d.value.length > best.value.length && isCompatibleDate(d.value, best.value) ? d : best), events[0]);
-}
-
-function strongestCue(text: string): number {
-  return findBreachCues(text).reduce((max, c) => Math.max(max, c.strength), 0);
 }
 
 function victimNamedIn(victims: VictimCandidate[], index: number, text: string): string | null {

@@ -159,7 +159,7 @@ export function findBreachCues(sentence: string): BreachCue[] {
 }
 
 /** The strongest cue strength in the sentence, 0 when it reports no breach. */
-export function scoreBreachSentence(sentence: string): number {
+export function strongestCue(sentence: string): number {
   return findBreachCues(sentence).reduce((max, c) => Math.max(max, c.strength), 0);
 }
 

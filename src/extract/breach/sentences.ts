@@ -9,8 +9,6 @@ export interface Sentence {
   start: number;
   /** Position in the article, 0-based. */
   index: number;
-  /** Paragraph (line block) the sentence belongs to, 0-based. */
-  paragraph: number;
 }
 
 const ABBREVIATIONS = new Set([
@@ -26,28 +24,21 @@ const BOUNDARY = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9\u2022•—
 /** Splits article text into sentences with their offsets; blank lines and bullets also end one. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  let paragraph = 0;
   const lineRe = /[^\n]+/g;
-  let prevEnd = 0;
-  for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) {
-    // Two or more newlines between lines start a new paragraph.
-    if (out.length && /\n\s*\n/.test(text.slice(prevEnd, line.index))) paragraph++;
-    prevEnd = line.index + line[0].length;
-    splitLine(line[0], line.index, paragraph, out);
-  }
+  for (let line = lineRe.exec(text); line; line = lineRe.exec(text)) splitLine(line[0], line.index, out);
   return out;
 }
 
-function splitLine(line: string, offset: number, paragraph: number, out: Sentence[]): void {
+function splitLine(line: string, offset: number, out: Sentence[]): void {
   let from = 0;
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(line); m; m = BOUNDARY.exec(line)) {
     if (isAbbreviationBefore(line, m.index)) continue;
     const end = m.index + m[0].trimEnd().length;
-    pushSentence(line.slice(from, end), offset + from, paragraph, out);
+    pushSentence(line.slice(from, end), offset + from, out);
     from = m.index + m[0].length;
   }
-  pushSentence(line.slice(from), offset + from, paragraph, out);
+  pushSentence(line.slice(from), offset + from, out);
 }
 
 function isAbbreviationBefore(line: string, dotIndex: number): boolean {
@@ -65,7 +56,7 @@ function isAbbreviationBefore(line: string, dotIndex: number): boolean {
  */
 export const MAX_SENTENCE_CHARS = 1_000;
 
-function pushSentence(raw: string, start: number, paragraph: number, out: Sentence[]): void {
+function pushSentence(raw: string, start: number, out: Sentence[]): void {
   const lead = raw.length - raw.trimStart().length;
   let text = raw.trim();
   let at = start + lead;
@@ -73,11 +64,11 @@ function pushSentence(raw: string, start: number, paragraph: number, out: Senten
     const head = text.slice(0, MAX_SENTENCE_CHARS);
     const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '), head.lastIndexOf(' ')) + 1 || MAX_SENTENCE_CHARS;
     const piece = text.slice(0, cut).trimEnd();
-    if (piece) out.push({ text: piece, start: at, index: out.length, paragraph });
+    if (piece) out.push({ text: piece, start: at, index: out.length });
     const rest = text.slice(cut);
     at += cut + (rest.length - rest.trimStart().length);
     text = rest.trimStart();
   }
   if (!text) return;
-  out.push({ text, start: at, index: out.length, paragraph });
+  out.push({ text, start: at, index: out.length });
 }

@@ -1,4 +1,4 @@
-import { findBreachCues, scoreBreachSentence } from '../../../src/extract/breach/breach-cues';
+import { findBreachCues, strongestCue } from '../../../src/extract/breach/breach-cues';
 
 describe('findBreachCues', () => {
   const reports = {
@@ -20,7 +20,7 @@ describe('findBreachCues', () => {
     'a theft of trade secrets': 'Prosecutors charged two engineers over the theft of trade secrets from the chipmaker.',
   };
   it.each(Object.entries(reports))('reports a breach: %s', (_name, sentence) => {
-    expect(scoreBreachSentence(sentence)).toBe(2);
+    expect(strongestCue(sentence)).toBe(2);
   });
 
   const notReports = {
@@ -35,13 +35,13 @@ describe('findBreachCues', () => {
     'statistics released': 'The tax agency released data showing that phishing reports doubled last year.',
   };
   it.each(Object.entries(notReports))('does not report a breach: %s', (_name, sentence) => {
-    expect(scoreBreachSentence(sentence)).toBe(0);
+    expect(strongestCue(sentence)).toBe(0);
   });
 
   it('reads a hedged active "may have accessed" by its object, a hedged passive by its subject', () => {
-    expect(scoreBreachSentence('Odd logins were found in payroll accounts, suggesting intruders may have accessed parts of the office network.')).toBe(1);
-    expect(scoreBreachSentence('The review found intruders may have accessed payroll records of 300 staff.')).toBe(2);
-    expect(scoreBreachSentence('Payroll records may have been accessed by the intruders.')).toBe(2);
+    expect(strongestCue('Odd logins were found in payroll accounts, suggesting intruders may have accessed parts of the office network.')).toBe(1);
+    expect(strongestCue('The review found intruders may have accessed payroll records of 300 staff.')).toBe(2);
+    expect(strongestCue('Payroll records may have been accessed by the intruders.')).toBe(2);
   });
 
   it('marks what a flaw or product exposed, as subject or as means', () => {
@@ -55,18 +55,18 @@ describe('findBreachCues', () => {
   });
 
   it('reads plural breaches that hit someone named as a report', () => {
-    expect(scoreBreachSentence('Card breaches have also hit hotel chains Marlow Inns and Kestrel Suites.')).toBe(2);
-    expect(scoreBreachSentence('Data breaches have hit companies in Europe hard this year.')).toBeLessThan(2);
+    expect(strongestCue('Card breaches have also hit hotel chains Marlow Inns and Kestrel Suites.')).toBe(2);
+    expect(strongestCue('Data breaches have hit companies in Europe hard this year.')).toBeLessThan(2);
   });
 
   it('does not take a memory leak for a data leak', () => {
-    expect(scoreBreachSentence('The update fixes a memory leak in the image decoder.')).toBe(0);
-    expect(scoreBreachSentence('The insurer is still investigating the leak.')).toBe(2);
+    expect(strongestCue('The update fixes a memory leak in the image decoder.')).toBe(0);
+    expect(strongestCue('The insurer is still investigating the leak.')).toBe(2);
   });
 
   it('counts present-tense and attributive uses as weak cues', () => {
-    expect(scoreBreachSentence('The trojan steals contacts and SMS messages from infected phones.')).toBe(1);
-    expect(scoreBreachSentence('Spam was sent from compromised machines in Brazil.')).toBeLessThanOrEqual(1);
+    expect(strongestCue('The trojan steals contacts and SMS messages from infected phones.')).toBe(1);
+    expect(strongestCue('Spam was sent from compromised machines in Brazil.')).toBeLessThanOrEqual(1);
   });
 
   it('gives each cue its verbatim text and offset', () => {
@@ -86,83 +86,83 @@ describe('findBreachCues', () => {
       'a victim of ransomware': 'The county library was the victim of a ransomware attack on Monday.',
     };
     it.each(Object.entries(unreported))('%s', (_name, sentence) => {
-      expect(scoreBreachSentence(sentence)).toBe(0);
+      expect(strongestCue(sentence)).toBe(0);
     });
 
     it('a modal governs its whole clause', () => {
-      expect(scoreBreachSentence('Once infected, shoppers could see their personal and banking details leaked to the gang.')).toBe(0);
+      expect(strongestCue('Once infected, shoppers could see their personal and banking details leaked to the gang.')).toBe(0);
       // A relative clause under the modal is a report of its own.
-      expect(scoreBreachSentence('The clinic will write to the 3,000 patients whose records were accessed.')).toBe(2);
-      expect(scoreBreachSentence('The bank will call customers whose card numbers were stolen.')).toBe(2);
-      expect(scoreBreachSentence('It will alert users whose data was stolen.')).toBe(2);
-      expect(scoreBreachSentence('When the outage began, staff took to social media to warn customers about the website.')).toBe(0);
+      expect(strongestCue('The clinic will write to the 3,000 patients whose records were accessed.')).toBe(2);
+      expect(strongestCue('The bank will call customers whose card numbers were stolen.')).toBe(2);
+      expect(strongestCue('It will alert users whose data was stolen.')).toBe(2);
+      expect(strongestCue('When the outage began, staff took to social media to warn customers about the website.')).toBe(0);
     });
 
     it('what a flaw made reachable is a weak cue', () => {
-      expect(scoreBreachSentence('The vendor fixed a flaw in its portal that exposed the tax records of tenants.')).toBe(1);
-      expect(scoreBreachSentence('An intruder exposed the tax records of tenants.')).toBe(2);
+      expect(strongestCue('The vendor fixed a flaw in its portal that exposed the tax records of tenants.')).toBe(1);
+      expect(strongestCue('An intruder exposed the tax records of tenants.')).toBe(2);
     });
 
     it('data taken from people by deceit is phishing, a weak cue', () => {
-      expect(scoreBreachSentence('The gang harvested banking passwords through fake login pages sent by text message.')).toBe(1);
-      expect(scoreBreachSentence('The gang harvested banking passwords from the lender’s own servers.')).toBe(2);
+      expect(strongestCue('The gang harvested banking passwords through fake login pages sent by text message.')).toBe(1);
+      expect(strongestCue('The gang harvested banking passwords from the lender’s own servers.')).toBe(2);
     });
 
     it('a suspected intrusion into systems, with no data named, is a weak cue', () => {
-      expect(scoreBreachSentence('Investigators said intruders may have accessed parts of the clinic’s network.')).toBe(1);
-      expect(scoreBreachSentence('Investigators said intruders may have accessed patient files on the clinic’s network.')).toBe(2);
+      expect(strongestCue('Investigators said intruders may have accessed parts of the clinic’s network.')).toBe(1);
+      expect(strongestCue('Investigators said intruders may have accessed patient files on the clinic’s network.')).toBe(2);
     });
 
     it('a data noun under a denial does not make an attack a data breach', () => {
-      expect(scoreBreachSentence('The town was victim to the attack, and officials do not believe any resident records were taken.')).toBeLessThanOrEqual(1);
-      expect(scoreBreachSentence('The town was victim to the attack, and officials said resident records were taken.')).toBe(2);
+      expect(strongestCue('The town was victim to the attack, and officials do not believe any resident records were taken.')).toBeLessThanOrEqual(1);
+      expect(strongestCue('The town was victim to the attack, and officials said resident records were taken.')).toBe(2);
     });
 
     it('data obtained by criminals is a report; by a newspaper, not', () => {
-      expect(scoreBreachSentence('Records of 9,000 tenants were obtained by fraudsters in March.')).toBe(2);
-      expect(scoreBreachSentence('Emails obtained by the newspaper show the plan was discussed.')).toBe(0);
+      expect(strongestCue('Records of 9,000 tenants were obtained by fraudsters in March.')).toBe(2);
+      expect(strongestCue('Emails obtained by the newspaper show the plan was discussed.')).toBe(0);
     });
 
     it('a victim of phishing reports a breach only when data is named', () => {
-      expect(scoreBreachSentence('Dozens of firms have fallen victim to a phishing scam this spring.')).toBe(0);
-      expect(scoreBreachSentence('Dozens of firms have fallen victim to W-2 phishing scams this spring.')).toBe(2);
+      expect(strongestCue('Dozens of firms have fallen victim to a phishing scam this spring.')).toBe(0);
+      expect(strongestCue('Dozens of firms have fallen victim to W-2 phishing scams this spring.')).toBe(2);
     });
 
     it('a denied telling presupposes the breach', () => {
-      expect(scoreBreachSentence('Nurses still have not been told about the breach, which took place in May.')).toBe(2);
-      expect(scoreBreachSentence('The council said there was no breach of its systems.')).toBe(0);
+      expect(strongestCue('Nurses still have not been told about the breach, which took place in May.')).toBe(2);
+      expect(strongestCue('The council said there was no breach of its systems.')).toBe(0);
     });
 
     it('still reports a hedged "could have been" passive', () => {
-      expect(scoreBreachSentence('Names and tax numbers could have been accessed by the intruder.')).toBe(2);
+      expect(strongestCue('Names and tax numbers could have been accessed by the intruder.')).toBe(2);
     });
 
     it('a clause after the conditional one is a report again', () => {
-      expect(scoreBreachSentence('While staff checked whether backups were intact, the intruders stole payroll files.')).toBe(2);
+      expect(strongestCue('While staff checked whether backups were intact, the intruders stole payroll files.')).toBe(2);
     });
   });
 
   it('weakens participles that modify a noun other than data', () => {
-    expect(scoreBreachSentence('Investigators traced the calls to a hacked baby monitor in the nursery.')).toBeLessThanOrEqual(1);
-    expect(scoreBreachSentence('The botnet grew through more compromised smart cameras last week.')).toBeLessThanOrEqual(1);
-    expect(scoreBreachSentence('Fraudsters often use a bank’s compromised server to move money.')).toBeLessThanOrEqual(1);
+    expect(strongestCue('Investigators traced the calls to a hacked baby monitor in the nursery.')).toBeLessThanOrEqual(1);
+    expect(strongestCue('The botnet grew through more compromised smart cameras last week.')).toBeLessThanOrEqual(1);
+    expect(strongestCue('Fraudsters often use a bank’s compromised server to move money.')).toBeLessThanOrEqual(1);
     // A participle before a data noun presupposes the theft.
-    expect(scoreBreachSentence('Buyers on the forum paid for the stolen records in bitcoin.')).toBe(2);
+    expect(strongestCue('Buyers on the forum paid for the stolen records in bitcoin.')).toBe(2);
   });
 
   it('a breach noun for a lock-out, or files encrypted in place, is a weak cue', () => {
-    expect(scoreBreachSentence('The clinic suffered a breach on Sunday, which it later called a ransomware attack.')).toBe(1);
-    expect(scoreBreachSentence('The worm was downloaded and began encrypting the files of every office.')).toBeLessThanOrEqual(1);
-    expect(scoreBreachSentence('The clinic suffered a data breach on Sunday before the ransomware struck.')).toBe(2);
+    expect(strongestCue('The clinic suffered a breach on Sunday, which it later called a ransomware attack.')).toBe(1);
+    expect(strongestCue('The worm was downloaded and began encrypting the files of every office.')).toBeLessThanOrEqual(1);
+    expect(strongestCue('The clinic suffered a data breach on Sunday before the ransomware struck.')).toBe(2);
   });
 
   it('weakens a tally over a whole sector', () => {
-    expect(scoreBreachSentence('Last year 40 million patient records were exposed across all hospitals in the region.')).toBe(1);
-    expect(scoreBreachSentence('Last year 40 million patient records were exposed at the regional hospital.')).toBe(2);
+    expect(strongestCue('Last year 40 million patient records were exposed across all hospitals in the region.')).toBe(1);
+    expect(strongestCue('Last year 40 million patient records were exposed at the regional hospital.')).toBe(2);
   });
 
   it('weakens a bare hack of systems in a ransomware or defacement story', () => {
-    expect(scoreBreachSentence('The council’s servers were hacked and encrypted by ransomware overnight.')).toBe(1);
-    expect(scoreBreachSentence('The gang hacked the council’s servers, stole tenant records and then deployed ransomware.')).toBe(2);
+    expect(strongestCue('The council’s servers were hacked and encrypted by ransomware overnight.')).toBe(1);
+    expect(strongestCue('The gang hacked the council’s servers, stole tenant records and then deployed ransomware.')).toBe(2);
   });
 });

@@ -14,15 +14,10 @@ describe('splitSentences', () => {
     ]);
   });
 
-  it('ends sentences at line breaks, counts paragraphs and keeps offsets into the text', () => {
+  it('ends sentences at line breaks and keeps offsets into the text', () => {
     const text = 'First line here.\n\n  • A bullet point\nSame paragraph. Next one.';
     const s = splitSentences(text);
-    expect(s.map((x) => [x.text, x.paragraph])).toEqual([
-      ['First line here.', 0],
-      ['• A bullet point', 1],
-      ['Same paragraph.', 1],
-      ['Next one.', 1],
-    ]);
+    expect(s.map((x) => x.text)).toEqual(['First line here.', '• A bullet point', 'Same paragraph.', 'Next one.']);
     for (const x of s) expect(text.slice(x.start, x.start + x.text.length)).toBe(x.text);
     expect(s.map((x) => x.index)).toEqual([0, 1, 2, 3]);
   });
