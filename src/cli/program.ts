@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { demoCommand } from './commands/demo';
 import { exportCommand } from './commands/export';
+import { explainCommand } from './commands/explain';
 import { extractCommand } from './commands/extract';
 import { recordsCommand } from './commands/records';
 import { runCommand } from './commands/run';
@@ -44,6 +45,15 @@ export function buildProgram(action: Action): Command {
     .option('--in <file>', 'input JSONL (default: stdin)')
     .option('--out <file>', 'output JSONL (default: stdout)')
     .action(action(extractCommand));
+
+  program.command('explain')
+    .description('show how the breach rules read one article: sentences, fields, counts, dates, victims, incidents')
+    .option('--in <file>', 'input JSONL, as for extract')
+    .option('--id <id>', 'the id of the line to explain')
+    .option('--text <text>', 'explain this text instead')
+    .option('--title <title>', 'headline for --text')
+    .option('--date <date>', 'publication date for --text (YYYY-MM-DD)')
+    .action(action(explainCommand));
 
   program.command('records')
     .description('list stored records')

@@ -5,11 +5,11 @@
 import type { ArticleText, Incident } from '../types';
 import { findBreachCues, strongestCue } from './breach/breach-cues';
 import { buildIncidents } from './breach/build-incident';
-import { isCompatibleDate, isRecallSentence, segmentIncidents, type SentenceFacts } from './breach/incident-segments';
+import { isCompatibleDate, isRecallSentence, segmentIncidents, type Segment, type SentenceFacts } from './breach/incident-segments';
 import type { DateMention } from './breach/breach-dates';
 import { isBreachArticle, scoreBreachArticle, type BreachEvidence } from './breach/is-breach-article';
 import { readContextSentences, readSentence, TITLE_INDEX, type SentenceReading } from './breach/sentence-readings';
-import { splitSentences } from './breach/sentences';
+import { splitSentences, type Sentence } from './breach/sentences';
 import { buildVictimContext } from './breach/victim-context';
 import { findVictimOrganizations, type VictimCandidate } from './breach/victim-organizations';
 
@@ -19,44 +19,74 @@ export const EXTRACTOR_VERSION = 'breachfeed@0.1.0';
 
 /** The breach incidents an article reports, main incident first; [] when it reports none. */
 export function extractIncidents(article: ArticleText): Incident[] {
+  return traceExtraction(article).incidents;
+}
+
+/** What each stage of the extraction saw and decided, for `breachfeed explain` and tests. */
+export interface ExtractionTrace {
+  title: string | null;
+  publishedAt: string | null;
+  sentences: Sentence[];
+  /** Breach-cue strength per sentence index (TITLE_INDEX: the headline), 0s left out. */
+  strengths: Map<number, number>;
+  evidence: BreachEvidence;
+  isReport: boolean;
+  /** What the breach sentences and their neighbours say, by sentence index. */
+  readings: Map<number, SentenceReading>;
+  victims: VictimCandidate[];
+  segments: Segment[];
+  incidents: Incident[];
+  /** Why the article yielded no incident, when it did not. */
+  verdict: string;
+}
+
+/** The extraction of one article, stage by stage. */
+export function traceExtraction(article: ArticleText): ExtractionTrace {
   const text = typeof article.text === 'string' ? article.text : '';
   const title = stripSiteName((typeof article.title === 'string' && article.title.trim()) || null);
   const publishedAt = toIsoDate(article.publishedAt);
   const sentences = splitSentences(text);
+  const trace: ExtractionTrace = {
+    title, publishedAt, sentences, strengths: new Map(), evidence: { titleStrength: 0, sentenceStrengths: [] }, isReport: false,
+    readings: new Map(), victims: [], segments: [], incidents: [], verdict: '',
+  };
 
   // 1. Which sentences report a breach, and does the article as a whole?
   const titleStrength = title ? strongestCue(title) : 0;
-  const strengths = new Map<number, number>();
+  const strengths = trace.strengths;
+  if (titleStrength > 0) strengths.set(TITLE_INDEX, titleStrength);
   for (const s of sentences) {
     const strength = strongestCue(s.text);
     if (strength > 0) strengths.set(s.index, strength);
   }
+  const bodyStrengths = new Map([...strengths].filter(([i]) => i !== TITLE_INDEX));
   // A sentence listing the fields next to a report ("The files held names and grades.")
   // supports it like a suggestive cue.
-  const context = strengths.size ? readContextSentences(sentences, strengths, publishedAt) : new Map<number, SentenceReading>();
+  const context = bodyStrengths.size ? readContextSentences(sentences, bodyStrengths, publishedAt) : new Map<number, SentenceReading>();
   const listings = [...context.values()].filter((r) => r.leaked.length > 0).map(() => 1);
   const titleCues = title ? findBreachCues(title) : [];
   const titleIsFlaw = titleCues.length > 0 && titleCues.every((c) => c.isFlaw || c.strength < titleStrength);
-  const evidence = { titleStrength, sentenceStrengths: [...strengths.values(), ...listings], titleIsFlaw };
-  const isReport = isBreachArticle(evidence);
-  if (!isReport && !evidence.sentenceStrengths.some((s) => s >= 2)) return [];
+  const evidence = (trace.evidence = { titleStrength, sentenceStrengths: [...bodyStrengths.values(), ...listings], titleIsFlaw });
+  const isReport = (trace.isReport = isBreachArticle(evidence));
+  if (!isReport && !evidence.sentenceStrengths.some((s) => s >= 2)) return { ...trace, verdict: 'no breach report: no explicit breach sentence and too little suggestive evidence' };
 
   // 2. What those sentences (and their neighbours) say.
-  const readings = new Map<number, SentenceReading>();
+  const readings = trace.readings;
   if (title && titleStrength > 0) readings.set(TITLE_INDEX, readSentence(title, titleStrength, publishedAt));
-  for (const [index, strength] of strengths) readings.set(index, readSentence(sentences[index].text, strength, publishedAt));
+  for (const [index, strength] of bodyStrengths) readings.set(index, readSentence(sentences[index].text, strength, publishedAt));
   for (const [index, r] of context) readings.set(index, r);
 
   // 3. Who was breached.
-  let victims = findVictimOrganizations(buildVictimContext(title, sentences, strengths, text));
+  let victims = findVictimOrganizations(buildVictimContext(title, sentences, bodyStrengths, text));
   if (!isReport) {
     // A story about something else may still recall a specific breach: kept only for the
     // sentences that say so themselves, each with only what its own sentence states.
     const recalled = recalledIncidentSentences(readings, victims);
-    if (!recalled.size) return [];
+    if (!recalled.size) return { ...trace, victims, verdict: 'no breach report: one explicit breach sentence, recalling no specific breach' };
     for (const index of [...readings.keys()]) if (!recalled.has(index)) readings.delete(index);
     victims = victims.filter((v) => v.sentenceIndexes.some((i) => recalled.has(i)));
   }
+  trace.victims = victims;
 
   // 4. Which sentences tell of which incident.
   const facts: SentenceFacts[] = [...readings.entries()]
@@ -70,10 +100,11 @@ export function extractIncidents(article: ArticleText): Incident[] {
     }));
   // The main incident's victim is the one the headline names, else the best supported.
   const mainVictim = victims.find((v) => v.sentenceIndexes.includes(TITLE_INDEX)) ?? victims[0];
-  const segments = segmentIncidents(facts, mainVictim?.key ?? null);
+  const segments = (trace.segments = segmentIncidents(facts, mainVictim?.key ?? null));
 
   const incidents = buildIncidents({ segments, readings, victims, publishedAt, articleScore: scoreBreachArticle(evidence) });
-  return isConcreteReport(incidents, evidence) ? incidents : [];
+  if (!isConcreteReport(incidents, evidence)) return { ...trace, verdict: 'no breach report: no victim, field or count, and fewer than three explicit breach sentences' };
+  return { ...trace, incidents, verdict: `${incidents.length} incident(s)` };
 }
 
 /**
