@@ -69,7 +69,22 @@ function descriptorStartBefore(sentence: string, headStart: number): number | nu
   return count > 0 ? start : null;
 }
 
+// "the gaming website dedicated to classic DOS games Abandonia", "the site for managing
+// invitations known as Evite": a modifier after the head, then the name.
+const POST_MODIFIER = /^\s+(?:dedicated to|devoted to|for|of|specialising in|specializing in)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:known as|called|named)\s|["“]?[\p{Lu}\p{N}])/u;
+
 function nameAfter(sentence: string, headEnd: number): { name: string; start: number; end: number } | null {
+  const direct = nameRightAfter(sentence, headEnd);
+  if (direct) return direct;
+  const post = POST_MODIFIER.exec(sentence.slice(headEnd));
+  if (!post) return null;
+  // After a modifier, only a name spelled as one, followed by its verb, is taken.
+  const named = nameRightAfter(sentence, headEnd + post[0].length - 1);
+  const isSpelledAsName = named && /^[\p{Lu}\p{N}]|\.\p{L}{2,}/u.test(named.name);
+  return named && isSpelledAsName && /^["”]?\s*(?:,|was|were|is|has|had|suffered|identified|disclosed|announced|confirmed)\b/.test(sentence.slice(named.end)) ? named : null;
+}
+
+function nameRightAfter(sentence: string, headEnd: number): { name: string; start: number; end: number } | null {
   const rest = sentence.slice(headEnd);
   const link = LINK.exec(rest);
   if (!link) return null;

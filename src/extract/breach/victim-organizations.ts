@@ -8,7 +8,7 @@ import { findDescribedNames } from './described-names';
 import { findNameMentions, type NameMention } from './name-mentions';
 import { organizationKey } from './organization-key';
 import { termsIn, type TermTag } from './term-tags';
-import { scoreVictimRole, shareListRoles } from './victim-roles';
+import { isBreachedAfter, scoreVictimRole, shareListRoles } from './victim-roles';
 import { HASH_NAMES, NATIONALITIES, termPattern } from './vocabulary';
 
 export interface VictimCandidate {
@@ -119,7 +119,11 @@ function roleOf(ctx: VictimContext, terms: TermTag[], text: string, m: Mention, 
   if (m.descriptorStart === undefined) return isNameLike(ctx, terms, m, isTitle) ? scoreVictimRole(text, m.start, m.end, m.name) : null;
   if (HASH.test(m.name) || NOT_ORGANIZATION.test(m.name) || GENERIC_ALONE.test(m.name)) return null;
   const withDescriptor = scoreVictimRole(text, m.start, m.end, m.name);
-  return withDescriptor < 0 ? withDescriptor : Math.max(withDescriptor, scoreVictimRole(text, m.descriptorStart, m.end, m.name));
+  const fromDescriptor = scoreVictimRole(text, m.descriptorStart, m.end, m.name);
+  // "the research company Capital Economics suffered a breach": being breached outweighs
+  // a descriptor that usually names a finder.
+  if (withDescriptor < 0 && !isBreachedAfter(text.slice(m.end, m.end + 120))) return withDescriptor;
+  return Math.max(withDescriptor, fromDescriptor);
 }
 
 // Reject spans compromise reads as something other than a name: verbs, adverbs and

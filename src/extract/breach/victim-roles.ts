@@ -14,7 +14,7 @@ const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|hi
 const NOUN_AFTER = new RegExp(String.raw`^(?:(?:'s|’s)\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+){0,2}?|\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+)?)${VICTIM_NOUN}\b`, 'i');
 // "OnePlus has suffered", "the site was hacked", "Equifax, the credit bureau, was breached".
 const VERB_AFTER =
-  /^!?(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\))?\s+(?:[\w-]+\s+){0,2}?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:(?:been|also|recently|reportedly|apparently|allegedly|likely|probably|possibly|now|just|itself|again)\s+){0,3}(?:hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:\w+\s+){0,3}(?:exposed|unprotected|unsecured|open)|suffered|experienced|fell victim|falls victim|suffers|succumbed to|the subject of (?:a|an)|(?:found to (?:be|have been) )?(?:leaking|exposing)|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
+  /^!?,?(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\))?\s+(?:[\w-]+\s+){0,2}?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:(?:been|also|recently|reportedly|apparently|allegedly|likely|probably|possibly|now|just|itself|again)\s+){0,3}(?:hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:[\w,-]+\s+){0,8}?(?:exposed|unprotected|unsecured|open)|suffered|experienced|fell victim|falls victim|suffers|succumbed to|the subject of (?:a|an)|(?:found to (?:be|have been) )?(?:leaking|exposing)|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
 // "Yahoo disclosed a breach", "Uber admitted that hackers stole": a disclosure of a breach.
 const DISCLOSURE_AFTER =
   /^(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\))?\s+(?:\w+\s+)?(?:has|have|had|is|was)?\s*(?:disclosed|confirmed|admitted|revealed|announced|reported|acknowledged|discloses|confirms|admits|reveals|announces|reports|acknowledges|disclosing|confirming|admitting|revealing|acknowledging|said|says|warned|warns|informed|notified|is warning|discovered|detected|identified|learned|noticed|became aware)\s+(?:to\s+|that\s+|of\s+)?(?:[\w'’,.-]+\s+){0,7}?(?:a |an |the )?(?:data |security |cyber ?)?(?:breach|hack|leak|incident|intrusion|cyberattack|cyber-attack|attack|theft|exposure|unauthori[sz]ed|hackers|attackers|intruders?|compromised|broken into|broke into|accessed|exposed|stolen|breached|hacked)/i;
@@ -84,6 +84,12 @@ const REPORTING_ROLES = new Set(
 const TECHNOLOGY = new Set(TECHNOLOGY_NAMES.map((n) => n.toLowerCase()));
 const TECHNOLOGY_AS_KIND =
   /^(?:[\s-]+based)?\s+(?:forums?|boards?|software|instances?|databases?|servers?|buckets?|clusters?|sites?|websites?|platforms?|apps?|engines?|installations?|scripts?|plugins?|themes?|accounts?|hashes|hashing)\b/i;
+
+/** The words after a name say it was itself breached ("suffered a breach", "had its data exposed"). */
+export function isBreachedAfter(after: string): boolean {
+  const text = after.replace(/^["”]/, '');
+  return VERB_AFTER.test(text) || HAD_BREACHED_AFTER.test(text);
+}
 
 /**
  * The role of the name at [start, end) of a breach sentence: 3 a victim's, 1 merely
