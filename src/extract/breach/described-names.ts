@@ -71,17 +71,21 @@ function descriptorStartBefore(sentence: string, headStart: number): number | nu
 
 // "the gaming website dedicated to classic DOS games Abandonia", "the site for managing
 // invitations known as Evite": a modifier after the head, then the name.
-const POST_MODIFIER = /^\s+(?:dedicated to|devoted to|for|of|specialising in|specializing in)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:known as|called|named)\s|["“]?[\p{Lu}\p{N}])/u;
+const POST_MODIFIER = /^\s+(?:dedicated to|devoted to|for|of|specialising in|specializing in)\s+[a-z][^,.;:()]{0,80}/;
+const VERB_AFTER_NAME = /^["”]?\s*(?:,|was|were|is|has|had|suffered|identified|disclosed|announced|confirmed)\b/;
 
 function nameAfter(sentence: string, headEnd: number): { name: string; start: number; end: number } | null {
   const direct = nameRightAfter(sentence, headEnd);
   if (direct) return direct;
   const post = POST_MODIFIER.exec(sentence.slice(headEnd));
   if (!post) return null;
-  // After a modifier, only a name spelled as one, followed by its verb, is taken.
-  const named = nameRightAfter(sentence, headEnd + post[0].length - 1);
-  const isSpelledAsName = named && /^[\p{Lu}\p{N}]|\.\p{L}{2,}/u.test(named.name);
-  return named && isSpelledAsName && /^["”]?\s*(?:,|was|were|is|has|had|suffered|identified|disclosed|announced|confirmed)\b/.test(sentence.slice(named.end)) ? named : null;
+  // After a modifier, only a name spelled as one and followed by its verb is taken; the
+  // modifier's own capitalised words ("classic DOS games") are passed over.
+  for (const at of post[0].matchAll(/\s(?:known as\s|called\s|named\s)?(?=["“]?[\p{Lu}\p{N}])/gu)) {
+    const named = nameRightAfter(sentence, headEnd + at.index + at[0].length - 1);
+    if (named && /^[\p{Lu}\p{N}]/u.test(named.name) && VERB_AFTER_NAME.test(sentence.slice(named.end))) return named;
+  }
+  return null;
 }
 
 function nameRightAfter(sentence: string, headEnd: number): { name: string; start: number; end: number } | null {
