@@ -33,7 +33,8 @@ const HAD_BREACHED_AFTER =
 const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER, AFTERMATH_AFTER, HAD_BREACHED_AFTER];
 const STRONG_BEFORE = [
   // The words between may not hand the name another role ("breach revealed in RedLock's report").
-  /\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|sourced from|originating from|originated from|accessed)\s+(?:the\s+|a\s+)?(?:(?!(?:by|according|revealed|reported|said|says|found|discovered|disclosed|published)\b)[\w-]+\s+){0,2}$/i,
+  // ("the breach to HIBP": a noun after a determiner is no verb.)
+  /(?<!\b(?:the|a|an|this|that|its|their|his|her)\s)\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|sourced from|originating from|originated from|accessed)\s+(?:the\s+|a\s+)?(?:(?!(?:by|according|revealed|reported|said|says|found|discovered|disclosed|published)\b)[\w-]+\s+){0,2}$/i,
   /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting|(?:(?:also|have|has|had|already|recently)\s+){1,3}(?:hit|struck|affected|impacted))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
   new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from|for|belonging to|held by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
   /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
