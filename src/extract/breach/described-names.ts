@@ -72,13 +72,16 @@ function descriptorStartBefore(sentence: string, headStart: number): number | nu
 // "the gaming website dedicated to classic DOS games Abandonia", "the site for managing
 // invitations known as Evite": a modifier after the head, then the name.
 const POST_MODIFIER = /^\s+(?:dedicated to|devoted to|for|of|specialising in|specializing in)\s+[a-z][^,.;:()]{0,80}/;
-const VERB_AFTER_NAME = /^["”]?\s*(?:,|was|were|is|has|had|suffered|identified|disclosed|announced|confirmed)\b/;
+const VERB_AFTER_NAME = /^["”]?\s*(?:was|were|is|has|had|suffered|identified|disclosed|announced|confirmed)\b/;
 
 function nameAfter(sentence: string, headEnd: number): { name: string; start: number; end: number } | null {
   const direct = nameRightAfter(sentence, headEnd);
   if (direct) return direct;
   const post = POST_MODIFIER.exec(sentence.slice(headEnd));
   if (!post) return null;
+  // "the online store for purchasing goods from China, Pandabuy, was": an appositive.
+  const appositive = nameRightAfter(sentence, headEnd + post[0].length);
+  if (appositive && /^\s*,/.test(sentence.slice(headEnd + post[0].length))) return appositive;
   // After a modifier, only a name spelled as one and followed by its verb is taken; the
   // modifier's own capitalised words ("classic DOS games") are passed over.
   for (const at of post[0].matchAll(/\s(?:known as\s|called\s|named\s)?(?=["“]?[\p{Lu}\p{N}])/gu)) {
@@ -106,15 +109,16 @@ function nameRightAfter(sentence: string, headEnd: number): { name: string; star
     if (gap === null) break;
     const token = TOKEN.exec(sentence.slice(end + gap.length))?.[0];
     if (!token) break;
-    const word = token.replace(/['’]s$|[.]$/, '');
+    const word = token.replace(/[.]$/, '');
     if (k === 0 ? !canStartName(word, sentence.slice(end + token.length)) : !continuesName(word, sentence.slice(end + gap.length + token.length))) break;
     name += gap + word;
     end += gap.length + word.length;
   }
-  name = name.replace(/\s+(?:&|of|de|di|da|du|des|del|la|le|von|van)$/, '');
+  // A possessive ends the name ("Acme's users"); inside it, it is part of it ("People's Energy").
+  name = name.replace(/\s+(?:&|of|de|di|da|du|des|del|la|le|von|van)$/, '').replace(/['’]s$/, '');
   if (!name) return null;
   // An appositive is closed by a comma ("the online store, Pandabuy, was").
-  if (isComma && !/^\s*[,.;)]/.test(sentence.slice(at + name.length))) return null;
+  if (isComma && !/^\s*[,.;()]/.test(sentence.slice(at + name.length))) return null;
   return { name, start: at, end: at + name.length };
 }
 

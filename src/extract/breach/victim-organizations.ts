@@ -93,7 +93,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     const isPerson = m.descriptorStart === undefined && tags.length > 0 && tags.every((t) => t.tags.has('Person')) && !ORGANIZATION_WORD.test(m.name);
     // compromise tags a name "Place" after words like "site"; a country, city or region is a place.
     const isPlace = tags.length > 0 && tags.every((t) => t.tags.has('Place')) && tags.some((t) => t.tags.has('Country') || t.tags.has('City') || t.tags.has('Region'));
-    if (isPlace && !ORGANIZATION_WORD.test(m.name)) continue;
+    if (isPlace && m.descriptorStart === undefined && !ORGANIZATION_WORD.test(m.name)) continue;
     let s = role;
     // A person's name ("Ashley Madison") needs more than one victim pattern.
     // A name naming a breach ("the 2015 Ashley Madison breach") is the victim's whatever
