@@ -68,7 +68,7 @@ const CONFIG_SCHEMA = {
 const validate = new Ajv({ allErrors: false }).compile(CONFIG_SCHEMA);
 
 /** The embedded store's file when neither the environment nor the config names one. */
-export const DEFAULT_SQLITE_PATH = 'data/breachfeed.db';
+const DEFAULT_SQLITE_PATH = 'data/breachfeed.db';
 
 /**
  * Reads and validates the config file (or the built-in defaults when `file` is null),
