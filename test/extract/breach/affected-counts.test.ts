@@ -48,4 +48,9 @@ describe('findAffectedCounts', () => {
   it('finds every count of a sentence, in order', () => {
     expect(values('Forums with 1.6 million accounts and 800,000 accounts were breached.')).toEqual([1_600_000, 800_000]);
   });
+
+  it('tells a user base from an owner’s data that was exposed', () => {
+    expect(values('The app has 12 million users across Europe.')).toEqual([]);
+    expect(values('The app had 12 million email addresses exposed in the attack.')).toEqual([12_000_000]);
+  });
 });

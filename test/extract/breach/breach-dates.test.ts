@@ -94,4 +94,12 @@ describe('findDateMentions', () => {
     expect(events('The breach will be reviewed in 2030.', '2017-01-10')).toEqual([]);
     expect(events('Support is available 24/7 for affected users.', '2017-01-10')).toEqual([]);
   });
+
+  it('tells the date a breach goes back to, and when the data merely surfaced', () => {
+    const roles = (s: string) => findDateMentions(s, '2020-01-01').map((d) => [d.value, d.role]);
+    expect(roles('In May 2019, the retailer found a breach dating back to March 2018.')).toEqual([['2019-05', 'discovery'], ['2018-03', 'origin']]);
+    expect(roles('In 2019, the stolen data appeared for sale on a dark web market.')).toEqual([['2019', 'surfaced']]);
+    expect(roles('In June 2019, a database of the shop was posted to a hacking forum.')).toEqual([['2019-06', 'surfaced']]);
+    expect(roles('In approximately March 2017, the forum was hacked.')).toEqual([['2017-03', 'event']]);
+  });
 });

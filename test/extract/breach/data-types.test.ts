@@ -9,6 +9,18 @@ describe('findDataTypes', () => {
       'The exposed files held customer names, contact numbers, and email and shipping addresses.',
       ['address', 'email', 'name', 'phone'],
     ],
+    'kinds of address sharing one noun': [
+      'The leaked data included email and IP addresses, phone numbers and physical and postal addresses.',
+      ['address', 'email', 'ip_address', 'phone'],
+    ],
+    'unique addresses are counted, not advice': [
+      'The attackers took 4 million unique email addresses alongside usernames.',
+      ['email', 'username'],
+    ],
+    'a bare email in a list': [
+      'Each record held a username, email, and hashed password.',
+      ['email', 'password', 'username'],
+    ],
     'identity numbers and birth dates': [
       'Thieves copied Social Security numbers, dates of birth and driver’s licence numbers of 3,000 staff.',
       ['date_of_birth', 'government_id'],

@@ -107,4 +107,25 @@ describe('findVictimOrganizations', () => {
   it('returns nothing when no organization is named', () => {
     expect(victimsOf(null, 'Hackers stole the records of thousands of patients from a clinic. The clinic confirmed the data breach.')).toEqual([]);
   });
+
+  it('reads a victim introduced by a descriptor, and not the descriptor’s own words', () => {
+    const v = victimsOf(null, 'In 2019, the Dutch gaming forum Pixelhaven suffered a data breach. The breach exposed 40,000 email addresses.');
+    expect(v).toEqual(['Pixelhaven']);
+  });
+
+  it('does not take forum software, hash functions or databases for the victim', () => {
+    const body =
+      'In 2017, the hobby forum Stampwise was hacked. The compromised vBulletin forum exposed 20,000 email addresses and passwords stored as MD5 hashes in a MongoDB instance.';
+    expect(victimsOf(null, body)).toEqual(['Stampwise']);
+  });
+
+  it('takes the owner of what was exposed or the holder of a hosted database', () => {
+    expect(victimsOf(null, 'In May, Brightline had 2 million email addresses and passwords exposed.')).toEqual(['Brightline']);
+    expect(victimsOf(null, 'A researcher found an unprotected database hosted by marketing firm Leadcraft. It exposed 9 million records with names and job titles.')).toEqual(['Leadcraft']);
+  });
+
+  it('takes a finder’s descriptor for a finder, unless the name was itself breached', () => {
+    expect(victimsOf(null, 'The security firm Vigilo discovered that hackers stole 3,000 patient records from Harbor Clinic.')).not.toContain('Vigilo');
+    expect(victimsOf(null, 'The economic research company Datapoint Economics suffered a data breach that exposed 20,000 customer records.')).toEqual(['Datapoint Economics']);
+  });
 });
