@@ -5,6 +5,7 @@
 // other things ("300 hotels"), phone-number-like digit runs.
 
 import { NUMBER_PHRASE, parseNumberPhrase } from './number-words';
+import { PEOPLE_NOUNS } from './vocabulary';
 
 export interface CountMention {
   value: number;
@@ -18,7 +19,7 @@ export interface CountMention {
   isAffected: boolean;
 }
 
-const PEOPLE = String.raw`users?|customers?|people|servicemen|servicewomen|service members|persons|individuals|patients|members|subscribers|employees|staff(?:ers)?|workers|students|pupils|clients|consumers|players|gamers|voters|citizens|residents|children|kids|parents|victims|(?:account|card|policy) ?holders|taxpayers|veterans|applicants|guests|travel+ers|passengers|donors|visitors|shoppers|fans|teachers|officers|officials|agents|doctors|physicians|nurses|soldiers|troops|personnel|job ?seekers|retirees|pensioners|beneficiaries|borrowers|owners|drivers|riders|buyers|sellers|vendors|merchants|partners|contractors|volunteers|alumni|faculty|americans|britons|canadians|australians|indians|californians|texans|families|households|homeowners|tenants|owners|inmates|prisoners|employees|women|men|adults|minors|teenagers|readers|viewers|listeners|developers|administrators|admins|moderators|sellers|investors|shareholders|cardholders|claimants|enrollees|participants|respondents|candidates|recruits|servicemembers`;
+const PEOPLE = PEOPLE_NOUNS.join('|');
 const ACCOUNTS = String.raw`accounts?|profiles|usernames|user ?names|passwords|credentials|logins|e-?mail addresses|e-?mails|email ids|phone numbers|mobile numbers|numbers|credit cards|debit cards|payment cards|cards|card numbers|social security numbers|ssns|identities|addresses|ids`;
 const RECORDS = String.raw`records|entries|rows|documents|files|messages|photos|images|pictures|details|dossiers|resumes|forms|returns|emails`;
 

@@ -9,7 +9,7 @@ import { findNameMentions, type NameMention } from './name-mentions';
 import { organizationKey } from './organization-key';
 import { termsIn, type TermTag } from './term-tags';
 import { isBreachedAfter, scoreVictimRole, shareListRoles } from './victim-roles';
-import { HASH_NAMES, NATIONALITIES, termPattern } from './vocabulary';
+import { escapeRegExp, HASH_NAMES, NATIONALITIES, ORGANIZATION_WORDS, termAlternation, termPattern } from './vocabulary';
 
 export interface VictimCandidate {
   name: string;
@@ -160,17 +160,11 @@ function isFullerName(candidate: string, name: string): boolean {
   return !/['’]/.test(added) && NAME_ENDING.test(added);
 }
 
-const NAME_ENDING =
-  /\b(?:Hospital|Clinic|Medical Center|Health(?:care)?|University|College|School|Academy|Bank|Group|Inc|Corp|Corporation|Company|Co|Ltd|LLC|plc|Agency|Department|Center|Centre|Foundation|Association|Institute|Council|Services|Systems|Technologies|Labs|Studios|Games|Airways|Airlines|Hotels|Insurance|Financial|Partners|Solutions|Media|Networks?|Communications|Learning|Internet|Telecom|Pharmacy|Pediatrics|Dental|Care|Travel|Entertainment|Holdings|Industries|Motors|Energy|Foods|Stores|Credit Union|Union|Police|Authority|Party)$/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const NAME_ENDING = new RegExp(`\\b(?:${termAlternation(ORGANIZATION_WORDS)})$`);
 
 // A word that makes a name an organization's, whatever compromise says of the rest
 // ("Queen Mary Hospital", "Ashley Madison" is not covered and stays a person's name).
-const ORGANIZATION_WORD =
-  /\b(?:Hospital|Clinic|Medical|Health|University|College|School|Academy|Bank|Group|Inc|Corp|Company|Co|Ltd|LLC|Agency|Department|Center|Centre|Foundation|Association|Institute|Council|Ministry|Services|Systems|Technologies|Labs|Studios|Games|Airways|Airlines|Hotels?|Bureau|Office|Committee|Party|Police|Authority|Commission|Insurance|Financial|Partners|Solutions|Media|Network|Networks|Club|Church|Times|Post|Government|Administration|Court|Hall)\b/;
+const ORGANIZATION_WORD = new RegExp(`\\b(?:${termAlternation(ORGANIZATION_WORDS)})\\b`);
 
 // Names made only of data words: "CVV2", "W-2", "IDs", "SSNs".
 const DATA_WORD = /^(?:cvv2?|cvc|w-?2s?|ids?|ssns?|pii|phi|pins?|dob|imei|ip|otp|2fa|mfa|gb|tb|mb|\d+\s*(?:gb|tb|mb|kb|k|m))$/i;

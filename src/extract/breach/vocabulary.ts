@@ -16,6 +16,40 @@ export const NATIONALITIES = [
 ];
 
 /**
+ * Nouns for people, as patterns (optional plural "s?"): the affected population of a count
+ * ("538 million Weibo users") and the owner a victim's name modifies ("Target customers").
+ */
+export const PEOPLE_NOUNS = [
+  'users?', 'customers?', 'people', 'servicemen', 'servicewomen', 'service members', 'persons', 'individuals',
+  'patients', 'members', 'subscribers', 'employees', 'staff(?:ers)?', 'workers', 'students', 'pupils', 'clients',
+  'consumers', 'players', 'gamers', 'voters', 'citizens', 'residents', 'children', 'kids', 'parents', 'victims',
+  'account ?holders', 'card ?holders', 'policy ?holders', 'taxpayers', 'veterans', 'applicants', 'guests', 'travel+ers',
+  'passengers', 'donors', 'visitors', 'shoppers', 'fans', 'teachers', 'officers', 'officials', 'agents', 'doctors',
+  'physicians', 'nurses', 'soldiers', 'troops', 'personnel', 'job ?seekers', 'retirees', 'pensioners',
+  'beneficiaries', 'borrowers', 'owners', 'drivers', 'riders', 'buyers', 'sellers', 'vendors', 'merchants',
+  'partners', 'contractors', 'volunteers', 'alumni', 'faculty', 'americans', 'britons', 'canadians', 'australians',
+  'indians', 'californians', 'texans', 'families', 'households', 'homeowners', 'tenants', 'inmates', 'prisoners',
+  'women', 'men', 'adults', 'minors', 'teenagers', 'readers', 'viewers', 'listeners', 'developers', 'administrators',
+  'admins', 'moderators', 'investors', 'shareholders', 'cardholders', 'claimants', 'enrollees', 'participants',
+  'respondents', 'candidates', 'recruits', 'servicemembers',
+];
+
+/**
+ * Words that make a capitalised name an organization's and may end one ("Queen Mary
+ * Hospital", "Pinecrest Payroll Services", "Acme Ltd").
+ */
+export const ORGANIZATION_WORDS = [
+  'Hospital', 'Clinic', 'Medical', 'Medical Center', 'Health', 'Healthcare', 'University', 'College', 'School',
+  'Academy', 'Bank', 'Group', 'Inc', 'Corp', 'Corporation', 'Company', 'Co', 'Ltd', 'LLC', 'plc', 'Agency',
+  'Department', 'Ministry', 'Center', 'Centre', 'Foundation', 'Association', 'Institute', 'Council', 'Services',
+  'Systems', 'Technologies', 'Labs', 'Studios', 'Games', 'Airways', 'Airlines', 'Hotel', 'Hotels', 'Insurance',
+  'Financial', 'Partners', 'Solutions', 'Media', 'Network', 'Networks', 'Communications', 'Learning', 'Internet',
+  'Telecom', 'Pharmacy', 'Pediatrics', 'Dental', 'Care', 'Travel', 'Entertainment', 'Holdings', 'Industries',
+  'Motors', 'Energy', 'Foods', 'Stores', 'Credit Union', 'Union', 'Police', 'Authority', 'Party', 'Bureau', 'Office',
+  'Committee', 'Commission', 'Club', 'Church', 'Times', 'Post', 'Government', 'Administration', 'Court', 'Hall',
+];
+
+/**
  * Head nouns of the descriptor that introduces an organization's name: "the online betting
  * platform 1win", "the Chinese email service known as 126", "Mexican bank Banorte".
  */
