@@ -9,6 +9,8 @@
 // reachable ("a bug that exposed user data") and data taken from people by deceit
 // ("passwords harvested through fake login pages" is phishing).
 
+import { DATA_NOUNS } from './vocabulary';
+
 export interface BreachCue {
   /** Verbatim cue words. */
   text: string;
@@ -20,8 +22,11 @@ export interface BreachCue {
   isFlaw?: boolean;
 }
 
-const DATA_OBJECT =
-  /\b(?:data(?:bases?)?|information|info|records?|details|files?|documents?|e-?mails?|messages|passwords?|credentials|accounts?|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes?|movies?|films?|shows|content|trade secrets|intellectual property|contents|w-?2s?|tax forms|footage|recordings|cables)\b/i;
+// Data nouns and the fields commonly named as taken.
+const DATA_OBJECT = new RegExp(
+  String.raw`\b(?:${DATA_NOUNS.join('|')}|databases?|details|messages|usernames?|logins?|card (?:numbers|data|details)|credit cards?|debit cards?|pii|phi|ssns?|social security numbers|addresses|names|phone numbers|photos|images|videos?|source code|contacts|profiles|identities|dossiers?|archives?|customer lists?|episodes?|movies?|films?|shows|content|trade secrets|intellectual property|contents|w-?2s?|tax forms|footage|recordings|cables)\b`,
+  'i',
+);
 const DISRUPTIVE_ATTACK = /\b(?:ransomware|ransom|ddos|denial[- ]of[- ]service|defac(?:ed|ing|ement)|encrypt(?:ed|ing|s)|locked|botnets?|hijack(?:ed|ing|s)?|crippl(?:ed|ing|es)|disrupt(?:ed|ing|ion|s)?|outages?)\b/i;
 // "a flaw in its portal that exposed", "the VPN client leaked": a flaw or a product as the
 // subject of an exposure.

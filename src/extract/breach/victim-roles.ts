@@ -5,10 +5,10 @@
 // either side of the name.
 
 import type { NameMention } from './name-mentions';
-import { PEOPLE_NOUNS, TECHNOLOGY_NAMES } from './vocabulary';
+import { BREACH_NOUNS, DATA_NOUNS, PEOPLE_NOUNS, SYSTEM_NOUNS, TECHNOLOGY_NAMES } from './vocabulary';
 
 // What a victim's name modifies or owns: its people, systems, data or breach ("Weibo users").
-const VICTIM_NOUN = String.raw`(?:e-?mail addresses|${PEOPLE_NOUNS.map((n) => n.replace(/s$/, 's?')).join('|')}|accounts?|database|databases|db|servers?|systems?|network|networks|website|site|forums?|portal|app|platform|cloud|data|records|files|emails|e-mails|documents|breach|breaches|hack|hacks|leak|leaks|data breach|data breaches|security breach|cyberattack|cyber-attack|cyber attack|incident|intrusion|compromise|mega-breach|credentials|passwords|info|information)`;
+const VICTIM_NOUN = `(?:e-?mail addresses|${[...PEOPLE_NOUNS.map((n) => n.replace(/s$/, 's?')), ...SYSTEM_NOUNS, ...DATA_NOUNS, ...BREACH_NOUNS].join('|')})`;
 
 const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
 // "Weibo users", "Target's customers", "the TalkTalk data breach".

@@ -34,6 +34,18 @@ export const PEOPLE_NOUNS = [
   'respondents', 'candidates', 'recruits', 'servicemembers',
 ];
 
+/** Nouns for data as a whole, as patterns: what is breached, taken or leaked ("customer records"). */
+export const DATA_NOUNS = ['data', 'information', 'info', 'records?', 'files?', 'documents?', 'e-?mails?', 'credentials', 'passwords?', 'accounts?'];
+
+/** Nouns for the systems that hold data ("the Acme servers"). */
+export const SYSTEM_NOUNS = ['databases?', 'db', 'servers?', 'systems?', 'networks?', 'website', 'site', 'forums?', 'portal', 'app', 'platform', 'cloud'];
+
+/** Nouns for a breach itself ("the Acme breach"). */
+export const BREACH_NOUNS = [
+  'breach(?:es)?', 'hacks?', 'leaks?', 'data breach(?:es)?', 'security breach', 'cyber-?attack', 'cyber attack', 'incident',
+  'intrusion', 'compromise', 'mega-breach',
+];
+
 /**
  * Words that make a capitalised name an organization's and may end one ("Queen Mary
  * Hospital", "Pinecrest Payroll Services", "Acme Ltd").
