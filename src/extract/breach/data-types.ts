@@ -117,6 +117,12 @@ export function findDataTypes(sentence: string): SentenceDataTypes {
   return { leaked, notLeaked };
 }
 
+/** Whether the sentence has any wording that denies a field; cheap, checked before the lexicon. */
+export function mayDenyFields(sentence: string): boolean {
+  NEGATION_BEFORE.lastIndex = 0;
+  return NEGATION_AFTER.test(sentence) || NEGATION_BEFORE.test(sentence);
+}
+
 function negatedRanges(sentence: string): [number, number][] {
   const ranges: [number, number][] = [];
   const after = NEGATION_AFTER.exec(sentence);

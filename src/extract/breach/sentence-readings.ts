@@ -5,7 +5,7 @@
 
 import { findAffectedCounts, type CountMention } from './affected-counts';
 import { findDateMentions, type DateMention } from './breach-dates';
-import { findDataTypes, type DataMention } from './data-types';
+import { findDataTypes, mayDenyFields, type DataMention } from './data-types';
 import type { Sentence } from './sentences';
 
 /** Index of the headline among sentence indexes. */
@@ -48,6 +48,8 @@ export function readContextSentences(
     // A list may continue two sentences after the report: "... were also among the files".
     const isNear =
       breachStrengths.has(s.index - 1) || breachStrengths.has(s.index + 1) || (breachStrengths.has(s.index - 2) && /\balso\b/i.test(s.text));
+    // Far from a report, only a denial matters ("Passwords are safe"): skip the lexicon otherwise.
+    if (!isNear && !mayDenyFields(s.text)) continue;
     const types = findDataTypes(s.text);
     if (!types.notLeaked.length && !(isNear && LISTING.test(s.text) && types.leaked.length)) continue;
     const r = readSentence(s.text, 0, publishedAt);

@@ -4,6 +4,7 @@
 
 import type { Sentence } from './sentences';
 import { TITLE_INDEX } from './sentence-readings';
+import { findNameMentions } from './name-mentions';
 import { tagTexts, type TermTag } from './term-tags';
 import type { VictimContext } from './victim-organizations';
 
@@ -13,7 +14,8 @@ export function buildVictimContext(
   breachStrengths: Map<number, number>,
   body: string,
 ): VictimContext {
-  const indexes = [...breachStrengths.keys()];
+  // Only sentences that may name someone need tags (parsing is the costly step).
+  const indexes = [...breachStrengths.keys()].filter((i) => findNameMentions(sentences[i].text, () => false, () => false).length > 0);
   const tagged = tagTexts([title ?? '', ...indexes.map((i) => sentences[i].text)]);
   const termTags = new Map<number, TermTag[]>([[TITLE_INDEX, tagged[0]]]);
   indexes.forEach((i, k) => termTags.set(i, tagged[k + 1]));
