@@ -47,7 +47,7 @@ const NAME_AS_MODIFIER = /-(?:based|powered|run|owned|backed|linked|affiliated|s
 const GENERIC_ALONE = /^(?:Agency|Department|Ministry|Government|Company|Group|Police|Council|University|Hospital|Bank|Society|Foundation|Office|Bureau|Committee|Authority|Commission|Inc|Ltd|LLC|Corp|Co|PLC|Limited|Holdings|Corporation)\.?$/;
 // Nationalities are adjectives, not organizations ("Italian politicians", "Turkish hackers").
 const DEMONYM = termPattern(NATIONALITIES.flatMap((n) => [n, `${n}s`]));
-const HASH = termPattern(HASH_NAMES, 'i');
+const HASH = new RegExp(`^(?:${termAlternation(HASH_NAMES)}|MD\\d|SHA-?\\d+)$`, 'i');
 
 /** A name mention; a described one ("the online platform 1win") keeps where its descriptor starts. */
 type Mention = NameMention & { descriptorStart?: number };
@@ -139,6 +139,8 @@ function isNameLike(ctx: VictimContext, terms: TermTag[], m: NameMention, isTitl
   // Several capitalised words inside a sentence are a name whatever their tags ("Sports
   // Direct"); a single word, or a headline or sentence-initial run, must look like one.
   const isInside = /\s/.test(m.name) && !isTitle && m.start > 0;
+  // A headline's run of words that the body repeats capitalised is a name ("Sports Direct").
+  if (isTitle && /\s/.test(m.name) && recursInBody(ctx.body, m.name)) return true;
   if (!isInside && tags.length && tags.every(isWordish)) return false;
   if (isTitle && !recursInBody(ctx.body, m.name)) return false;
   // A lone capitalised word the article also uses in lowercase is an ordinary word
@@ -147,9 +149,13 @@ function isNameLike(ctx: VictimContext, terms: TermTag[], m: NameMention, isTitl
   return true;
 }
 
-// A headline name must also appear in the body, as written.
+// A headline name must also appear in the body, capitalised as a name ("SPORTS Direct" in a
+// body that shouts names counts for "Sports Direct").
 function recursInBody(body: string, name: string): boolean {
-  return new RegExp(`\\b${escapeRegExp(name)}\\b`).test(body);
+  for (const m of body.matchAll(new RegExp(`\\b${escapeRegExp(name)}\\b`, 'gi'))) {
+    if (m[0] === name || m[0].split(/\s+/).every((w) => /^[^a-z]/.test(w))) return true;
+  }
+  return false;
 }
 
 // "Pinecrest Payroll Services" for "Pinecrest": the same words and more, ending in a word

@@ -5,17 +5,17 @@
 // either side of the name.
 
 import type { NameMention } from './name-mentions';
-import { BREACH_NOUNS, DATA_NOUNS, PEOPLE_NOUNS, SYSTEM_NOUNS, TECHNOLOGY_NAMES } from './vocabulary';
+import { BREACH_NOUNS, CLIENT_NOUNS, DATA_NOUNS, SYSTEM_NOUNS, TECHNOLOGY_NAMES } from './vocabulary';
 
 // What a victim's name modifies or owns: its people, systems, data or breach ("Weibo users").
-const VICTIM_NOUN = `(?:e-?mail addresses|${[...PEOPLE_NOUNS.map((n) => n.replace(/s$/, 's?')), ...SYSTEM_NOUNS, ...DATA_NOUNS, ...BREACH_NOUNS].join('|')})`;
+const VICTIM_NOUN = `(?:e-?mail addresses|${[...CLIENT_NOUNS.map((n) => n.replace(/s$/, 's?')), ...SYSTEM_NOUNS, ...DATA_NOUNS, ...BREACH_NOUNS].join('|')})`;
 
 const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
 // "Weibo users", "Target's customers", "the TalkTalk data breach".
 const NOUN_AFTER = new RegExp(String.raw`^(?:(?:'s|’s)\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+){0,2}?|\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+)?)${VICTIM_NOUN}\b`, 'i');
 // "OnePlus has suffered", "the site was hacked", "Equifax, the credit bureau, was breached".
 const VERB_AFTER =
-  /^!?(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\),?|,)?\s+(?:[\w-]+\s+){0,2}?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:(?:been|also|recently|reportedly|apparently|allegedly|likely|probably|possibly|now|just|itself|again|found to (?:be|have)|inadvertently|accidentally|mistakenly)\s+){0,3}(?:(?:among|amongst) (?:the )?(?:[\w-]+\s+){0,5}(?:compromised|hacked|breached|affected|victims)|(?:published|posted|made public|uploaded) (?:a |the |its |their )?(?:[\w-]+\s+){0,2}(?:database|backup|data|records|files)|hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:[\w,-]+\s+){0,8}?(?:exposed|unprotected|unsecured|open|publicly (?:facing|accessible|available))|suffered|experienced|fell victim|falls victim|suffers|succumbed to|the subject of (?:a|an)|(?:found to (?:be|have been) )?(?:leaking|exposing)|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
+  /^!?(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\),?|,(?=\s+(?:has|have|had|was|were|is|are|suffered|experienced)\b))?\s+(?:(?!(?:which|that|who|whose|where|when)\b)[\w-]+\s+){0,2}?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:(?:been|also|recently|reportedly|apparently|allegedly|likely|probably|possibly|now|just|itself|again|found to (?:be|have)|inadvertently|accidentally|mistakenly)\s+){0,3}(?:(?:among|amongst) (?:the )?(?:[\w-]+\s+){0,5}(?:compromised|hacked|breached|affected|victims)|(?:published|posted|made public|uploaded) (?:a |the |its |their )?(?:[\w-]+\s+){0,2}(?:database|backup|data|records|files)|hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:[\w,-]+\s+){0,8}?(?:exposed|unprotected|unsecured|open|publicly (?:facing|accessible|available))|suffered|experienced|fell victim|falls victim|suffers|succumbed to|the subject of (?:a|an)|(?:found to (?:be|have been) )?(?:leaking|exposing)|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
 // "Yahoo disclosed a breach", "Uber admitted that hackers stole": a disclosure of a breach.
 const DISCLOSURE_AFTER =
   /^(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\))?\s+(?:\w+\s+)?(?:has|have|had|is|was)?\s*(?:disclosed|confirmed|admitted|revealed|announced|reported|acknowledged|discloses|confirms|admits|reveals|announces|reports|acknowledges|disclosing|confirming|admitting|revealing|acknowledging|said|says|warned|warns|informed|notified|is warning|discovered|detected|identified|learned|noticed|became aware)\s+(?:to\s+|that\s+|of\s+)?(?:[\w'’,.-]+\s+){0,7}?(?:a |an |the )?(?:data |security |cyber ?)?(?:breach|hack|leak|incident|intrusion|cyberattack|cyber-attack|attack|theft|exposure|unauthori[sz]ed|hackers|attackers|intruders?|compromised|broken into|broke into|accessed|exposed|stolen|breached|hacked)/i;
@@ -34,9 +34,10 @@ const HAD_BREACHED_AFTER =
 const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER, AFTERMATH_AFTER, HAD_BREACHED_AFTER];
 const STRONG_BEFORE = [
   // The words between may not hand the name another role ("breach revealed in RedLock's report").
-  // ("the breach to HIBP": a noun after a determiner is no verb.)
-  /(?<!\b(?:the|a|an|this|that|its|their|his|her)\s)\b(?:hack(?:ed|ing)?|breach(?:ed|ing)?|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)?|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|sourced from|originating from|originated from|accessed)\s+(?:the\s+|a\s+)?(?:(?!(?:by|according|revealed|reported|said|says|found|discovered|disclosed|published)\b)[\w-]+\s+){0,2}$/i,
-  /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:at|of|on|against|affecting|hitting|targeting|involving|into|impacting|(?:(?:also|have|has|had|already|recently)\s+){1,3}(?:hit|struck|affected|impacted))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
+  // A bare "hack" or "breach" is a verb only after a subject, "to" or a modal ("hackers
+  // breach X"); otherwise it is a noun ("the breach to HIBP", "data breach monitoring").
+  /(?:\b(?:to|could|can|would|will|did|may|might|must|they|we|hackers?|attackers?|criminals|thieves)\s+(?:hack|breach|compromise|infiltrate|attack|target)|\b(?:hack(?:ed|ing)|breach(?:ed|ing)|compromis(?:ed|ing)|infiltrat(?:ed|ing)|attack(?:ed|ing)|target(?:ed|ing)|broke into|break into|breaking into|penetrated|hijacked|defaced|stole from|stolen from|taken from|leaked from|exfiltrated from|obtained from|scraped from|downloaded from|sourced from|originating from|originated from|accessed))\s+(?:the\s+|a\s+)?(?:(?!(?:by|according|revealed|reported|said|says|found|discovered|disclosed|published)\b)[\w-]+\s+){0,2}$/i,
+  /\b(?:breach(?:es)?|hacks?|leaks?|attacks?|intrusions?|incidents?|compromises?|cyberattacks?|cyber-attacks?)\s+(?:(?:was|were|came)\s+)?(?:at|of|on|from|against|affecting|hitting|targeting|involving|into|impacting|(?:(?:also|have|has|had|already|recently)\s+){1,3}(?:hit|struck|affected|impacted))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i,
   new RegExp(String.raw`\b${VICTIM_NOUN}\s+(?:of|at|from|for|belonging to|held by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$`, 'i'),
   /\b(?:data|information|details|records)\s+(?:on|about|belonging to)\s+(?:[\w-]+\s+){0,4}$/i,
   // "a database hosted by data aggregator Adapt": the holder of the data.

@@ -16,22 +16,28 @@ export const NATIONALITIES = [
 ];
 
 /**
- * Nouns for people, as patterns (optional plural "s?"): the affected population of a count
- * ("538 million Weibo users") and the owner a victim's name modifies ("Target customers").
+ * People an organization serves or employs, as patterns: whose data is its own ("Target
+ * customers", "Weibo users").
  */
+export const CLIENT_NOUNS = [
+  'users?', 'customers?', 'members', 'patients', 'subscribers', 'employees', 'staff(?:ers)?', 'workers', 'students',
+  'pupils', 'clients', 'consumers', 'players', 'gamers', 'voters', 'account ?holders', 'card ?holders',
+  'cardholders', 'policy ?holders', 'guests', 'travel+ers', 'passengers', 'donors', 'shoppers', 'alumni', 'faculty',
+  'applicants', 'enrollees', 'beneficiaries', 'borrowers', 'tenants', 'readers', 'viewers', 'listeners', 'fans',
+  'visitors',
+];
+
+/** Nouns for people, as patterns: the population a count is of ("538 million Weibo users"). */
 export const PEOPLE_NOUNS = [
-  'users?', 'customers?', 'people', 'servicemen', 'servicewomen', 'service members', 'persons', 'individuals',
-  'patients', 'members', 'subscribers', 'employees', 'staff(?:ers)?', 'workers', 'students', 'pupils', 'clients',
-  'consumers', 'players', 'gamers', 'voters', 'citizens', 'residents', 'children', 'kids', 'parents', 'victims',
-  'account ?holders', 'card ?holders', 'policy ?holders', 'taxpayers', 'veterans', 'applicants', 'guests', 'travel+ers',
-  'passengers', 'donors', 'visitors', 'shoppers', 'fans', 'teachers', 'officers', 'officials', 'agents', 'doctors',
-  'physicians', 'nurses', 'soldiers', 'troops', 'personnel', 'job ?seekers', 'retirees', 'pensioners',
-  'beneficiaries', 'borrowers', 'owners', 'drivers', 'riders', 'buyers', 'sellers', 'vendors', 'merchants',
-  'partners', 'contractors', 'volunteers', 'alumni', 'faculty', 'americans', 'britons', 'canadians', 'australians',
-  'indians', 'californians', 'texans', 'families', 'households', 'homeowners', 'tenants', 'inmates', 'prisoners',
-  'women', 'men', 'adults', 'minors', 'teenagers', 'readers', 'viewers', 'listeners', 'developers', 'administrators',
-  'admins', 'moderators', 'investors', 'shareholders', 'cardholders', 'claimants', 'enrollees', 'participants',
-  'respondents', 'candidates', 'recruits', 'servicemembers',
+  ...CLIENT_NOUNS,
+  'people', 'servicemen', 'servicewomen', 'service members', 'persons', 'individuals', 'citizens', 'residents',
+  'children', 'kids', 'parents', 'victims', 'taxpayers', 'veterans', 'teachers', 'officers', 'officials', 'agents',
+  'doctors', 'physicians', 'nurses', 'soldiers', 'troops', 'personnel', 'job ?seekers', 'retirees', 'pensioners',
+  'owners', 'drivers', 'riders', 'buyers', 'sellers', 'vendors', 'merchants', 'partners', 'contractors',
+  'volunteers', 'americans', 'britons', 'canadians', 'australians', 'indians', 'californians', 'texans', 'families',
+  'households', 'homeowners', 'inmates', 'prisoners', 'women', 'men', 'adults', 'minors', 'teenagers', 'developers',
+  'administrators', 'admins', 'moderators', 'investors', 'shareholders', 'claimants', 'participants', 'respondents',
+  'candidates', 'recruits', 'servicemembers',
 ];
 
 /** Nouns for data as a whole, as patterns: what is breached, taken or leaked ("customer records"). */
