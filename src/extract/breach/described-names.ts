@@ -4,7 +4,7 @@
 // (digits, lower case, camel case, a domain), and its own words ("Taiwanese Android" in
 // "the Taiwanese Android forum APKTW") describe the name rather than being one.
 
-import nlp from 'compromise';
+import { isEnglishWord } from './term-tags';
 import { ORGANIZATION_HEADS, termAlternation } from './vocabulary';
 
 export interface DescribedName {
@@ -20,7 +20,7 @@ export interface DescribedName {
 
 // Heads are matched as written in lowercase: "Payroll Services" is part of a name.
 const HEAD = new RegExp(String.raw`(?<![\w-])(?:${termAlternation(ORGANIZATION_HEADS)})(?![\w-])`, 'g');
-const LINK = /^(?:\s+(?:known as|called|named|dubbed|by the name of|going by(?: the name)?)\s+|\s*,\s*|\s+)/;
+const LINK = /^["”]?(?:\s+(?:known as|called|named|dubbed|by the name of|going by(?: the name)?)\s+|\s*,\s*|\s+)/;
 const QUOTED = /^["“']([^"”']{1,50})["”']/;
 const TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}.'’+&-]*[\p{L}\p{N}+]|^[\p{L}\p{N}&]/u;
 // Words that end a name or cannot start one in lowercase.
@@ -29,10 +29,9 @@ const FUNCTION_WORD =
 const MODIFIER_STOP =
   /^(?:a|an|the|of|in|on|at|to|from|by|with|as|via|into|over|after|before|since|during|which|who|whose|that|this|these|those|it|its|their|his|her|our|your|was|were|is|are|be|been|being|has|had|have|said|says|including|include|includes|included|like|such|than|and\/or|records|accounts|users|hackers?|attackers?)$/i;
 const HEADS = new Set(ORGANIZATION_HEADS);
-// English words compromise knows ("chains", "store"): a lowercase word among them is no name.
-const ENGLISH = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 const CONNECTOR = /^(?:&|of|de|di|da|du|des|del|la|le|von|van)$/;
 const MAX_MODIFIERS = 6;
+const LEGAL_AND = /^\s+and\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,3}(?:Ltd|Limited|Inc|LLC|plc|Corp|Co)\b/u;
 
 /** Names introduced by a descriptor in a sentence, left to right. */
 export function findDescribedNames(sentence: string): DescribedName[] {
@@ -105,11 +104,15 @@ function nameRightAfter(sentence: string, headEnd: number): { name: string; star
   let end = at;
   let name = '';
   for (let k = 0; k < 6; k++) {
-    const gap = k === 0 ? '' : /^\s+/.exec(sentence.slice(end))?.[0] ?? null;
+    let gap = k === 0 ? '' : /^\s+/.exec(sentence.slice(end))?.[0] ?? null;
     if (gap === null) break;
+    // "Aditya Birla Fashion and Retail Ltd": "and" inside a name that ends in a legal form.
+    if (k > 0 && LEGAL_AND.test(sentence.slice(end))) gap = /^\s+and\s+/.exec(sentence.slice(end))![0];
     const token = TOKEN.exec(sentence.slice(end + gap.length))?.[0];
     if (!token) break;
-    const word = token.replace(/[.]$/, '');
+    // "War Inc." keeps the period of its abbreviation.
+    const abbreviation = /^(?:Inc|Co|Corp|Ltd|Bros)$/.test(token) && sentence[end + gap.length + token.length] === '.';
+    const word = abbreviation ? `${token}.` : token.replace(/[.]$/, '');
     if (k === 0 ? !canStartName(word, sentence.slice(end + token.length)) : !continuesName(word, sentence.slice(end + gap.length + token.length))) break;
     name += gap + word;
     end += gap.length + word.length;
@@ -127,7 +130,7 @@ function nameRightAfter(sentence: string, headEnd: number): { name: string; star
 function canStartName(word: string, after: string): boolean {
   if (FUNCTION_WORD.test(word) || CONNECTOR.test(word) || HEADS.has(word.toLowerCase())) return false;
   if (/[\p{Lu}\p{N}]/u.test(word) || /\.\p{L}{2,}$/u.test(word)) return true;
-  return !(word in ENGLISH) && !/(?:ing|ed|ly|tion|ment|ness|ers|ies|[^s]s)$/.test(word) && /^(?:\s*[,.;:)(]|\s+(?:was|were|is|has|had|suffered|which|who|that|in|on|after|when|before|leaked|exposed)\b)/.test(after);
+  return !isEnglishWord(word) && !/(?:ing|ed|ly|tion|ment|ness|ers|ies|[^s]s)$/.test(word) && /^(?:\s*[,.;:)(]|\s+(?:was|were|is|has|had|suffered|which|who|that|in|on|after|when|before|leaked|exposed)\b)/.test(after);
 }
 
 function continuesName(word: string, after: string): boolean {

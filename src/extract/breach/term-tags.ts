@@ -46,3 +46,16 @@ export function tagTexts(texts: string[]): TermTag[][] {
 export function termsIn(terms: TermTag[], start: number, end: number): TermTag[] {
   return terms.filter((t) => t.start < end && t.end > start);
 }
+
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+/** Whether compromise knows the word, in lowercase, as an English word. */
+export function isEnglishWord(word: string): boolean {
+  return word.toLowerCase() in LEXICON;
+}
+
+/** Whether compromise knows the word as a common noun ("employee", "staff"), not a name. */
+export function isCommonNoun(word: string): boolean {
+  const tags = [LEXICON[word.toLowerCase()] ?? []].flat();
+  return tags.some((t) => t === 'Actor' || t === 'Singular' || t === 'Plural');
+}

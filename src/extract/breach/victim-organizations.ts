@@ -7,7 +7,7 @@ import type { Sentence } from './sentences';
 import { findDescribedNames } from './described-names';
 import { findNameMentions, type NameMention } from './name-mentions';
 import { organizationKey } from './organization-key';
-import { termsIn, type TermTag } from './term-tags';
+import { isCommonNoun, termsIn, type TermTag } from './term-tags';
 import { isBreachedAfter, scoreVictimRole, shareListRoles } from './victim-roles';
 import { escapeRegExp, HASH_NAMES, NATIONALITIES, ORGANIZATION_WORDS, termAlternation, termPattern } from './vocabulary';
 
@@ -68,14 +68,15 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
   const terms = ctx.termTags.get(index) ?? [];
   // Headlines are often in title case: a capitalised word that the body uses in lowercase
   // is a common word there, and so is the first word of a sentence.
+  // So is a sentence's first word that English knows as a common noun ("Employee data was ...").
   const isCommon = (w: string, at: number) =>
-    (isTitle || at === 0) && ctx.lowercaseWords.has(w.toLowerCase()) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1)) && !ORGANIZATION_WORD.test(w);
+    (isTitle || at === 0) && (ctx.lowercaseWords.has(w.toLowerCase()) || (at === 0 && isCommonNoun(w))) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1)) && !ORGANIZATION_WORD.test(w);
   // In a headline, a run the body repeats verbatim is a name as a whole.
   const isKnownName = (run: string) => isTitle && recursInBody(ctx.body, run);
   // A descriptor's own words describe the name after it ("the Taiwanese Android forum APKTW").
   const described = findDescribedNames(text);
   const mentions: Mention[] = [
-    ...findNameMentions(text, isCommon, isKnownName).filter((m) => !described.some((d) => m.start < d.end && m.end > d.descriptorStart)),
+    ...joinLegalNames(text, findNameMentions(text, isCommon, isKnownName)).filter((m) => !described.some((d) => m.start < d.end && m.end > d.descriptorStart)),
     ...described.map((d) => ({ name: d.name, start: d.start, end: d.end, descriptorStart: d.descriptorStart })),
   ].sort((a, b) => a.start - b.start);
   for (let k = 0; k + 1 < mentions.length; k++) {
@@ -111,6 +112,21 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
     tally.set(key, t);
   }
 }
+
+// "Aditya Birla Fashion and Retail Ltd": a name ending in a legal form takes the name
+// joined to it by "and".
+function joinLegalNames(text: string, mentions: NameMention[]): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && /^\s+and\s+$/.test(text.slice(prev.end, m.start)) && LEGAL_FORM_END.test(m.name)) {
+      out[out.length - 1] = { name: text.slice(prev.start, m.end), start: prev.start, end: m.end };
+    } else out.push(m);
+  }
+  return out;
+}
+
+const LEGAL_FORM_END = /\s(?:Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|Co|GmbH|AG|SA)\.?$/;
 
 // The victim role of a mention, null when it is no name. A described name is read both
 // from its descriptor ("data from [the ticketing service] Central Tickets") and with it
@@ -172,8 +188,8 @@ const NAME_ENDING = new RegExp(`\\b(?:${termAlternation(ORGANIZATION_WORDS)})$`)
 // ("Queen Mary Hospital", "Ashley Madison" is not covered and stays a person's name).
 const ORGANIZATION_WORD = new RegExp(`\\b(?:${termAlternation(ORGANIZATION_WORDS)})\\b`);
 
-// Names made only of data words: "CVV2", "W-2", "IDs", "SSNs".
-const DATA_WORD = /^(?:cvv2?|cvc|w-?2s?|ids?|ssns?|pii|phi|pins?|dob|imei|ip|otp|2fa|mfa|gb|tb|mb|\d+\s*(?:gb|tb|mb|kb|k|m))$/i;
+// Names made only of data words: "CVV2", "W-2", "IDs", "SSNs", "Facebook IDs".
+const DATA_WORD = /\sIDs?$|^(?:cvv2?|cvc|w-?2s?|ids?|ssns?|pii|phi|pins?|dob|imei|ip|otp|2fa|mfa|gb|tb|mb|\d+\s*(?:gb|tb|mb|kb|k|m))$/i;
 
 type Tally = Map<string, { names: Map<string, number>; score: number; best: number; bestIndex: number; indexes: Set<number> }>;
 

@@ -81,7 +81,7 @@ export const ORGANIZATION_HEADS = [
   'organization', 'association', 'club', 'league', 'tracker', 'host', 'registrar', 'reseller', 'wallet',
   'exchange', 'dealer', 'distributor', 'supplier', 'vendor', 'carrier', 'airline', 'hotel', 'restaurant',
   'franchise', 'conglomerate', 'outlet', 'label', 'server', 'project', 'fansite', 'imageboard', 'wiki',
-  'publishing house', 'fashion house', 'auction house',
+  'publishing house', 'fashion house', 'auction house', 'mall', 'shopping mall',
 ];
 
 /**
