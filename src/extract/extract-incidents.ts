@@ -17,6 +17,8 @@ export { organizationKey } from './breach/organization-key';
 
 export const EXTRACTOR_VERSION = 'breachfeed@0.1.0';
 
+const BRIEF_SENTENCES = 6;
+
 /** The breach incidents an article reports, main incident first; [] when it reports none. */
 export function extractIncidents(article: ArticleText): Incident[] {
   return traceExtraction(article).incidents;
@@ -66,7 +68,10 @@ export function traceExtraction(article: ArticleText): ExtractionTrace {
   const listings = [...context.values()].filter((r) => r.leaked.length > 0).map(() => 1);
   const titleCues = title ? findBreachCues(title) : [];
   const titleIsFlaw = titleCues.length > 0 && titleCues.every((c) => c.isFlaw || c.strength < titleStrength);
-  const evidence = (trace.evidence = { titleStrength, sentenceStrengths: [...bodyStrengths.values(), ...listings], titleIsFlaw });
+  // A brief (a few sentences) has no room for a story about something else: an explicit
+  // report in its lead makes it a breach report.
+  const leadStrength = sentences.length <= BRIEF_SENTENCES ? Math.max(bodyStrengths.get(0) ?? 0, bodyStrengths.get(1) ?? 0) : 0;
+  const evidence = (trace.evidence = { titleStrength, sentenceStrengths: [...bodyStrengths.values(), ...listings], titleIsFlaw, leadStrength });
   const isReport = (trace.isReport = isBreachArticle(evidence));
   if (!isReport && !evidence.sentenceStrengths.some((s) => s >= 2)) return { ...trace, verdict: 'no breach report: no explicit breach sentence and too little suggestive evidence' };
 

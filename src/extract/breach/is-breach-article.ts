@@ -9,6 +9,8 @@ export interface BreachEvidence {
   sentenceStrengths: number[];
   /** The headline's cues only tell what a flaw or product exposed. */
   titleIsFlaw?: boolean;
+  /** Cue strength of a brief's lead (its first sentences); 0 for a longer article. */
+  leadStrength?: number;
 }
 
 /** A score that grows with explicit breach reports; 0 when there are none. */
@@ -29,5 +31,5 @@ export function isBreachArticle(e: BreachEvidence): boolean {
   const strong = e.sentenceStrengths.filter((s) => s >= 2).length;
   const weak = e.sentenceStrengths.length - strong;
   const titleCounts = e.titleStrength >= 2 || (e.titleStrength >= 1 && !e.titleIsFlaw);
-  return titleCounts || strong >= 2 || (strong === 1 && weak >= 1);
+  return titleCounts || strong >= 2 || (strong === 1 && weak >= 1) || (e.leadStrength ?? 0) >= 2;
 }
