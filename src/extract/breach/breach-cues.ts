@@ -208,7 +208,10 @@ function isAttributive(sentence: string, index: number, verb: string): boolean {
 // A data noun near the cue, unless a later one is denied ("... do not believe any customer
 // information was stolen" does not make "victim to the attack" a data breach).
 function hasDataNear(sentence: string, index: number, length: number): boolean {
-  const start = Math.max(0, index - 80);
+  // A passive verb's subject may sit further back, past an aside ("3.4M records from X
+  // (a popular ordering platform) were exposed").
+  const reach = /\b(?:was|were|been)\s+$/.test(sentence.slice(Math.max(0, index - 8), index)) ? 140 : 80;
+  const start = Math.max(0, index - reach);
   const window = sentence.slice(start, Math.min(sentence.length, index + length + 80));
   for (const m of window.matchAll(DATA_OBJECT_ALL)) {
     const at = start + m.index;

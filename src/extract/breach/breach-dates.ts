@@ -174,7 +174,7 @@ function wordCount(text: string): number {
 const DISCOVERY_VERB = /^(?:discover|detect|learn|became aware|noticed|spotted|uncovered|found|identified)/i;
 
 // "a breach dating back to 2018", "the data dates back to", "originally hacked in 2012".
-const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed) back to|go(?:ing|es)? back to|went back to|originally (?:[\w-]+ ){0,3}(?:in|on|during))\s+(?:approximately\s+|around\s+|about\s+|as early as\s+)?$/i;
+const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed) back to(?: a (?:period|time) (?:between|from|of|in))?|go(?:ing|es)? back to|went back to|originally (?:[\w-]+ ){0,3}(?:in|on|during))\s+(?:approximately\s+|around\s+|about\s+|as early as\s+)?$/i;
 // "In 2019, the data appeared for sale", "In May 2016, a set of data was found being traded":
 // when the data came to light, not when it was taken.
 const SURFACED_VERB_AFTER =
