@@ -69,8 +69,8 @@ export function traceExtraction(article: ArticleText): ExtractionTrace {
   const titleCues = title ? findBreachCues(title) : [];
   const titleIsFlaw = titleCues.length > 0 && titleCues.every((c) => c.isFlaw || c.strength < titleStrength);
   // A brief (a few sentences) has no room for a story about something else: an explicit
-  // report in its lead makes it a breach report.
-  const leadStrength = sentences.length <= BRIEF_SENTENCES ? Math.max(bodyStrengths.get(0) ?? 0, bodyStrengths.get(1) ?? 0) : 0;
+  // report in its first sentence makes it a breach report.
+  const leadStrength = sentences.length <= BRIEF_SENTENCES ? bodyStrengths.get(0) ?? 0 : 0;
   const evidence = (trace.evidence = { titleStrength, sentenceStrengths: [...bodyStrengths.values(), ...listings], titleIsFlaw, leadStrength });
   const isReport = (trace.isReport = isBreachArticle(evidence));
   if (!isReport && !evidence.sentenceStrengths.some((s) => s >= 2)) return { ...trace, verdict: 'no breach report: no explicit breach sentence and too little suggestive evidence' };

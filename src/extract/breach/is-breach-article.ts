@@ -9,7 +9,7 @@ export interface BreachEvidence {
   sentenceStrengths: number[];
   /** The headline's cues only tell what a flaw or product exposed. */
   titleIsFlaw?: boolean;
-  /** Cue strength of a brief's lead (its first sentences); 0 for a longer article. */
+  /** Cue strength of a brief's first sentence; 0 for a longer article. */
   leadStrength?: number;
 }
 

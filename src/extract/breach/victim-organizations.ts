@@ -213,12 +213,17 @@ function mergeAliases(tally: Tally, ctx: VictimContext, aliases: Map<string, str
   return groups
     .map((g) => {
       // The headline's spelling is the name readers know ("ABTA", not "Association of
-      // British Travel Agents"); otherwise the most frequent, then the shortest. A fuller
+      // British Travel Agents"); otherwise the most frequent, then the first named. A fuller
       // form that contains it word for word is the full name ("Pinecrest" → "Pinecrest
       // Payroll Services").
       const inTitle = (n: string) => (ctx.title?.includes(n) ? 1 : 0);
       const names = [...g.entry.names.keys()];
-      const common = [...g.entry.names.entries()].sort((a, b) => inTitle(b[0]) - inTitle(a[0]) || b[1] - a[1] || a[0].length - b[0].length)[0][0];
+      const firstAt = (n: string) => (ctx.body.includes(n) ? ctx.body.indexOf(n) : Infinity);
+      // A possessor's name before it ("India's Aadhaar") is not part of it.
+      const possessed = (n: string) => (/['’]s\s/.test(n) ? 1 : 0);
+      const common = [...g.entry.names.entries()].sort(
+        (a, b) => inTitle(b[0]) - inTitle(a[0]) || b[1] - a[1] || possessed(a[0]) - possessed(b[0]) || firstAt(a[0]) - firstAt(b[0]) || a[0].length - b[0].length,
+      )[0][0];
       const name = names.filter((n) => isFullerName(n, common)).sort((a, b) => b.length - a.length)[0] ?? common;
       const idx = g.entry.bestIndex;
       return {
