@@ -114,6 +114,8 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   if (!DATE_WORD.test(text) && !/\b(?:19|20)\d\d\b/.test(text)) return null;
   // "the November election", "Motherboard's March 21 report": a date naming another event.
   if (/(?:\b(?:the|a|an|its|their|this)|['’]s(?:\s+[a-z]+)?)\s+$/i.test(before) && DATE_AS_MODIFIER_AFTER.test(sentence.slice(r.index + text.length))) return null;
+  // "last year's revelation": a date owning another noun dates that, not a breach.
+  if (/^['’]s\s+(?!(?:[\w-]+\s+)?(?:breach|hack|attack|leak|intrusion|incident|theft|compromise|cyberattack)\b)/i.test(sentence.slice(r.index + text.length))) return null;
   // Datelines: "TORONTO, April 19 (Reuters) -", "(TUE)".
   if (/[()]/.test(text) || /^\W*[A-Z][A-Z .'-]+,\s*$/.test(before) || /^\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|IANS|PTI|dpa)\)/.test(sentence.slice(r.index + text.length))) return null;
   const yearKnown = c.isCertain('year');
@@ -138,7 +140,8 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   const lead = /\b(?:in|on|during|since|between|from|around)\s+$/i.exec(before);
   const index = lead ? r.index - lead[0].length : r.index;
   const end = r.index + text.length;
-  let role: DateRole = roleOf(sentence, r.index, end, precision);
+  // "Last week" is as near as a day: a clause it heads with an announcement dates the announcement.
+  let role: DateRole = roleOf(sentence, r.index, end, RELATIVE_WEEK.test(text) ? 'day' : precision);
   // News dates its announcements by weekday ("said on Monday", "Yesterday, the firm...");
   // a weekday dates the breach only next to a breach verb.
   if (role === 'event' && /\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i.test(text) && !c.isCertain('month')) {
