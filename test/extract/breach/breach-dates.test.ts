@@ -102,4 +102,9 @@ describe('findDateMentions', () => {
     expect(roles('In June 2019, a database of the shop was posted to a hacking forum.')).toEqual([['2019-06', 'surfaced']]);
     expect(roles('In approximately March 2017, the forum was hacked.')).toEqual([['2017-03', 'event']]);
   });
+
+  it('does not date a breach by a date that owns another noun, or by last week heading an announcement', () => {
+    expect(events("Since last year's revelation of the theft, banks have tightened controls.", '2017-06-01')).toEqual([]);
+    expect(events('Last week the newspaper reported that a vendor sold the accounts.', '2017-06-01')).toEqual([]);
+  });
 });

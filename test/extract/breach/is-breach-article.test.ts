@@ -28,4 +28,9 @@ describe('isBreachArticle', () => {
     expect(strong).toBeGreaterThan(weak);
     expect(scoreBreachArticle({ titleStrength: 0, sentenceStrengths: [] })).toBe(0);
   });
+
+  it('accepts a brief whose first sentence reports a breach explicitly', () => {
+    expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [2], leadStrength: 2 })).toBe(true);
+    expect(isBreachArticle({ titleStrength: 0, sentenceStrengths: [2], leadStrength: 0 })).toBe(false);
+  });
 });

@@ -19,6 +19,11 @@ describe('scoreVictimRole', () => {
     ['Corvell Freight has faced lawsuits ever since, after a 2015 hack exposed driver records.', 'Corvell Freight'],
     ['Tamber Bank paid a record fine following the breach.', 'Tamber Bank'],
     ['Emails leaked after a hack—allegedly by a foreign service—of the Harrow Party last year.', 'Harrow Party'],
+    ['In May, Brellow had 3 million email addresses and passwords exposed.', 'Brellow'],
+    ['An open server hosted by data broker Pivotline held 9 million records.', 'Pivotline'],
+    ['Vantor Health, which left patient files exposed on a public server, apologised.', 'Vantor Health'],
+    ['Olvey Games in Spain and Portugal was hacked last week.', 'Olvey Games'],
+    ['The forum was among a dozen compromised sites sold online, and Quarrel Board was among the hacked sites.', 'Quarrel Board'],
   ])('a victim: %s', (sentence, name) => {
     expect(roleOf(sentence, name)).toBe(3);
   });
@@ -31,8 +36,14 @@ describe('scoreVictimRole', () => {
     ['Symantec said attackers stole data from the retailer.', 'Symantec'],
     ['Researcher Mira Olsen from the Tallow Institute found the open database.', 'Tallow Institute'],
     ['The crew known as Night Marten (NM) dumped the files online.', 'NM'],
+    ['The files were posted by data breach monitoring service Vigilante.pw.', 'Vigilante.pw'],
+    ['The leaked data sat in a MongoDB instance.', 'MongoDB'],
   ])('not a victim: %s', (sentence, name) => {
     expect(roleOf(sentence, name)).toBeLessThan(0);
+  });
+
+  it('reads a breach noun as a noun, not as the verb that breaches the name after it', () => {
+    expect(roleOf('The shop self-submitted the breach to Leakwatch last month.', 'Leakwatch')).toBe(1);
   });
 
   it('does not take the source of a report for the victim', () => {
@@ -58,6 +69,13 @@ describe('shareListRoles', () => {
       ['Belmont Inns', 3],
       ['Coastal Suites', 3],
     ]);
+  });
+
+  it('lets one unnamed item open an introduced list', () => {
+    const sentence = 'Other clients hit by the breach include a law firm, Norland County, Amber Trust and Fenwick Dental.';
+    const scored = findNameMentions(sentence).map((m) => ({ m, s: 1 as number | null }));
+    shareListRoles(sentence, scored);
+    expect(scored.filter((x) => x.s === 3).map((x) => x.m.name)).toEqual(['Norland County', 'Amber Trust', 'Fenwick Dental']);
   });
 
   it('leaves names outside a list alone', () => {
