@@ -128,4 +128,13 @@ describe('findVictimOrganizations', () => {
     expect(victimsOf(null, 'The security firm Vigilo discovered that hackers stole 3,000 patient records from Harbor Clinic.')).not.toContain('Vigilo');
     expect(victimsOf(null, 'The economic research company Datapoint Economics suffered a data breach that exposed 20,000 customer records.')).toEqual(['Datapoint Economics']);
   });
+
+  it('keeps a headline name the body repeats in capitals, and a legal name joined by and', () => {
+    expect(victimsOf('Harbor Goods falls victim to cyber attack', 'Card data was stolen in the breach HARBOR Goods disclosed on Monday.')).toContain('Harbor Goods');
+    expect(victimsOf(null, 'Indian retailer Kesar Fashion and Retail Ltd was breached in May. Hackers stole 2 million records.')).toEqual(['Kesar Fashion and Retail Ltd']);
+  });
+
+  it('does not take a sentence’s first word that English knows as a common noun for a name', () => {
+    expect(victimsOf(null, 'The shop Brindle suffered a data breach. Employee data was also dumped online.')).toEqual(['Brindle']);
+  });
 });
