@@ -109,7 +109,7 @@ export function scoreVictimRole(sentence: string, start: number, end: number, na
   // "the vBulletin forum", "a MongoDB instance": software named as the kind of a system.
   if (TECHNOLOGY.has(name.toLowerCase()) && TECHNOLOGY_AS_KIND.test(after)) return -3;
   // Outlets, vendors and technologies hold data and report breaches: only being breached counts.
-  if (isReporter) return VERB_AFTER.test(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
+  if (isReporter) return isBreachedAfter(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
   if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;
   return 1;
 }
