@@ -37,8 +37,9 @@ export interface VictimContext {
   body: string;
 }
 
-// Names that often appear inside breach sentences but are tools, places or publications.
-const NOT_ORGANIZATION = /^(?:[A-Z]\.?|[A-Z][a-z]+(?:day|ber)|Windows|Linux|Android|iOS|macOS|Bitcoin|Tor|Dark Web|Internet|Web|The Dark|Deep Web|PDF|SQL|MongoDB|Elasticsearch|Excel|PII|PHI|SSN|SSNs|IP|CVE-[\d-]+|GB|TB|MB|COVID-19|U\.?S\.?|UK|EU|US|USA)$|\b(?:Ransomware|Malware|Trojan|Botnet|Worm|Virus|Backdoor|Rootkit|Spyware|Exploit)$/;
+// Names that often appear inside breach sentences but are never organizations (technologies
+// are a prior in victim-roles.ts, not a veto).
+const NOT_ORGANIZATION = /^(?:[A-Z]\.?|[A-Z][a-z]+(?:day|ber)|Dark Web|Internet|Web|The Dark|Deep Web|PDF|PII|PHI|SSN|SSNs|IP|CVE-[\d-]+|GB|TB|MB|COVID-19|U\.?S\.?|UK|EU|US|USA)$|\b(?:Ransomware|Malware|Trojan|Botnet|Worm|Virus|Backdoor|Rootkit|Spyware|Exploit)$/;
 const BREACH_NAMED_AFTER = /^(?:['’]s)?\s+(?:(?:data|security|database|customer|user)\s+)?(?:breach|hack|leak)(?:es|s)?\b/i;
 // A name made an adjective ("Magento-based shops", "Russia-linked hackers") describes
 // something else.
