@@ -1,37 +1,24 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { TEST_DATABASE_URL } from '../helpers/postgres';
+import { uniqueDatabase } from '../helpers/postgres';
 import { runCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 // `DATABASE_URL=… breachfeed demo` stores in PostgreSQL, as `run` would, not in data/demo.db.
 // A database of this test's own: DATABASE_URL names a database, not a schema.
 describe('breachfeed demo with DATABASE_URL', () => {
-  const dbName = `bftest_demo_${randomBytes(4).toString('hex')}`;
-  const u = new URL(TEST_DATABASE_URL);
-  u.pathname = `/${dbName}`;
-  const databaseUrl = u.toString();
+  const database = uniqueDatabase('bftest_demo');
+  const databaseUrl = database.url;
   let tmp: ReturnType<typeof makeTempDir>;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
+    await database.create();
     tmp = makeTempDir();
   });
   afterAll(async () => {
     tmp?.cleanup();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database.drop();
   });
 
   it('stores the records in PostgreSQL and says so', async () => {

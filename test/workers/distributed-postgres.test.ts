@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { type Newsroom, readNewsroomManifest, startNewsroom } from '../../src/demo/newsroom-server';
 import { closeHttpClients } from '../../src/ingest/http-get';
 import { runInline } from '../../src/pipeline/run-inline';
@@ -10,28 +8,16 @@ import { openSqliteStore } from '../../src/store/sqlite-store';
 import type { BreachRecord, FeedConfig } from '../../src/types';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { isSettled, readStatus } from '../../workers/operator';
-import { TEST_DATABASE_URL } from '../helpers/postgres';
+import { uniqueDatabase } from '../helpers/postgres';
 import { makeTempDir } from '../helpers/temp-dir';
 import { cleanPrefix, comparable, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor } from './helpers';
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 // The shared store of a multi-host deployment: two workers writing to PostgreSQL (a database
 // of this test's own, as DATABASE_URL names a database, not a schema) store what inline stores.
 describe('distributed run with the PostgreSQL store (DATABASE_URL)', () => {
   const prefix = uniquePrefix('pg');
-  const dbName = `bftest_dist_${randomBytes(4).toString('hex')}`;
-  const u = new URL(TEST_DATABASE_URL);
-  u.pathname = `/${dbName}`;
-  const databaseUrl = u.toString();
+  const database = uniqueDatabase('bftest_dist');
+  const databaseUrl = database.url;
   const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix, DATABASE_URL: databaseUrl };
   let newsroom: Newsroom;
   let tmp: ReturnType<typeof makeTempDir>;
@@ -39,7 +25,7 @@ describe('distributed run with the PostgreSQL store (DATABASE_URL)', () => {
   let workers: CliProcess[] = [];
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
+    await database.create();
     newsroom = await startNewsroom();
     tmp = makeTempDir();
     ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
@@ -51,7 +37,7 @@ describe('distributed run with the PostgreSQL store (DATABASE_URL)', () => {
     await closeHttpClients();
     await newsroom?.close();
     tmp?.cleanup();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database.drop();
   });
 
   it('stores exactly the records the inline runner stores', async () => {
