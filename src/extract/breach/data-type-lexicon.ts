@@ -37,7 +37,7 @@ export const DATA_TYPE_LEXICON: LexiconEntry[] = [
   // "email and IP addresses", "physical, email and IP addresses": one head noun shared by
   // a coordination of kinds, each kind its own field.
   {
-    pattern: new RegExp(String.raw`\b${ADJ}(?:${ADDRESS_KIND}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))+${ADDRESS_KIND} addresse?s?\b`, 'gi'),
+    pattern: new RegExp(String.raw`\b(?:${ADDRESS_KIND}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))+${ADDRESS_KIND} addresse?s?\b`, 'gi'),
     types: ['address'],
     typesOf: (text) => {
       const kinds = text.toLowerCase().match(new RegExp(ADDRESS_KIND, 'g')) ?? [];
