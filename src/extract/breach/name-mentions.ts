@@ -10,7 +10,9 @@ export interface NameMention {
   end: number;
 }
 
-const TOKEN = String.raw`(?:(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
+// A lowercase domain is a name as written ("abta.com", "mangatraders.com").
+const DOMAIN = String.raw`[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|co|me|us|co\.uk|org\.uk|de|fr|nl|ru|cn|jp|it|es|se|pl|ca|au|com\.au|pw|to|gg|xyz)(?![\w.-]*[a-z0-9])`;
+const TOKEN = String.raw`(?:${DOMAIN}|(?:[A-Z]\.){2,}|(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][A-Za-z0-9'’&.\-]*[A-Za-z0-9]|[A-Z]|[a-z]+[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
 // A name starts a word: "devkitPro", not its "itPro".
 const RUN = new RegExp(String.raw`(?<![A-Za-z0-9])${TOKEN}(?:(?:\s+(?:of|for|&|de|du|des|del|la|le|y)\s+|\s+|\s*&\s*)${TOKEN})*`, 'g');
 

@@ -8,9 +8,14 @@ const LEGAL_FORMS = new Set([
   'kk', 'technology', 'technologies', 'international', 'intl',
 ]);
 
+// A domain used as a name ("DLH.net", "abta.com") is keyed without its top-level domain.
+const DOMAIN_NAME = /^([\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*)\.(?:com|net|org|info|biz|io|co|me|us|uk|co\.uk|org\.uk|de|fr|nl|ru|cn|jp|in|br|it|es|se|no|dk|fi|pl|ca|au|com\.au|nz|gov|edu|tv|cc|ws|pw|to|gg|xyz|club|online|site)$/iu;
+
 /** The merge key of an organization name; "" when nothing is left. */
 export function organizationKey(name: string): string {
   const tokens = name
+    .trim()
+    .replace(DOMAIN_NAME, '$1')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -11,8 +11,9 @@ import { BREACH_NOUNS, CLIENT_NOUNS, DATA_NOUNS, SYSTEM_NOUNS, TECHNOLOGY_NAMES 
 const VICTIM_NOUN = `(?:e-?mail addresses|${[...CLIENT_NOUNS.map((n) => n.replace(/s$/, 's?')), ...SYSTEM_NOUNS, ...DATA_NOUNS, ...BREACH_NOUNS].join('|')})`;
 
 const FUNCTION_WORD = String.raw`(?:in|on|at|of|for|to|with|by|from|its|their|his|her|the|a|an|and|or|that|which|who|said|says|is|was|has|had|estimated|reported)`;
-// "Weibo users", "Target's customers", "the TalkTalk data breach".
-const NOUN_AFTER = new RegExp(String.raw`^(?:(?:'s|’s)\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+){0,2}?|\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+)?)${VICTIM_NOUN}\b`, 'i');
+// "Weibo users", "Target's customers", "the TalkTalk data breach" (not "the OCR's data breach
+// portal").
+const NOUN_AFTER = new RegExp(String.raw`^(?!['’]?s?\s+(?:data\s+|security\s+)?breach(?:es)?\s+(?:portal|tracker|notifications?|reporting|reports?|statistics|laws?|rules?)\b)(?:['’]s?\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+){0,2}?|\s+(?:(?!${FUNCTION_WORD}\b)[\w-]+\s+)?)${VICTIM_NOUN}\b`, 'i');
 // "OnePlus has suffered", "the site was hacked", "Equifax, the credit bureau, was breached".
 const VERB_AFTER =
   /^!?(?:,(?:[^,]|,\d){0,100},|\s*\([^)]{0,40}\),?|,(?=\s+(?:has|have|had|was|were|is|are|suffered|experienced)\b))?(?:,?\s+(?:which|who))?(?:\s+in\s+[A-Z][\w-]*(?:\s+(?:and|&)\s+[A-Z][\w-]*)?)?\s+(?:(?!(?:which|that|who|whose|where|when)\b)[\w-]+\s+){0,2}?(?:has|have|had|was|were|is|are|got|itself)?\s*(?:(?:been|also|recently|reportedly|apparently|allegedly|likely|probably|possibly|now|just|itself|again|found to (?:be|have)|inadvertently|accidentally|mistakenly)\s+){0,3}(?:(?:among|amongst) (?:the )?(?:[\w-]+\s+){0,5}(?:compromised|hacked|breached|affected|victims)|(?:published|posted|made public|uploaded) (?:a |the |its |their )?(?:[\w-]+\s+){0,2}(?:database|backup|data|records|files)|hacked|breached|compromised|infiltrated|hit by|hit with|targeted by|attacked|the victim|the latest victim|a victim|victims|exposed|leaked|left\s+(?:[\w,-]+\s+){0,8}?(?:exposed|unprotected|unsecured|open|publicly (?:facing|accessible|available))|suffered|experienced|fell victim|falls victim|suffers|succumbed to|the subject of (?:a|an)|(?:found to (?:be|have been) )?(?:leaking|exposing)|is notifying|began notifying|has begun notifying|notified (?:\w+\s+){0,2}(?:customers|users|patients|employees|members))\b/i;
@@ -114,11 +115,20 @@ export function scoreVictimRole(sentence: string, start: number, end: number, na
   return 1;
 }
 
-const LIST_GAP = /^(?:\s+with\s+[\d,.]+(?:\s+(?:million|billion))?(?:\s+[a-z]+)?|\s*\([^)]{0,20}\))?\s*(?:,|,?\s*(?:and|or|&))\s*$/;
+const LIST_GAP = /^(?:\s+with\s+[\d,.]+(?:\s+(?:million|billion))?(?:\s+[a-z]+)?|\s*\([^)]{0,40}\))?\s*(?:,|,?\s*(?:and|or|&))\s*$/;
 
 // Names coordinated in one list share the strongest role of the list: "a hacking spree on
 // hotel chains including Hyatt, Hilton and Starwood" makes all three victims.
-export function shareListRoles(text: string, scored: { m: NameMention; s: number | null }[]): void {
+export function shareListRoles(text: string, all: { m: NameMention; s: number | null }[]): void {
+  // A name in parentheses after another ("Norfolk County (norfolkcounty.ca)") is its aside:
+  // it takes the role of the name it follows and does not break the list.
+  const isAside = (k: number) => k > 0 && /^\s*\($/.test(text.slice(all[k - 1].m.end, all[k].m.start)) && text[all[k].m.end] === ')';
+  const scored = all.filter((_, k) => !isAside(k));
+  shareRoles(text, scored);
+  for (let k = 1; k < all.length; k++) if (isAside(k) && all[k].s !== null && all[k - 1].s !== null) all[k].s = Math.max(all[k].s!, all[k - 1].s!);
+}
+
+function shareRoles(text: string, scored: { m: NameMention; s: number | null }[]): void {
   let i = 0;
   while (i < scored.length) {
     let j = i;

@@ -13,6 +13,10 @@ describe('organizationKey', () => {
     ['U.S. Cellular', 'us-cellular'],
     ['InterContinental Hotels Group PLC', 'intercontinental-hotels'],
     ['Group', 'group'],
+    ['DLH.net', 'dlh'],
+    ['abta.com', 'abta'],
+    ['Adult-FanFiction.Org', 'adult-fanfiction'],
+    ['me.com', 'me'],
   ])('%s → %s', (name, key) => {
     expect(organizationKey(name)).toBe(key);
   });

@@ -23,6 +23,7 @@ describe('scoreVictimRole', () => {
     ['An open server hosted by data broker Pivotline held 9 million records.', 'Pivotline'],
     ['Vantor Health, which left patient files exposed on a public server, apologised.', 'Vantor Health'],
     ['Olvey Games in Spain and Portugal was hacked last week.', 'Olvey Games'],
+    ['Hackers reached the exposed Toybears’ database in January.', 'Toybears'],
     ['The forum was among a dozen compromised sites sold online, and Quarrel Board was among the hacked sites.', 'Quarrel Board'],
   ])('a victim: %s', (sentence, name) => {
     expect(roleOf(sentence, name)).toBe(3);
@@ -40,6 +41,11 @@ describe('scoreVictimRole', () => {
     ['The leaked data sat in a MongoDB instance.', 'MongoDB'],
   ])('not a victim: %s', (sentence, name) => {
     expect(roleOf(sentence, name)).toBeLessThan(0);
+  });
+
+  it('does not take the keeper of a breach portal for a victim', () => {
+    expect(roleOf('The Health Office’s data breach portal lists 5,000 affected patients.', 'Health Office')).toBe(1);
+    expect(roleOf('The Health Office’s data breach affected 5,000 patients.', 'Health Office')).toBe(3);
   });
 
   it('reads a breach noun as a noun, not as the verb that breaches the name after it', () => {
@@ -76,6 +82,13 @@ describe('shareListRoles', () => {
     const scored = findNameMentions(sentence).map((m) => ({ m, s: 1 as number | null }));
     shareListRoles(sentence, scored);
     expect(scored.filter((x) => x.s === 3).map((x) => x.m.name)).toEqual(['Norland County', 'Amber Trust', 'Fenwick Dental']);
+  });
+
+  it('keeps a list whose names carry their domains in parentheses', () => {
+    const sentence = 'Clients hit include a law firm, Norland County (norland.ca), Amber Trust (ambertrust.org) and Fenwick Dental.';
+    const scored = findNameMentions(sentence).map((m) => ({ m, s: 1 as number | null }));
+    shareListRoles(sentence, scored);
+    expect(scored.filter((x) => x.s === 3).map((x) => x.m.name)).toEqual(['Norland County', 'norland.ca', 'Amber Trust', 'ambertrust.org', 'Fenwick Dental']);
   });
 
   it('leaves names outside a list alone', () => {
