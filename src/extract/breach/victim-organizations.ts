@@ -71,7 +71,7 @@ function visitText(ctx: VictimContext, tally: Tally, text: string, index: number
   // is a common word there, and so is the first word of a sentence.
   // So is a sentence's first word that English knows as a common noun ("Employee data was ...").
   const isCommon = (w: string, at: number) =>
-    (isTitle || at === 0) && (ctx.lowercaseWords.has(w.toLowerCase()) || (at === 0 && isCommonNoun(w))) && !/[A-Z].*[A-Z]|\d/.test(w.slice(1)) && !ORGANIZATION_WORD.test(w);
+    (isTitle || at === 0) && (ctx.lowercaseWords.has(w.toLowerCase()) || (at === 0 && isCommonNoun(w))) && !isSpelledAsBrand(w) && !ORGANIZATION_WORD.test(w);
   // In a headline, a run the body repeats verbatim is a name as a whole.
   const isKnownName = (run: string) => isTitle && recursInBody(ctx.body, run);
   // A descriptor's own words describe the name after it ("the Taiwanese Android forum APKTW").
@@ -162,8 +162,13 @@ function isNameLike(ctx: VictimContext, terms: TermTag[], m: NameMention, isTitl
   if (isTitle && !recursInBody(ctx.body, m.name)) return false;
   // A lone capitalised word the article also uses in lowercase is an ordinary word
   // ("Legacy systems", "Services"), unless it is spelled like a brand ("eBay", "3M").
-  if (!/\s/.test(m.name) && !/[A-Z].*[A-Z]|\d/.test(m.name.slice(1)) && ctx.lowercaseWords.has(m.name.toLowerCase())) return false;
+  if (!/\s/.test(m.name) && !isSpelledAsBrand(m.name) && ctx.lowercaseWords.has(m.name.toLowerCase())) return false;
   return true;
+}
+
+// "eBay", "CloudPets", "3M", "NHS": a capital inside the word or a digit marks a brand.
+function isSpelledAsBrand(word: string): boolean {
+  return /[a-z][A-Z]|[A-Z]{2}|\d/.test(word);
 }
 
 // A headline name must also appear in the body, capitalised as a name ("SPORTS Direct" in a

@@ -137,4 +137,9 @@ describe('findVictimOrganizations', () => {
   it('does not take a sentence’s first word that English knows as a common noun for a name', () => {
     expect(victimsOf(null, 'The shop Brindle suffered a data breach. Employee data was also dumped online.')).toEqual(['Brindle']);
   });
+
+  it('keeps a camel-case brand even where the text also writes it in lowercase', () => {
+    const body = 'Hackers accessed an exposed ToyPals database with 800,000 accounts. Many passwords were as weak as toypals or qwerty.';
+    expect(victimsOf(null, body)).toEqual(['ToyPals']);
+  });
 });
