@@ -42,6 +42,8 @@ const AFFECTED_AFTER =
 const AFFECTED_BEFORE =
   /\b(?:affect(?:s|ed|ing)?|impact(?:s|ed|ing)?|expos(?:es|ed|ing)|compromis(?:es|ed|ing)|leak(?:s|ed|ing)?|st(?:ole|olen|eal|eals|ealing)|breach(?:ed|es)?|dump(?:s|ed)?|hack(?:ed)?|contain(?:s|ed|ing)?|includ(?:es|ed|ing)|involv(?:es|ed|ing)|of|from|data on|information on|details of|data of|notif(?:y|ied|ies|ying)|sold|selling|sells|posted|published|accessed)\s+(?:\w+\s+){0,2}$/i;
 
+const SHARED_NOUN_BEFORE = new RegExp(String.raw`(?:\b(${QUALIFIER})\s+)?(?<![\w$€£¥.,])(${NUMBER_PHRASE})\s+(?:and|or|to)\s+$`, 'i');
+
 /** Counts of people or records in a sentence, distractors removed. */
 export function findAffectedCounts(sentence: string): CountMention[] {
   const out: CountMention[] = [];
@@ -58,13 +60,21 @@ export function findAffectedCounts(sentence: string): CountMention[] {
     if (isDistractor(sentence, numberIndex, numberText, modifiers ?? '', noun, m.index + whole.length)) continue;
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     const after = sentence.slice(m.index + whole.length);
+    const isAffected = AFFECTED_AFTER.test(after) || AFFECTED_BEFORE.test(before);
+    // "36 million and 58 million accounts": the first number shares the noun.
+    const shared = SHARED_NOUN_BEFORE.exec(sentence.slice(Math.max(0, m.index - 40), m.index));
+    const sharedValue = shared && !qualifier ? parseNumberPhrase(shared[2]) : null;
+    if (shared && sharedValue !== null && sharedValue >= 2) {
+      const index = m.index - shared[0].length + (shared[1] ? 0 : shared[0].indexOf(shared[2]));
+      out.push({ value: sharedValue, unit: unitOf(noun), qualifier: shared[1]?.toLowerCase() ?? null, text: sentence.slice(index, m.index + whole.length), index, isAffected });
+    }
     out.push({
       value,
       unit: unitOf(noun),
       qualifier: qualifier ? qualifier.toLowerCase() : null,
       text: whole,
       index: m.index,
-      isAffected: AFFECTED_AFTER.test(after) || AFFECTED_BEFORE.test(before),
+      isAffected,
     });
   }
   return out;

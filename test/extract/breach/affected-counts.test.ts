@@ -53,4 +53,8 @@ describe('findAffectedCounts', () => {
     expect(values('The app has 12 million users across Europe.')).toEqual([]);
     expect(values('The app had 12 million email addresses exposed in the attack.')).toEqual([12_000_000]);
   });
+
+  it('gives a number coordinated with another the noun they share', () => {
+    expect(values('Attackers leaked 12 million and 40 million accounts in two raids.')).toEqual([12_000_000, 40_000_000]);
+  });
 });
