@@ -17,8 +17,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { loadSettings } from '../src/config/settings';
 import { findPackageRoot, newsroomDir, readNewsroomManifest } from '../src/demo/newsroom-server';
-import { closeHttpClients } from '../src/ingest/http-get';
+import { HttpClient } from '../src/ingest/http-get';
+import { RobotsCache } from '../src/ingest/robots';
 import { runInline } from '../src/pipeline/run-inline';
 import { openSqliteStore } from '../src/store/sqlite-store';
 import { extractIncidents } from '../src/extract/extract-incidents';
@@ -92,12 +94,22 @@ const FETCH = { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurren
 
 type Run = { seconds: number; records: number; articles: number; cpuSeconds: number; redisCpuSeconds: number };
 
+/** One inline run with a client of its own (fresh connections and robots cache), closed after. */
+async function runInlineOnce(feeds: FeedConfig[], store: ReturnType<typeof openSqliteStore>, maxItemsPerFeed: number) {
+  const http = new HttpClient(FETCH);
+  try {
+    return await runInline({ feeds, store, http, robots: new RobotsCache(http), concurrency: CONCURRENCY, maxItemsPerFeed });
+  } finally {
+    await http.close();
+  }
+}
+
 async function timeInline(feeds: FeedConfig[], dir: string): Promise<Run> {
   const store = openSqliteStore(path.join(dir, `inline-${randomBytes(3).toString('hex')}.db`));
   try {
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    const s = await runInline({ feeds, store, fetch: FETCH, concurrency: CONCURRENCY, maxItemsPerFeed: ARTICLES });
+    const s = await runInlineOnce(feeds, store, ARTICLES);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     if (s.items.new !== ARTICLES || s.articles.failed) throw new Error(`inline run processed ${s.items.new}/${ARTICLES} items, ${s.articles.failed} failed`);
     const cpu = process.cpuUsage(cpu0);
@@ -105,7 +117,6 @@ async function timeInline(feeds: FeedConfig[], dir: string): Promise<Run> {
     return { seconds, records: s.records, articles: s.items.new, cpuSeconds: (cpu.user + cpu.system) / 1e6, redisCpuSeconds: 0 };
   } finally {
     await store.close();
-    await closeHttpClients();
   }
 }
 
@@ -195,7 +206,7 @@ async function startCluster(corpus: Corpus, dir: string): Promise<Cluster> {
     }
   };
   const bin = process.env.BREACHFEED_BENCH_BIN ?? path.join(findPackageRoot(), 'bin', 'breachfeed.js');
-  const ctx = await openDistributed(REDIS_URL, 'command', undefined, { ...process.env, ...env });
+  const ctx = await openDistributed(loadSettings(null, { ...process.env, ...env, REDIS_URL }).distributed, 'command');
   const workers = Array.from({ length: WORKERS }, () => startWorker(bin, cfg, db, env));
   const stop = async () => {
     for (const w of workers) w.child.kill('SIGTERM');
@@ -276,7 +287,7 @@ export async function main(): Promise<void> {
   try {
     if (!process.env.BENCH_SKIP_INLINE && corpus.warmupFeeds.length) {
       const warm = openSqliteStore(path.join(dir, 'inline-warmup.db'));
-      await runInline({ feeds: corpus.warmupFeeds, store: warm, fetch: FETCH, concurrency: CONCURRENCY, maxItemsPerFeed: WARMUP });
+      await runInlineOnce(corpus.warmupFeeds, warm, WARMUP);
       await warm.close();
     }
     cluster = await startCluster(corpus, dir);

@@ -18,7 +18,7 @@ const evalDir = realpath(path.resolve(root, '../shared/eval/article'));
 const devDir = path.resolve(process.argv[2] || path.join(evalDir, 'dev'));
 const truthFile = path.join(evalDir, 'dev-ground-truth.json');
 const scorer = path.join(evalDir, 'score.mjs');
-const built = path.join(root, 'dist/src/extract/scrape-directory.js');
+const built = path.join(root, 'dist/src/pipeline/scrape-directory.js');
 
 async function main() {
   if (!fs.existsSync(built)) throw new Error(`eval-article: ${built} is missing; run npm run build first`);

@@ -11,8 +11,8 @@ export interface FeedConfig {
   intervalMins?: number;
 }
 
-/** One entry of a feed, before its page is fetched. */
-export interface FeedItem {
+/** One entry of a feed as the feed lists it. */
+export interface FeedEntry {
   feedId: string;
   /** The entry's link, absolute. */
   url: string;
@@ -20,6 +20,16 @@ export interface FeedItem {
   title?: string;
   /** ISO 8601, when the feed states it. */
   publishedAt?: string;
+}
+
+/** A feed entry with its identity, computed once when the feed is read and carried to the store. */
+export interface FeedItem extends FeedEntry {
+  /** The link's canonical form (as given when it is no URL). */
+  canonicalUrl: string;
+  /** sha256 of canonicalUrl: the article's key for dedupe, job ids and the ledger. */
+  urlKey: string;
+  /** Key of the entry's GUID, when it has one: a GUID seen before is the same entry. */
+  guidKey: string | null;
 }
 
 /** A fetched and decoded HTML page. */

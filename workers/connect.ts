@@ -1,10 +1,10 @@
-// Opens what every distributed command needs: settings, a checked Redis connection, the
-// queues and the item ledger.
+// Opens what every distributed command needs: a checked Redis connection, the queues and the
+// item ledger.
 import type { Redis } from 'ioredis';
 import { ItemLedger } from './item-ledger';
 import { closeQueues, openQueues, type Queues } from './queues';
 import { createRedis, probeRedis, type RedisRole } from './redis';
-import { readDistributedSettings, type DistributedSettings } from './settings';
+import type { DistributedSettings } from '../src/config/settings';
 
 export interface DistributedContext {
   settings: DistributedSettings;
@@ -15,8 +15,7 @@ export interface DistributedContext {
 }
 
 /** Checks Redis first (one NetworkError line when unreachable), then opens the queues. */
-export async function openDistributed(redisUrl: string | null, role: RedisRole, onRedisError?: (err: Error) => void, env: NodeJS.ProcessEnv = process.env): Promise<DistributedContext> {
-  const settings = readDistributedSettings(redisUrl, env);
+export async function openDistributed(settings: DistributedSettings, role: RedisRole, onRedisError?: (err: Error) => void): Promise<DistributedContext> {
   await probeRedis(settings.redisUrl);
   const redis = createRedis(settings.redisUrl, role, onRedisError);
   const queues = openQueues(redis, settings, onRedisError);

@@ -3,7 +3,7 @@
 // share. This gate keeps the limits (requests in flight, gap between starts) in Redis.
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { HostGate } from '../src/pipeline/process-item';
+import type { HostGate } from '../src/ingest/host-limiter';
 import { LuaScript } from './redis';
 
 export interface RedisHostGateOptions {

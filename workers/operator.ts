@@ -1,11 +1,10 @@
 // What operators do to the queues: see what failed and why, replay or discard it, pause,
 // resume or drain a queue, and read the accounting.
 import type { Job } from 'bullmq';
-import { ConfigError } from '../src/errors';
 import type { RecordStore, StoreCounts } from '../src/store/record-store';
 import type { ItemLedger, LedgerCounts } from './item-ledger';
 import { describeJobTarget, type Queues } from './queues';
-import { QUEUE_NAMES, type QueueName } from './settings';
+import { QUEUE_NAMES, type QueueName } from '../src/config/settings';
 
 export interface FailedJob {
   id: string;
@@ -17,13 +16,6 @@ export interface FailedJob {
   /** When it failed for the last time, ISO. */
   failedAt: string | null;
   ageSeconds: number | null;
-}
-
-/** Parses `90s`, `15m`, `2h`, `3d` into milliseconds; ConfigError otherwise. */
-export function parseDuration(value: string, flag = '--since'): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)$/.exec(value.trim());
-  if (!m) throw new ConfigError(`${flag} must be a duration like 30m, 2h or 1d (got ${value})`);
-  return Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
 }
 
 function queuesOf(only?: QueueName): QueueName[] {

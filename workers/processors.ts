@@ -2,18 +2,24 @@
 // (pollFeed, prepareItem, saveVerdict); none holds pipeline logic of its own.
 import { UnrecoverableError, type Job } from 'bullmq';
 import { describeError, isRetryable, StoreError } from '../src/errors';
-import type { FetchOptions } from '../src/ingest/fetch-options';
+import { identifyItem } from '../src/ingest/canonicalize-url';
+import type { HostGate } from '../src/ingest/host-limiter';
+import type { HttpClient } from '../src/ingest/http-get';
+import type { RobotsCache } from '../src/ingest/robots';
 import { pollFeed } from '../src/pipeline/poll-feed';
-import { type HostGate, outcomeOf, prepareItem, saveItemFailure, saveVerdict } from '../src/pipeline/process-item';
+import { outcomeOf, prepareItem, saveItemFailure, saveVerdict } from '../src/pipeline/process-item';
+import { isContentionError } from '../src/store/is-contention-error';
 import type { RecordStore } from '../src/store/record-store';
+import type { FeedItem } from '../src/types';
 import { itemIdOf, type ItemLedger } from './item-ledger';
 import {
-  articleJobId, type ArticleJobData, type FeedJobData, linkKey, type Queues, recordsJobId, type RecordsJobData,
+  articleJobId, type ArticleJobData, type FeedJobData, type Queues, recordsJobId, type RecordsJobData,
 } from './queues';
 
 export interface ProcessorDeps {
   store: RecordStore;
-  fetch: FetchOptions;
+  http: HttpClient;
+  robots: RobotsCache;
   maxItemsPerFeed: number;
   queues: Queues;
   ledger: ItemLedger;
@@ -29,6 +35,11 @@ export interface ProcessorDeps {
 export type FeedJobResult = { items: number; enqueued: number; duplicate: number; seen: number; notModified: boolean };
 export type ArticleJobResult = { outcome: 'records' | 'no_incident' | 'duplicate' | 'skipped'; records: number; reason?: string; handedOn?: boolean };
 export type RecordsJobResult = { status: string; records: number };
+
+/** The job's item with its identity: jobs enqueued before items carried one get it here, once. */
+function identified(item: ArticleJobData['item']): FeedItem {
+  return 'urlKey' in item ? item : identifyItem(item);
+}
 
 /** Whether this job ran before (an attempt failed, or its worker died holding it). */
 function ranBefore(job: Job): boolean {
@@ -50,14 +61,11 @@ function toJobError(err: unknown): Error {
 export function feedsProcessor(deps: ProcessorDeps) {
   return async (job: Job<FeedJobData>): Promise<FeedJobResult> => {
     const { feed } = job.data;
-    const poll = await pollFeed(feed, { store: deps.store, fetch: deps.fetch, maxItemsPerFeed: deps.maxItemsPerFeed, hostGate: deps.hostGate });
+    const poll = await pollFeed(feed, { store: deps.store, http: deps.http, maxItemsPerFeed: deps.maxItemsPerFeed, hostGate: deps.hostGate });
     if (!poll.ok) throw poll.retryable ? new Error(poll.reason) : new UnrecoverableError(poll.reason);
     const result: FeedJobResult = { items: poll.items.length, enqueued: 0, duplicate: 0, seen: 0, notModified: poll.notModified };
     const jobs: { name: string; data: ArticleJobData; opts: { jobId: string } }[] = [];
-    const claims = poll.items.map((item) => {
-      const key = linkKey(item.url);
-      return { item, key, itemId: itemIdOf(feed.id, key) };
-    });
+    const claims = poll.items.map((item) => ({ item, key: item.urlKey, itemId: itemIdOf(feed.id, item.urlKey) }));
     const verdicts = await deps.ledger.claimItems(claims);
     for (const [i, { item, key, itemId }] of claims.entries()) {
       const claim = verdicts[i];
@@ -79,9 +87,10 @@ export function feedsProcessor(deps: ProcessorDeps) {
 /** `articles`: fetch → scrape → extract one item; stores the verdict or hands it to `records`. */
 export function articlesProcessor(deps: ProcessorDeps) {
   return async (job: Job<ArticleJobData>): Promise<ArticleJobResult> => {
-    const { item, itemId } = job.data;
+    const { itemId } = job.data;
+    const item = identified(job.data.item);
     try {
-      const prepared = await prepareItem(item, { store: deps.store, fetch: deps.fetch, hostGate: deps.hostGate });
+      const prepared = await prepareItem(item, { store: deps.store, http: deps.http, robots: deps.robots, hostGate: deps.hostGate });
       if (prepared.kind === 'skipped') {
         await deps.ledger.settle(itemId, 'skipped');
         return { outcome: 'skipped', records: 0, reason: prepared.reason };
@@ -94,7 +103,7 @@ export function articlesProcessor(deps: ProcessorDeps) {
         if (state === 'records' || state === 'no_incident') return { outcome: state, records: 0 };
         // Its worker may have died (or lost Redis) between the store write and the ledger update:
         // the store then knows the item's own link.
-        const stored = state === 'queued' && ranBefore(job) ? await deps.store.getArticleStatus(linkKey(item.url)) : null;
+        const stored = state === 'queued' && ranBefore(job) ? await deps.store.getArticleStatus(item.urlKey) : null;
         if (stored === 'breach' || stored === 'no_incident') {
           const own = stored === 'breach' ? 'records' : 'no_incident';
           await deps.ledger.settle(itemId, own);
@@ -136,12 +145,6 @@ export function articlesProcessor(deps: ProcessorDeps) {
       throw jobErr;
     }
   };
-}
-
-/** Lock contention between writers (SQLite's one writer, PostgreSQL deadlock/serialization aborts), by error code. */
-export function isContentionError(err: unknown): boolean {
-  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED)/.test(code) || code === '40001' || code === '40P01');
 }
 
 /**

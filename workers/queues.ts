@@ -1,11 +1,9 @@
 // The three queues, their job data, deterministic job ids and per-queue job options.
-import { createHash } from 'node:crypto';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { articleKey, canonicalizeUrl } from '../src/ingest/canonicalize-url';
 import type { ArticleOutcome } from '../src/store/record-store';
-import type { BreachRecord, FeedConfig, FeedItem } from '../src/types';
-import { QUEUE_NAMES, type DistributedSettings, type QueueName } from './settings';
+import type { BreachRecord, FeedConfig, FeedEntry, FeedItem } from '../src/types';
+import { QUEUE_NAMES, type DistributedSettings, type QueueName } from '../src/config/settings';
 
 /** A `feeds` job: poll this feed once. */
 export interface FeedJobData {
@@ -14,7 +12,8 @@ export interface FeedJobData {
 
 /** An `articles` job: fetch, scrape and extract this item. */
 export interface ArticleJobData {
-  item: FeedItem;
+  /** A FeedEntry without its identity in jobs enqueued before items carried one. */
+  item: FeedItem | FeedEntry;
   /** The item's entry in the ledger (see item-ledger). */
   itemId: string;
 }
@@ -29,15 +28,6 @@ export interface RecordsJobData {
 export type JobDataOf<Q extends QueueName> = Q extends 'feeds' ? FeedJobData : Q extends 'articles' ? ArticleJobData : RecordsJobData;
 
 export type Queues = { [Q in QueueName]: Queue<JobDataOf<Q>> };
-
-/** The key of a feed link: sha256 of its canonical URL (of the link as given when it cannot be parsed). */
-export function linkKey(url: string): string {
-  try {
-    return articleKey(canonicalizeUrl(url));
-  } catch {
-    return createHash('sha256').update(url).digest('hex');
-  }
-}
 
 /** One poll of a feed in one time slot: enqueueing it twice in a slot is a no-op. */
 export function feedPollJobId(feedId: string, slot: number): string {

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { NetworkError } from '../src/errors';
 import type { FeedConfig } from '../src/types';
 import { type FeedJobData, feedPollJobId, feedSchedulerId, jobOptions } from './queues';
-import type { DistributedSettings } from './settings';
+import type { DistributedSettings } from '../src/config/settings';
 
 export type ScheduleAction = 'created' | 'updated' | 'unchanged' | 'removed';
 

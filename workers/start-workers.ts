@@ -1,16 +1,15 @@
 // Starts BullMQ workers for some queues in this process and stops them gracefully.
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { closeHttpClients } from '../src/ingest/http-get';
-import type { FetchOptions } from '../src/ingest/fetch-options';
-import { resolveFetchOptions } from '../src/ingest/fetch-options';
+import type { DistributedSettings, QueueName } from '../src/config/settings';
+import type { HttpClient } from '../src/ingest/http-get';
+import type { RobotsCache } from '../src/ingest/robots';
+import type { Logger } from '../src/logger';
 import type { RecordStore } from '../src/store/record-store';
 import { createRedisHostGate } from './host-gate';
 import { ItemLedger } from './item-ledger';
-import type { Logger } from './logger';
 import { articlesProcessor, feedsProcessor, type ProcessorDeps, recordsProcessor } from './processors';
 import { describeJobTarget, type Queues } from './queues';
-import type { DistributedSettings, QueueName } from './settings';
 
 export interface StartWorkersOptions {
   queues: QueueName[];
@@ -22,7 +21,8 @@ export interface StartWorkersOptions {
   /** Opens the queues the workers enqueue into. */
   producers: Queues;
   store: RecordStore;
-  fetch: FetchOptions;
+  http: HttpClient;
+  robots: RobotsCache;
   maxItemsPerFeed: number;
   logger: Logger;
 }
@@ -30,15 +30,16 @@ export interface StartWorkersOptions {
 export interface RunningWorkers {
   workers: Worker[];
   /** Stops taking jobs, waits up to `graceMs` for running ones, then releases them (they are recovered as stalled). */
-  close(graceMs?: number): Promise<void>;
+  close(graceMs: number): Promise<void>;
 }
 
 export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
   const { settings, logger } = opts;
-  const fetch = resolveFetchOptions(opts.fetch);
+  const fetch = opts.http.options;
   const deps: ProcessorDeps = {
     store: opts.store,
-    fetch,
+    http: opts.http,
+    robots: opts.robots,
     maxItemsPerFeed: opts.maxItemsPerFeed,
     queues: opts.producers,
     ledger: new ItemLedger(opts.redis, settings.prefix),
@@ -84,7 +85,7 @@ export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
   let closing: Promise<void> | null = null;
   return {
     workers,
-    close(graceMs = 30_000) {
+    close(graceMs) {
       closing ??= (async () => {
         logger.info({ graceMs }, 'shutting down: finishing running jobs');
         const graceful = Promise.all(workers.map((w) => w.close()));
@@ -98,7 +99,6 @@ export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
           logger.warn('grace period over: releasing running jobs to other workers');
           await Promise.all(workers.map((w) => w.close(true)));
         }
-        await closeHttpClients();
         logger.info('workers stopped');
       })();
       return closing;

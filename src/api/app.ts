@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
+import type { Logger } from '../logger';
 import type { RecordStore } from '../store/record-store';
 import { ApiError } from './api-error';
 import { createMetrics, type QueueDepths } from './metrics';
@@ -16,13 +17,15 @@ export interface AppOptions {
   queueDepths?: QueueDepths;
   /** Extra routes (the queue dashboard), registered behind the same token check. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
-  logger?: boolean;
+  /** The process logger, for request logs; none when unset. */
+  logger?: Logger | false;
 }
 
 /** Builds the HTTP API; `server.ts` listens. Tests call `app.inject()`. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // The process's pino logger, typed as fastify's base logger so the instance keeps its default type.
+    ...(opts.logger ? { loggerInstance: opts.logger as FastifyBaseLogger } : { logger: false }),
     // Reject unknown query parameters instead of silently ignoring a misspelled filter.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });

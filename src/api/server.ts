@@ -5,8 +5,8 @@ import { type AppOptions, buildApp } from './app';
 export interface ServeOptions extends AppOptions {
   /** @default 127.0.0.1 */
   host?: string;
-  /** @default 8080 */
-  port?: number;
+  /** 0: any free port. */
+  port: number;
 }
 
 /** Loopback addresses, the only ones served without a token. */
@@ -22,10 +22,10 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
   }
   const app = await buildApp(opts);
   try {
-    const url = await app.listen({ host, port: opts.port ?? 8080 });
+    const url = await app.listen({ host, port: opts.port });
     return { app, url };
   } catch (err) {
     await app.close();
-    throw new ConfigError(`serve: cannot listen on ${host}:${opts.port ?? 8080}: ${(err as Error).message}`);
+    throw new ConfigError(`serve: cannot listen on ${host}:${opts.port}: ${(err as Error).message}`);
   }
 }

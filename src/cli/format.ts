@@ -1,5 +1,6 @@
 import type { RunSummary } from '../pipeline/run-inline';
 import type { BreachRecord } from '../types';
+import { formatTable, shorten } from './table';
 
 /** The run's closing summary, one fact per line. */
 export function formatSummary(s: RunSummary): string {
@@ -16,10 +17,6 @@ export function formatSummary(s: RunSummary): string {
   return lines.join('\n');
 }
 
-function shorten(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
 /** Records as an aligned text table for people. */
 export function formatRecordsTable(records: BreachRecord[]): string {
   if (records.length === 0) return '(no records)';
@@ -33,7 +30,5 @@ export function formatRecordsTable(records: BreachRecord[]): string {
     shorten(r.notLeaked.join(', ') || '-', 30),
     shorten(r.article.title ?? r.article.url, 48),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return formatTable(header, rows, { rule: true });
 }

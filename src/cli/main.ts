@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { isDebugEnabled } from '../config/settings';
 import { BreachfeedError, ConfigError, describeError } from '../errors';
 import { buildProgram } from './program';
 
@@ -16,7 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode; // commander printed its own message
     process.stderr.write(`breachfeed: ${describeError(err)}\n`);
-    if (!(err instanceof BreachfeedError) && process.env.BREACHFEED_DEBUG) console.error(err);
+    if (!(err instanceof BreachfeedError) && isDebugEnabled()) console.error(err);
     return err instanceof ConfigError ? 2 : 1;
   }
 }

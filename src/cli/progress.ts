@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { Logger } from '../logger';
 
 export interface Progress {
   setTotal(total: number): void;
@@ -10,8 +11,11 @@ export interface Progress {
 
 const LINE_INTERVAL_MS = 5_000;
 
-/** A bar on a terminal; otherwise a plain progress line every few seconds (logs, CI). */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+/**
+ * A bar on a terminal (stderr). Elsewhere a progress line every few seconds and the messages:
+ * JSON log lines through `logger`, or plain text lines without one (the demo, which is read by people).
+ */
+export function createProgress(label: string, logger: Logger | null, stream: NodeJS.WriteStream = process.stderr): Progress {
   let total = 0;
   let done = 0;
   if (stream.isTTY) {
@@ -48,11 +52,13 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       done++;
       if (Date.now() - last >= LINE_INTERVAL_MS) {
         last = Date.now();
-        stream.write(`${label}: ${done}/${total || '?'}${total ? ` (${Math.round((100 * done) / total)}%)` : ''}\n`);
+        if (logger) logger.info({ done, total }, label);
+        else stream.write(`${label}: ${done}/${total || '?'}${total ? ` (${Math.round((100 * done) / total)}%)` : ''}\n`);
       }
     },
     log(line) {
-      stream.write(`${line}\n`);
+      if (logger) logger.info(line);
+      else stream.write(`${line}\n`);
     },
     stop() {},
   };

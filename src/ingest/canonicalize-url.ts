@@ -2,6 +2,7 @@
 // a feed and a share button is fetched and stored once.
 import { createHash } from 'node:crypto';
 import { ContentError } from '../errors';
+import type { FeedEntry, FeedItem } from '../types';
 
 /** Query parameters that only track the click; prefixes end with `_`. */
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'hsa_'];
@@ -59,4 +60,15 @@ export function canonicalizeUrl(url: string, aliases?: OriginAliases): string {
 /** sha256 hex of a URL as given (pass the canonical URL): the article's id for dedupe and job ids. */
 export function articleKey(canonicalUrl: string): string {
   return createHash('sha256').update(canonicalUrl).digest('hex');
+}
+
+/** An entry with its identity: canonical link, its key and its GUID's key. An unparsable link keys as given. */
+export function identifyItem(entry: FeedEntry, aliases?: OriginAliases): FeedItem {
+  let canonicalUrl = entry.url;
+  try {
+    canonicalUrl = canonicalizeUrl(entry.url, aliases);
+  } catch {
+    // kept as given: fetching it fails with the URL's own error
+  }
+  return { ...entry, canonicalUrl, urlKey: articleKey(canonicalUrl), guidKey: entry.guid ? articleKey(`guid:${entry.guid}`) : null };
 }

@@ -1,16 +1,15 @@
-// FeedConfig → FeedItem[]: conditional GET, charset, refuse entity tricks, parse with
+// FeedConfig → FeedEntry[]: conditional GET, charset, refuse entity tricks, parse with
 // rss-parser (RSS 0.9x/2.0, Atom, RDF), keep items with a usable link.
 import Parser from 'rss-parser';
 import { BreachfeedError, ContentError } from '../errors';
-import type { FeedConfig, FeedItem } from '../types';
+import type { FeedConfig, FeedEntry } from '../types';
 import { assertSafeXml, decodeXml, repairBareAmpersands } from './decode-feed';
-import { resolveFetchOptions, type FetchOptions } from './fetch-options';
-import { httpGet } from './http-get';
+import type { HttpClient } from './http-get';
 
 export interface FeedFetch {
   /** 304: nothing changed since `prev`; `items` is empty and nothing was parsed. */
   notModified: boolean;
-  items: FeedItem[];
+  items: FeedEntry[];
   /** Validators to send next time (the previous ones again on a 304 that omits them). */
   etag?: string;
   lastModified?: string;
@@ -26,12 +25,11 @@ const FEED_ACCEPT = 'application/rss+xml,application/atom+xml,application/rdf+xm
 type RawItem = Parser.Item & { id?: string; date?: string; 'dc:date'?: string; updated?: string };
 
 /** Fetch and parse one feed; a 304 on the validators in `prev` returns `notModified` without parsing. */
-export async function fetchFeed(feed: FeedConfig, opts: FetchOptions, prev?: FeedValidators, signal?: AbortSignal): Promise<FeedFetch> {
-  const o = resolveFetchOptions(opts);
+export async function fetchFeed(feed: FeedConfig, http: HttpClient, prev?: FeedValidators, signal?: AbortSignal): Promise<FeedFetch> {
   const headers: Record<string, string> = {};
   if (prev?.etag) headers['if-none-match'] = prev.etag;
   if (prev?.lastModified) headers['if-modified-since'] = prev.lastModified;
-  const res = await httpGet(feed.url, o, { headers, accept: FEED_ACCEPT, signal });
+  const res = await http.get(feed.url, { headers, accept: FEED_ACCEPT, signal });
   const etag = res.headers['etag'] ?? prev?.etag ?? undefined;
   const lastModified = res.headers['last-modified'] ?? prev?.lastModified ?? undefined;
   const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
@@ -45,7 +43,7 @@ export async function fetchFeed(feed: FeedConfig, opts: FetchOptions, prev?: Fee
   }
   assertSafeXml(xml, label);
   const parsed = await parseFeedXml(repairBareAmpersands(xml), label);
-  return { notModified: false, items: toFeedItems(parsed.items ?? [], feed.id, res.finalUrl, o.maxFeedItems), ...validators };
+  return { notModified: false, items: toFeedItems(parsed.items ?? [], feed.id, res.finalUrl, http.options.maxFeedItems), ...validators };
 }
 
 /** rss-parser over decoded XML; any parser complaint becomes one ContentError line. */
@@ -62,9 +60,9 @@ export async function parseFeedXml(xml: string, label: string): Promise<Parser.O
   }
 }
 
-/** Parsed entries → FeedItems: absolute links only, first `max` entries, ISO dates when readable. */
-export function toFeedItems(raw: RawItem[], feedId: string, baseUrl: string, max: number): FeedItem[] {
-  const items: FeedItem[] = [];
+/** Parsed entries → FeedEntries: absolute links only, first `max` entries, ISO dates when readable. */
+export function toFeedItems(raw: RawItem[], feedId: string, baseUrl: string, max: number): FeedEntry[] {
+  const items: FeedEntry[] = [];
   for (const entry of raw) {
     if (items.length >= max) break;
     const url = itemUrl(entry, baseUrl);

@@ -1,10 +1,9 @@
-// FeedItem → Page: GET the article through the shared client, refuse what is not HTML,
+// FeedEntry → Page: GET the article through the client, refuse what is not HTML,
 // decode its charset.
 import { ContentError } from '../errors';
-import type { FeedItem, Page } from '../types';
+import type { FeedEntry, Page } from '../types';
 import { decodeHtml } from './decode-html';
-import type { FetchOptions } from './fetch-options';
-import { httpGet } from './http-get';
+import type { HttpClient } from './http-get';
 
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
@@ -21,8 +20,8 @@ function looksLikeMarkup(body: Buffer): boolean {
 }
 
 /** Fetch and decode an item's page; ContentError for anything but HTML. */
-export async function fetchPage(item: FeedItem, opts: FetchOptions, signal?: AbortSignal): Promise<Page> {
-  const res = await httpGet(item.url, opts, { accept: HTML_ACCEPT, signal });
+export async function fetchPage(item: FeedEntry, http: HttpClient, signal?: AbortSignal): Promise<Page> {
+  const res = await http.get(item.url, { accept: HTML_ACCEPT, signal });
   const declared = res.contentType;
   if (declared ? !isHtmlContentType(declared) : !looksLikeMarkup(res.body)) {
     const what = declared ? declared.split(';')[0].trim() : 'an undeclared non-markup body';

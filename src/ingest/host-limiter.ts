@@ -112,3 +112,9 @@ export class HostLimiter {
     }
   }
 }
+
+/**
+ * Politeness shared beyond one process (distributed workers, through Redis): waits for a slot on
+ * a URL's host; the returned function gives it back. The client's own limiter still applies.
+ */
+export type HostGate = (url: string) => Promise<() => void | Promise<void>>;

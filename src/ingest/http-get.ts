@@ -221,31 +221,3 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   }
   return out;
 }
-
-// One shared client per distinct option set, so the host limiter and connection pool
-// are shared by every fetch of a run.
-const sharedClients = new Map<string, HttpClient>();
-
-/** The shared client for these options (created on first use). */
-export function getHttpClient(opts: FetchOptions = {}): HttpClient {
-  const resolved = resolveFetchOptions(opts);
-  const key = JSON.stringify(resolved);
-  let client = sharedClients.get(key);
-  if (!client) {
-    client = new HttpClient(resolved);
-    sharedClients.set(key, client);
-  }
-  return client;
-}
-
-/** GET through the shared client for `opts`. */
-export function httpGet(url: string, opts: FetchOptions = {}, init: HttpGetInit = {}): Promise<HttpResponse> {
-  return getHttpClient(opts).get(url, init);
-}
-
-/** Close every shared client (end of a run, end of a test file). */
-export async function closeHttpClients(): Promise<void> {
-  const clients = [...sharedClients.values()];
-  sharedClients.clear();
-  await Promise.all(clients.map((c) => c.close()));
-}

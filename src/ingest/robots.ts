@@ -5,8 +5,7 @@
 // verdict, so the article is retried later instead of skipped for good.
 import robotsParser from 'robots-parser';
 import { ContentError, HttpStatusError, NetworkError } from '../errors';
-import { resolveFetchOptions, type FetchOptions } from './fetch-options';
-import { getHttpClient } from './http-get';
+import type { HttpClient } from './http-get';
 
 type Robot = ReturnType<typeof robotsParser>;
 
@@ -25,48 +24,51 @@ const MAX_CACHED_ORIGINS = 10_000;
 /** Crawl-delay is honoured up to this; a site asking for minutes between pages would stall whole runs. */
 export const MAX_CRAWL_DELAY_MS = 10_000;
 
-const cache = new Map<string, CacheEntry>();
+/** The robots.txt of every origin asked about, fetched through one client and cached for its robotsTtlMs. */
+export class RobotsCache {
+  private readonly cache = new Map<string, CacheEntry>();
 
-/** Whether the site's robots.txt lets breachfeed fetch `url`. Throws a retryable error when robots.txt cannot be read now. */
-export async function isAllowedByRobots(url: string, opts: FetchOptions = {}): Promise<boolean> {
-  const o = resolveFetchOptions(opts);
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch {
-    throw new ContentError(`robots: ${JSON.stringify(url)} is not a valid URL`);
+  constructor(private readonly http: HttpClient) {}
+
+  /** Whether the site's robots.txt lets breachfeed fetch `url`. Throws a retryable error when robots.txt cannot be read now. */
+  async isAllowed(url: string): Promise<boolean> {
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      throw new ContentError(`robots: ${JSON.stringify(url)} is not a valid URL`);
+    }
+    const robot = await this.robotsFor(target.origin);
+    // undefined means the URL is outside the file's origin, which cannot happen here; allow.
+    return robot === null || robot.isAllowed(target.href, ROBOTS_AGENT) !== false;
   }
-  const robot = await robotsFor(target.origin, o);
-  // undefined means the URL is outside the file's origin, which cannot happen here; allow.
-  return robot === null || robot.isAllowed(target.href, ROBOTS_AGENT) !== false;
-}
 
-/** Forget every cached robots.txt (tests, or a config reload). */
-export function clearRobotsCache(): void {
-  cache.clear();
-}
-
-function robotsFor(origin: string, o: Required<FetchOptions>): Promise<Robot | null> {
-  const now = Date.now();
-  const hit = cache.get(origin);
-  if (hit && hit.expiresAt > now) return hit.robot;
-  if (cache.size >= MAX_CACHED_ORIGINS) {
-    for (const [key, entry] of cache) if (entry.expiresAt <= now) cache.delete(key);
+  /** Forget every cached robots.txt (a config reload). */
+  clear(): void {
+    this.cache.clear();
   }
-  const entry: CacheEntry = { expiresAt: now + o.robotsTtlMs, robot: loadRobots(origin, o) };
-  // Concurrent callers share the one in-flight fetch; a failure is kept for a short while only.
-  entry.robot.catch(() => {
-    entry.expiresAt = Math.min(entry.expiresAt, Date.now() + FAILURE_TTL_MS);
-  });
-  cache.set(origin, entry);
-  return entry.robot;
+
+  private robotsFor(origin: string): Promise<Robot | null> {
+    const now = Date.now();
+    const hit = this.cache.get(origin);
+    if (hit && hit.expiresAt > now) return hit.robot;
+    if (this.cache.size >= MAX_CACHED_ORIGINS) {
+      for (const [key, entry] of this.cache) if (entry.expiresAt <= now) this.cache.delete(key);
+    }
+    const entry: CacheEntry = { expiresAt: now + this.http.options.robotsTtlMs, robot: loadRobots(origin, this.http) };
+    // Concurrent callers share the one in-flight fetch; a failure is kept for a short while only.
+    entry.robot.catch(() => {
+      entry.expiresAt = Math.min(entry.expiresAt, Date.now() + FAILURE_TTL_MS);
+    });
+    this.cache.set(origin, entry);
+    return entry.robot;
+  }
 }
 
 /** null: no rules apply (4xx, or a file we will not read). */
-async function loadRobots(origin: string, o: Required<FetchOptions>): Promise<Robot | null> {
+async function loadRobots(origin: string, client: HttpClient): Promise<Robot | null> {
   const robotsUrl = `${origin}/robots.txt`;
   try {
-    const client = getHttpClient(o);
     const res = await client.get(robotsUrl, { accept: 'text/plain,*/*;q=0.5', maxBodyBytes: MAX_ROBOTS_BYTES });
     const robot = robotsParser(robotsUrl, res.body.toString('utf8'));
     const crawlDelaySecs = robot.getCrawlDelay(ROBOTS_AGENT);

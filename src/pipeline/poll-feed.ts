@@ -1,9 +1,10 @@
 import { describeError, isRetryable } from '../errors';
+import { identifyItem, type OriginAliases } from '../ingest/canonicalize-url';
 import { fetchFeed } from '../ingest/fetch-feed';
-import type { FetchOptions } from '../ingest/fetch-options';
+import type { HostGate } from '../ingest/host-limiter';
+import type { HttpClient } from '../ingest/http-get';
 import type { FeedState, RecordStore } from '../store/record-store';
 import type { FeedConfig, FeedItem } from '../types';
-import type { HostGate } from './process-item';
 
 export type FeedPoll =
   /** `deferredUntil`: the feed failed lately and was not asked this time (back-off). */
@@ -23,9 +24,11 @@ export function backoffUntil(state: Pick<FeedState, 'consecutiveFailures' | 'las
 
 export interface PollContext {
   store: Pick<RecordStore, 'getFeedState' | 'saveFeedState'>;
-  fetch: FetchOptions;
+  http: HttpClient;
   maxItemsPerFeed: number;
   hostGate?: HostGate;
+  /** Origins stored under another one (the demo newsroom on a fallback port). */
+  originAliases?: OriginAliases;
   /** Poll even a feed that is backing off (an operator's explicit run). */
   ignoreBackoff?: boolean;
   /** For tests. @default Date.now */
@@ -34,7 +37,8 @@ export interface PollContext {
 
 /**
  * Polls one feed with a conditional GET on the stored validators and records the poll in
- * the feed's state (validators, last error, consecutive failures). Never throws.
+ * the feed's state (validators, last error, consecutive failures). Each item comes out with
+ * its identity (identifyItem), which every later step uses as it is. Never throws.
  */
 export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<FeedPoll> {
   const prev = await ctx.store.getFeedState(feed.id);
@@ -48,7 +52,7 @@ export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<Feed
     const release = ctx.hostGate ? await ctx.hostGate(feed.url) : null;
     let res: Awaited<ReturnType<typeof fetchFeed>>;
     try {
-      res = await fetchFeed(feed, ctx.fetch, prev ?? undefined);
+      res = await fetchFeed(feed, ctx.http, prev ?? undefined);
     } finally {
       await release?.();
     }
@@ -60,7 +64,8 @@ export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<Feed
       lastError: null,
       consecutiveFailures: 0,
     });
-    return { ok: true, items: res.items.slice(0, ctx.maxItemsPerFeed), notModified: res.notModified };
+    const items = res.items.slice(0, ctx.maxItemsPerFeed).map((entry) => identifyItem(entry, ctx.originAliases));
+    return { ok: true, items, notModified: res.notModified };
   } catch (err) {
     // Every feed failure names its feed, whichever layer raised it.
     const message = describeError(err);

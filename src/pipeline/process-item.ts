@@ -3,8 +3,9 @@ import { EXTRACTOR_VERSION, extractIncidents } from '../extract/extract-incident
 import { scrapeArticle } from '../extract/scrape-article';
 import { articleKey, canonicalizeUrl, type OriginAliases } from '../ingest/canonicalize-url';
 import { fetchPage } from '../ingest/fetch-page';
-import { isAllowedByRobots } from '../ingest/robots';
-import type { FetchOptions } from '../ingest/fetch-options';
+import type { HostGate } from '../ingest/host-limiter';
+import type { HttpClient } from '../ingest/http-get';
+import type { RobotsCache } from '../ingest/robots';
 import type { ArticleOutcome, RecordStore } from '../store/record-store';
 import type { BreachRecord, FeedItem } from '../types';
 import { buildRecords } from './build-records';
@@ -18,17 +19,15 @@ export type ItemOutcome =
   | { kind: 'skipped'; url: string; reason: string }
   | { kind: 'failed'; url: string; reason: string; retryable: boolean };
 
-/** Waits for a politeness slot on a URL's host; the returned function gives it back. */
-export type HostGate = (url: string) => Promise<() => void | Promise<void>>;
-
 export interface ItemContext {
   store: RecordStore;
-  fetch: FetchOptions;
+  http: HttpClient;
+  robots: RobotsCache;
   /** Article keys taken by this run, so two items of one run never process the same article. */
   claimed?: Set<string>;
-  /** Politeness shared beyond this process (distributed workers); the fetcher's own limiter still applies. */
+  /** Politeness shared beyond this process (distributed workers). */
   hostGate?: HostGate;
-  /** Origins stored under another one (the demo newsroom on a fallback port). */
+  /** Origins stored under another one (the demo newsroom on a fallback port): the page's canonical URL is read with them. */
   originAliases?: OriginAliases;
 }
 
@@ -45,20 +44,16 @@ export type PreparedItem =
  * A page without an article body is a `failed` verdict; fetch and other errors throw.
  */
 export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'> & { store: Pick<RecordStore, 'getArticleStatus'> }): Promise<PreparedItem> {
-  const url = item.url;
-  const canonical = (u: string) => canonicalizeUrl(u, ctx.originAliases);
-  const urlKey = articleKey(canonical(url));
+  const { url, urlKey, guidKey } = item;
   if (await isKnown(urlKey, ctx)) return { kind: 'duplicate', url };
-  // A GUID seen before is the same entry, even when the feed changed its link.
-  const guidKey = item.guid ? articleKey(`guid:${item.guid}`) : null;
   if (guidKey && (await isKnown(guidKey, ctx))) return { kind: 'duplicate', url };
 
-  if (!(await isAllowedByRobots(url, ctx.fetch))) {
+  if (!(await ctx.robots.isAllowed(url))) {
     return { kind: 'skipped', url, reason: `robots: ${url} is disallowed for breachfeed by robots.txt` };
   }
   const page = await fetchThroughGate(item, ctx);
   const article = scrapeArticle(page);
-  const canonicalUrl = canonical(article.canonicalUrl);
+  const canonicalUrl = canonicalizeUrl(article.canonicalUrl, ctx.originAliases);
   const key = articleKey(canonicalUrl);
   // The page may name a canonical URL another item already led to.
   if (key !== urlKey && (await isKnown(key, ctx))) return { kind: 'duplicate', url };
@@ -75,7 +70,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   });
   const records = buildRecords(incidents, {
     // The link without tracking parameters: two feeds linking one article give the same record.
-    article: { ...article, url: canonical(url), canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
+    article: { ...article, url: item.canonicalUrl, canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
     feed: item.feedId,
     fetchedAt: page.fetchedAt,
     extractor: EXTRACTOR_VERSION,
@@ -105,16 +100,16 @@ export async function processItem(item: FeedItem, ctx: ItemContext): Promise<Ite
     return await saveVerdict(ctx.store, await prepareItem(item, ctx));
   } catch (err) {
     const reason = describeError(err);
-    await saveItemFailure(item, reason, ctx.store, ctx.originAliases).catch(() => undefined); // the store itself may be what failed
+    await saveItemFailure(item, reason, ctx.store).catch(() => undefined); // the store itself may be what failed
     return { kind: 'failed', url: item.url, reason, retryable: isRetryable(err) };
   }
 }
 
-async function fetchThroughGate(item: FeedItem, ctx: Pick<ItemContext, 'fetch' | 'hostGate'>) {
-  if (!ctx.hostGate) return fetchPage(item, ctx.fetch);
+async function fetchThroughGate(item: FeedItem, ctx: Pick<ItemContext, 'http' | 'hostGate'>) {
+  if (!ctx.hostGate) return fetchPage(item, ctx.http);
   const release = await ctx.hostGate(item.url);
   try {
-    return await fetchPage(item, ctx.fetch);
+    return await fetchPage(item, ctx.http);
   } finally {
     await release();
   }
@@ -129,15 +124,7 @@ async function isKnown(key: string, ctx: { store: Pick<RecordStore, 'getArticleS
 }
 
 /** Stores a failed verdict for an item (keyed by its link), so the failure is on record with its reason. */
-export async function saveItemFailure(
-  item: FeedItem, reason: string, store: Pick<RecordStore, 'saveArticle'>, originAliases?: OriginAliases,
-): Promise<void> {
-  let canonicalUrl = item.url;
-  try {
-    canonicalUrl = canonicalizeUrl(item.url, originAliases);
-  } catch {
-    // an unparsable link is stored as given, with its reason
-  }
-  const key = articleKey(canonicalUrl);
+export async function saveItemFailure(item: FeedItem, reason: string, store: Pick<RecordStore, 'saveArticle'>): Promise<void> {
+  const { urlKey: key, canonicalUrl } = item;
   await store.saveArticle({ key, urlKey: key, url: item.url, canonicalUrl, feed: item.feedId, status: 'failed', reason }, []);
 }

@@ -1,6 +1,7 @@
 import type { OriginAliases } from '../ingest/canonicalize-url';
+import type { HttpClient } from '../ingest/http-get';
 import { interleaveByHost } from '../ingest/interleave-by-host';
-import type { FetchOptions } from '../ingest/fetch-options';
+import type { RobotsCache } from '../ingest/robots';
 import type { RecordStore } from '../store/record-store';
 import type { FeedConfig, FeedItem } from '../types';
 import { mapConcurrent } from './map-concurrent';
@@ -10,7 +11,8 @@ import { type ItemOutcome, processItem } from './process-item';
 export interface InlineRunOptions {
   feeds: FeedConfig[];
   store: RecordStore;
-  fetch: FetchOptions;
+  http: HttpClient;
+  robots: RobotsCache;
   /** Articles processed at once. */
   concurrency: number;
   maxItemsPerFeed: number;
@@ -55,7 +57,7 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
 
   const claimed = new Set<string>();
   await mapConcurrent(items, opts.concurrency, async (item) => {
-    const outcome = await processItem(item, { store: opts.store, fetch: opts.fetch, claimed, originAliases: opts.originAliases });
+    const outcome = await processItem(item, { store: opts.store, http: opts.http, robots: opts.robots, claimed, originAliases: opts.originAliases });
     tally(summary, outcome);
     emit({ type: 'item', outcome });
   });
@@ -64,7 +66,7 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
 
 async function pollOne(feed: FeedConfig, opts: InlineRunOptions, summary: RunSummary, emit: (e: RunEvent) => void): Promise<FeedItem[]> {
   const poll = await pollFeed(feed, {
-    store: opts.store, fetch: opts.fetch, maxItemsPerFeed: opts.maxItemsPerFeed, ignoreBackoff: opts.ignoreBackoff,
+    store: opts.store, http: opts.http, maxItemsPerFeed: opts.maxItemsPerFeed, ignoreBackoff: opts.ignoreBackoff, originAliases: opts.originAliases,
   });
   if (poll.ok) {
     if (poll.deferredUntil) summary.feeds.deferred++;

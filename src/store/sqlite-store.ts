@@ -9,10 +9,8 @@ import type {
 } from './record-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 
-export const DEFAULT_SQLITE_PATH = path.join('data', 'breachfeed.db');
-
 /** Opens (creating on first use) the SQLite store at `file`. */
-export function openSqliteStore(file: string = DEFAULT_SQLITE_PATH): SqliteStore {
+export function openSqliteStore(file: string): SqliteStore {
   let db: Database.Database;
   try {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

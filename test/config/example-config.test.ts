@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ENVIRONMENT } from '../../src/config/environment';
-import { loadConfig } from '../../src/config/load-config';
+import { loadSettings } from '../../src/config/settings';
 import { FETCH_DEFAULTS, resolveFetchOptions } from '../../src/ingest/fetch-options';
 
 // breachfeed.example.yaml is what users copy: it must load, and say exactly what the defaults are.
@@ -10,8 +10,8 @@ const EXAMPLE = path.join(__dirname, '..', '..', 'breachfeed.example.yaml');
 
 describe('breachfeed.example.yaml', () => {
   it('loads through the config loader and equals the built-in defaults', () => {
-    const example = loadConfig(EXAMPLE, {});
-    const defaults = loadConfig(null, {});
+    const example = loadSettings(EXAMPLE, {});
+    const defaults = loadSettings(null, {});
     // The file spells out every fetch option; the defaults leave them to the fetcher.
     expect({ ...example, fetch: resolveFetchOptions(example.fetch), source: null }).toEqual({ ...defaults, fetch: resolveFetchOptions(defaults.fetch) });
   });

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FEEDS } from '../../src/config/default-feeds';
-import { findConfigFile, loadConfig } from '../../src/config/load-config';
+import { findConfigFile, loadSettings } from '../../src/config/settings';
 import { ConfigError } from '../../src/errors';
 import { makeTempDir } from '../helpers/temp-dir';
 
-describe('loadConfig', () => {
+describe('loadSettings', () => {
   let tmp: ReturnType<typeof makeTempDir>;
   beforeEach(() => (tmp = makeTempDir()));
   afterEach(() => tmp.cleanup());
@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   };
 
   it('uses the built-in feeds and SQLite default without a file', () => {
-    const c = loadConfig(null, {});
+    const c = loadSettings(null, {});
     expect(c.feeds).toEqual(DEFAULT_FEEDS);
     expect(c.feeds.length).toBeGreaterThanOrEqual(15);
     expect(c.sqlitePath).toBe('data/breachfeed.db');
@@ -25,7 +25,7 @@ describe('loadConfig', () => {
 
   it('reads a file and applies environment overrides', () => {
     const f = write('feeds:\n  - id: one\n    url: https://one.example/feed\nstore:\n  sqlite: x.db\nrun:\n  concurrency: 2\n');
-    const c = loadConfig(f, { BREACHFEED_DB: 'y.db', REDIS_URL: 'redis://127.0.0.1:6379' });
+    const c = loadSettings(f, { BREACHFEED_DB: 'y.db', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(c.feeds).toEqual([{ id: 'one', url: 'https://one.example/feed' }]);
     expect(c.sqlitePath).toBe('y.db');
     expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
@@ -44,7 +44,7 @@ describe('loadConfig', () => {
     const f = write(text);
     let err: unknown;
     try {
-      loadConfig(f, {});
+      loadSettings(f, {});
     } catch (e) {
       err = e;
     }
@@ -54,7 +54,7 @@ describe('loadConfig', () => {
   });
 
   it('names a missing file', () => {
-    expect(() => loadConfig(path.join(tmp.dir, 'nope.yaml'), {})).toThrow(/^config: cannot read .*nope\.yaml: ENOENT$/);
+    expect(() => loadSettings(path.join(tmp.dir, 'nope.yaml'), {})).toThrow(/^config: cannot read .*nope\.yaml: ENOENT$/);
   });
 
   it('finds ./breachfeed.yaml only when present', () => {
@@ -75,15 +75,15 @@ describe('loadConfig', () => {
   });
 });
 
-describe('loadConfig fetch options', () => {
+describe('loadSettings fetch options', () => {
   it('checks fetch values with the fetcher’s own rules', () => {
     const tmp = makeTempDir();
     try {
       const f = path.join(tmp.dir, 'c.yaml');
       fs.writeFileSync(f, 'fetch:\n  timeoutMs: 0\n');
-      expect(() => loadConfig(f, {})).toThrow(/^config: .*c\.yaml: fetch\.timeoutMs must be/);
+      expect(() => loadSettings(f, {})).toThrow(/^config: .*c\.yaml: fetch\.timeoutMs must be/);
       fs.writeFileSync(f, 'fetch:\n  timeoutMs: 5000\n  robotsTtlMs: 60000\n');
-      expect(loadConfig(f, {}).fetch).toEqual({ timeoutMs: 5000, robotsTtlMs: 60000 });
+      expect(loadSettings(f, {}).fetch).toMatchObject({ timeoutMs: 5000, robotsTtlMs: 60000 });
     } finally {
       tmp.cleanup();
     }

@@ -1,12 +1,13 @@
 import { ContentError, HttpStatusError, isRetryable } from '../../src/errors';
 import { fetchFeed } from '../../src/ingest/fetch-feed';
 import type { FetchOptions } from '../../src/ingest/fetch-options';
-import { closeHttpClients } from '../../src/ingest/http-get';
+import { testClient } from '../helpers/http-client';
 import type { FeedConfig } from '../../src/types';
 import { formatMeasures, measureCase, type CaseMeasure } from '../helpers/measure-case';
 import { CHINESE_TITLE, startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
-const OPTS: FetchOptions = { allowPrivateAddresses: true, timeoutMs: 3_000, headersTimeoutMs: 2_000, perHostDelayMs: 0, perHostConcurrency: 8 };
+const OPTS_VALUES: FetchOptions = { allowPrivateAddresses: true, timeoutMs: 3_000, headersTimeoutMs: 2_000, perHostDelayMs: 0, perHostConcurrency: 8 };
+const OPTS = testClient(OPTS_VALUES);
 let server: HostileServer;
 const measures: CaseMeasure[] = [];
 
@@ -17,7 +18,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeHttpClients();
   await server.close();
   console.log(`feed measures:\n${formatMeasures(measures)}`);
 });
@@ -109,7 +109,7 @@ describe('fetchFeed: hostile and broken feeds', () => {
   });
 
   it('all 10,000 items when the cap allows', async () => {
-    const { value: res } = await measureCase('feed with 10,000 items (cap 10,000)', () => fetchFeed(feed('big', '/feed/10000'), { ...OPTS, maxFeedItems: 10_000 }), measures);
+    const { value: res } = await measureCase('feed with 10,000 items (cap 10,000)', () => fetchFeed(feed('big', '/feed/10000'), testClient({ ...OPTS_VALUES, maxFeedItems: 10_000 })), measures);
     expect(res?.items).toHaveLength(10_000);
     expect(new Set(res?.items.map((i) => i.url)).size).toBe(10_000);
   });

@@ -1,22 +1,22 @@
 import { ContentError, HttpStatusError, isRetryable } from '../../src/errors';
 import type { FetchOptions } from '../../src/ingest/fetch-options';
 import { fetchPage, isHtmlContentType } from '../../src/ingest/fetch-page';
-import { closeHttpClients } from '../../src/ingest/http-get';
-import type { FeedItem } from '../../src/types';
+import { testClient } from '../helpers/http-client';
+import type { FeedEntry } from '../../src/types';
 import { formatMeasures, measureCase, type CaseMeasure } from '../helpers/measure-case';
 import { CHINESE_BODY, CHINESE_TITLE, startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
-const OPTS: FetchOptions = { allowPrivateAddresses: true, timeoutMs: 3_000, headersTimeoutMs: 2_000, perHostDelayMs: 0, perHostConcurrency: 8 };
+const OPTS_VALUES: FetchOptions = { allowPrivateAddresses: true, timeoutMs: 3_000, headersTimeoutMs: 2_000, perHostDelayMs: 0, perHostConcurrency: 8 };
+const OPTS = testClient(OPTS_VALUES);
 let server: HostileServer;
 const measures: CaseMeasure[] = [];
-const item = (path: string): FeedItem => ({ feedId: 'f', url: server.url(path) });
+const item = (path: string): FeedEntry => ({ feedId: 'f', url: server.url(path) });
 
 beforeAll(async () => {
   server = await startHostileServer();
 });
 
 afterAll(async () => {
-  await closeHttpClients();
   await server.close();
   console.log(`page measures:\n${formatMeasures(measures)}`);
 });

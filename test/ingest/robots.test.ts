@@ -1,8 +1,9 @@
 import { NetworkError, isRetryable } from '../../src/errors';
 import type { FetchOptions } from '../../src/ingest/fetch-options';
-import { closeHttpClients, httpGet } from '../../src/ingest/http-get';
-import { clearRobotsCache, isAllowedByRobots } from '../../src/ingest/robots';
+import type { HttpClient } from '../../src/ingest/http-get';
+import { RobotsCache } from '../../src/ingest/robots';
 import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
+import { testClient } from '../helpers/http-client';
 
 const OPTS: FetchOptions = { allowPrivateAddresses: true, timeoutMs: 2_000, headersTimeoutMs: 1_000, perHostDelayMs: 0 };
 let server: HostileServer;
@@ -16,10 +17,20 @@ beforeAll(async () => {
   });
 });
 
-beforeEach(() => clearRobotsCache());
+// One client and robots cache per option set, fresh for each test.
+let clients = new Map<string, { http: HttpClient; robots: RobotsCache }>();
+beforeEach(() => (clients = new Map()));
+function clientFor(opts: FetchOptions) {
+  const key = JSON.stringify(opts);
+  if (!clients.has(key)) {
+    const http = testClient(opts);
+    clients.set(key, { http, robots: new RobotsCache(http) });
+  }
+  return clients.get(key)!;
+}
+const isAllowedByRobots = (url: string, opts: FetchOptions) => clientFor(opts).robots.isAllowed(url);
 
 afterAll(async () => {
-  await closeHttpClients();
   await server.close();
 });
 
@@ -64,7 +75,7 @@ describe('isAllowedByRobots', () => {
     robots = { status: 200, body: 'User-agent: *\nCrawl-delay: 0.4\n' };
     const opts = { ...OPTS, perHostDelayMs: 0, maxRedirects: 3 }; // its own client: the delay must not slow other tests
     expect(await isAllowedByRobots(server.url('/ok?crawl=0'), opts)).toBe(true);
-    for (let i = 1; i <= 3; i++) await httpGet(server.url(`/ok?crawl=${i}`), opts);
+    for (let i = 1; i <= 3; i++) await clientFor(opts).http.get(server.url(`/ok?crawl=${i}`));
     const times = server.log.filter((l) => l.path.startsWith('/ok?crawl=')).map((l) => l.at);
     expect(times).toHaveLength(3);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(340);

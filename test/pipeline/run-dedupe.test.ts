@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runInline } from '../../src/pipeline/run-inline';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { makeTempDir } from '../helpers/temp-dir';
+import { fetchDeps } from '../helpers/http-client';
 
 const PAGE = `<html><head><title>Library extends weekend hours</title></head><body><article>
   <h1>Library extends weekend hours</h1><p>The central library will stay open until 9 p.m. on Saturdays and Sundays starting next month, the city's library board announced on Wednesday after a survey of readers.</p>
@@ -39,7 +40,7 @@ describe('inline run dedupe by GUID', () => {
     const store = openSqliteStore(path.join(tmp.dir, 'g.db'));
     const run = () => runInline({
       feeds: [{ id: 'city', url: `${base}/feed.xml` }], store,
-      fetch: { allowPrivateAddresses: true, perHostDelayMs: 0 }, concurrency: 1, maxItemsPerFeed: 10,
+      ...fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0 }), concurrency: 1, maxItemsPerFeed: 10,
     });
     try {
       expect((await run()).articles.noIncident).toBe(1);

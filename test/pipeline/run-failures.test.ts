@@ -6,6 +6,7 @@ import { runInline } from '../../src/pipeline/run-inline';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store';
 import { hasStackTrace, runCli } from '../helpers/run-cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { fetchDeps } from '../helpers/http-client';
 
 // The newsroom's /broken/ feeds: each failure is one clear line, and the run still completes.
 describe('inline run over broken feeds and pages', () => {
@@ -24,12 +25,12 @@ describe('inline run over broken feeds and pages', () => {
   });
 
   const feed = (id: string, p: string) => ({ id, url: `${newsroom.baseUrl}${p}` });
-  const fetch = { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10_000 };
+  const fetch = fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10_000 });
 
   it('a malformed feed fails alone, with one line naming the feed; the others still run', async () => {
     const s = await runInline({
       feeds: [feed('malformed', '/broken/feed.xml'), feed('missing', '/broken/missing-article-feed.xml')],
-      store, fetch, concurrency: 2, maxItemsPerFeed: 50,
+      store, ...fetch, concurrency: 2, maxItemsPerFeed: 50,
     });
     expect(s.feeds.failed).toBe(1);
     expect(s.feeds.ok).toBe(1);
@@ -41,7 +42,7 @@ describe('inline run over broken feeds and pages', () => {
 
   it('a failing feed backs off: the next run skips it until its wait is over, unless asked to retry', async () => {
     const run = (ignoreBackoff = false) => runInline({
-      feeds: [feed('malformed', '/broken/feed.xml')], store, fetch, concurrency: 1, maxItemsPerFeed: 50, ignoreBackoff,
+      feeds: [feed('malformed', '/broken/feed.xml')], store, ...fetch, concurrency: 1, maxItemsPerFeed: 50, ignoreBackoff,
     });
     const deferred = await run();
     expect(deferred.feeds).toEqual({ ok: 0, failed: 0, notModified: 0, deferred: 1 });
@@ -53,14 +54,14 @@ describe('inline run over broken feeds and pages', () => {
 
   it('a 404 article is a failure with its HTTP status, stored with its reason', async () => {
     // A feed id of its own: the earlier test's poll left an ETag, and a 304 would list no items.
-    const s = await runInline({ feeds: [feed('missing-again', '/broken/missing-article-feed.xml')], store, fetch, concurrency: 1, maxItemsPerFeed: 50 });
+    const s = await runInline({ feeds: [feed('missing-again', '/broken/missing-article-feed.xml')], store, ...fetch, concurrency: 1, maxItemsPerFeed: 50 });
     expect(s.articles.failed).toBe(1);
     expect(s.failures[0].reason).toMatch(/^fetch: http:\/\/127\.0\.0\.1:\d+\/ledger\/2025\/01\/05\/story-that-was-removed\.html answered HTTP 404$/);
     expect((await store.counts()).articles.failed).toBeGreaterThanOrEqual(1);
   });
 
   it('a page with no article body is a failure with a reason, not a record of the whole page', async () => {
-    const s = await runInline({ feeds: [feed('wall', '/broken/no-article-feed.xml')], store, fetch, concurrency: 1, maxItemsPerFeed: 50 });
+    const s = await runInline({ feeds: [feed('wall', '/broken/no-article-feed.xml')], store, ...fetch, concurrency: 1, maxItemsPerFeed: 50 });
     expect(s.articles.failed).toBe(1);
     expect(s.records).toBe(0);
     expect(s.failures[0].reason).toMatch(/^scrape: .*login\.html.* has no article body/);
@@ -92,7 +93,7 @@ describe('inline run over broken feeds and pages', () => {
     });
     const s = await runInline({
       feeds: [{ id: 'offline', url: `http://127.0.0.1:${port}/feed.xml` }, feed('wall2', '/broken/no-article-feed.xml')],
-      store, fetch, concurrency: 2, maxItemsPerFeed: 50,
+      store, ...fetch, concurrency: 2, maxItemsPerFeed: 50,
     });
     expect(s.feeds).toEqual({ ok: 1, failed: 1, notModified: 0, deferred: 0 });
     const reason = s.failures.find((f) => f.target === 'feed offline')!.reason;
@@ -102,7 +103,7 @@ describe('inline run over broken feeds and pages', () => {
 
   it('the fetcher refuses loopback unless allowed (SSRF guard default)', async () => {
     const s = await runInline({
-      feeds: [feed('guarded', '/broken/missing-article-feed.xml')], store, fetch: { timeoutMs: 5_000 }, concurrency: 1, maxItemsPerFeed: 50,
+      feeds: [feed('guarded', '/broken/missing-article-feed.xml')], store, ...fetchDeps({ timeoutMs: 5_000 }), concurrency: 1, maxItemsPerFeed: 50,
     });
     expect(s.feeds.failed).toBe(1);
     expect(s.failures[0].reason).toMatch(/127\.0\.0\.1/);

@@ -5,6 +5,7 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store'
 import type { BreachRecord, FeedConfig } from '../../src/types';
 import { recordValidator } from '../helpers/record-validator';
 import { makeTempDir } from '../helpers/temp-dir';
+import { fetchDeps } from '../helpers/http-client';
 
 // End to end over the bundled newsroom: real HTTP on 127.0.0.1, real SQLite file, real stages.
 describe('inline run over the demo newsroom', () => {
@@ -17,7 +18,7 @@ describe('inline run over the demo newsroom', () => {
   let records: BreachRecord[];
 
   const run = () => runInline({
-    feeds, store, fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10_000 }, concurrency: 4, maxItemsPerFeed: 50,
+    feeds, store, ...fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10_000 }), concurrency: 4, maxItemsPerFeed: 50,
   });
 
   beforeAll(async () => {

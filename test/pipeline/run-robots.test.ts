@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { clearRobotsCache } from '../../src/ingest/robots';
 import { runInline } from '../../src/pipeline/run-inline';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { makeTempDir } from '../helpers/temp-dir';
+import { fetchDeps } from '../helpers/http-client';
 
 // A site whose robots.txt disallows part of it: those items are skipped and counted, not failed.
 describe('inline run and robots.txt', () => {
@@ -31,7 +31,6 @@ describe('inline run and robots.txt', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    clearRobotsCache();
     await new Promise((r) => server.close(r));
   });
 
@@ -41,7 +40,7 @@ describe('inline run and robots.txt', () => {
     try {
       const s = await runInline({
         feeds: [{ id: 'site', url: `${base}/feed.xml` }], store,
-        fetch: { allowPrivateAddresses: true, perHostDelayMs: 0 }, concurrency: 2, maxItemsPerFeed: 10,
+        ...fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0 }), concurrency: 2, maxItemsPerFeed: 10,
       });
       expect(s.items).toEqual({ total: 2, new: 1, duplicate: 0, skipped: 1 });
       expect(s.articles).toEqual({ withIncidents: 0, noIncident: 1, failed: 0 });

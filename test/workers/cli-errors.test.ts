@@ -36,11 +36,11 @@ describe('distributed commands: errors', () => {
   });
 
   it.each([
-    [['worker', '--queues', 'feeds,pages'], "breachfeed: --queues: unknown queue 'pages' (expected feeds, articles, records)\n"],
+    [['worker', '--queues', 'feeds,pages'], "breachfeed: worker: --queues: unknown queue 'pages' (expected feeds, articles, records)\n"],
     [['queues', 'drain', 'everything'], "breachfeed: queues drain: unknown queue 'everything' (expected feeds, articles, records)\n"],
     [['jobs', 'retry'], 'breachfeed: jobs retry: give one or more job ids, or --all\n'],
-    [['jobs', 'failed', '--since', 'yesterday'], 'breachfeed: --since must be a duration like 30m, 2h or 1d (got yesterday)\n'],
-    [['worker', '--concurrency', '0'], 'breachfeed: --concurrency must be a positive integer (got 0)\n'],
+    [['jobs', 'failed', '--since', 'yesterday'], 'breachfeed: jobs failed: --since must be a duration like 30m, 2h or 1d (got yesterday)\n'],
+    [['worker', '--concurrency', '0'], 'breachfeed: worker: --concurrency must be a positive integer (got 0)\n'],
   ])('bad arguments %j: one line naming the problem, exit 2', async (args, message) => {
     const r = await runCli(args, { REDIS_URL: 'redis://127.0.0.1:6379', BREACHFEED_QUEUE_PREFIX: 'bftest-badargs' });
     expect(r.stderr).toBe(message);

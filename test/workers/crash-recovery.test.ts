@@ -2,12 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { closeHttpClients } from '../../src/ingest/http-get';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { isSettled, readStatus } from '../../workers/operator';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor } from './helpers';
+import { cleanPrefix, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings } from './helpers';
 import { startTestSite, type TestSite, writeSiteConfig } from './test-site';
 
 const PAGES = [
@@ -34,13 +33,12 @@ describe('a worker killed with SIGKILL mid-job loses nothing', () => {
   beforeAll(async () => {
     site = await startTestSite(PAGES.slice(0, 2));
     tmp = makeTempDir();
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
   });
   afterAll(async () => {
     for (const w of workers) await stopCli(w);
     await ctx?.close();
     await cleanPrefix(prefix);
-    await closeHttpClients();
     await site?.close();
     tmp?.cleanup();
   });
@@ -90,13 +88,12 @@ describe('a worker stopped with SIGTERM mid-job finishes the job first', () => {
     site = await startTestSite([PAGES[0]]);
     site.holdFor.set(PAGES[0], 2_000);
     tmp = makeTempDir();
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
   });
   afterAll(async () => {
     if (worker) await stopCli(worker);
     await ctx?.close();
     await cleanPrefix(prefix);
-    await closeHttpClients();
     await site?.close();
     tmp?.cleanup();
   });
@@ -173,7 +170,6 @@ describe('Redis restarted mid-run', () => {
     if (worker) await stopCli(worker);
     await ctx?.close();
     redis?.kill('SIGKILL');
-    await closeHttpClients();
     await site?.close();
     tmp?.cleanup();
   });
@@ -182,7 +178,7 @@ describe('Redis restarted mid-run', () => {
     const env = { REDIS_URL: url, BREACHFEED_QUEUE_PREFIX: prefix };
     const cfg = writeSiteConfig(path.join(tmp.dir, 'bf.yaml'), site);
     const db = path.join(tmp.dir, 'w.db');
-    ctx = await openDistributed(url, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(url, env), 'command');
     expect((await runCli(['schedule', '-c', cfg], env)).code).toBe(0);
     worker = startCli(['worker', '-c', cfg, '--db', db, '--concurrency', '1'], env);
     await waitFor('a first record', async () => (await ctx!.ledger.counts()).records >= 1, 30_000, 50);

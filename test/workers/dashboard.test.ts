@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
-import { QUEUE_NAMES } from '../../workers/settings';
-import { cleanPrefix, TEST_REDIS_URL, uniquePrefix } from './helpers';
+import { QUEUE_NAMES } from '../../src/config/settings';
+import { cleanPrefix, TEST_REDIS_URL, uniquePrefix, testSettings } from './helpers';
 
 // bull-board's fastify plugin loads an ES-module dependency that jest's CommonJS loader
 // cannot require (Node 20.19+ can): the dashboard runs from the built dist/ in a child process.
@@ -10,8 +10,9 @@ const HOST_SCRIPT = `
 const Fastify = require('fastify');
 const { openDistributed } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'dist', 'workers', 'connect.js'))});
 const { registerDashboard } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'dist', 'workers', 'dashboard.js'))});
+const { loadSettings } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'dist', 'src', 'config', 'settings.js'))});
 (async () => {
-  const ctx = await openDistributed(process.env.REDIS_URL, 'command');
+  const ctx = await openDistributed(loadSettings(null).distributed, 'command');
   const app = Fastify();
   await registerDashboard(app, { queues: [ctx.queues.feeds, ctx.queues.articles, ctx.queues.records] });
   process.stdout.write(await app.listen({ host: '127.0.0.1', port: 0 }) + '\\n');
@@ -25,7 +26,7 @@ describe('bull-board dashboard at /admin/queues', () => {
   let base: string;
   beforeAll(async () => {
     const env = { ...process.env, REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix };
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, env);
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
     await ctx.queues.articles.add('article', { item: { feedId: 'f', url: 'http://127.0.0.1:9/a' }, itemId: 'f x' }, { jobId: 'article-board-test' });
     host = spawn(process.execPath, ['-e', HOST_SCRIPT], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     base = await new Promise<string>((resolve, reject) => {

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Newsroom, type NewsroomManifest, readNewsroomManifest, startNewsroom } from '../../src/demo/newsroom-server';
-import { closeHttpClients } from '../../src/ingest/http-get';
 import { runInline } from '../../src/pipeline/run-inline';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import type { BreachRecord, FeedConfig } from '../../src/types';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { isSettled, readStatus, type DistributedStatus } from '../../workers/operator';
 import { makeTempDir } from '../helpers/temp-dir';
+import { fetchDeps } from '../helpers/http-client';
 import {
-  cleanPrefix, comparable, type CliProcess, type CliRun, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor,
+  cleanPrefix, comparable, type CliProcess, type CliRun, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings,
 } from './helpers';
 
 // Done-when of issue 5: the demo newsroom through the built CLI — one `schedule`, two
@@ -42,7 +42,7 @@ describe('distributed run over the demo newsroom (schedule + 2 worker processes)
       ...feeds.map((f) => `  - { id: ${f.id}, url: "${f.url}" }`),
       'fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10000 }',
     ].join('\n'));
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
 
     const sched = await runCli(['schedule', '-c', cfg], env);
     expect(sched.stderr).toBe('');
@@ -58,7 +58,7 @@ describe('distributed run over the demo newsroom (schedule + 2 worker processes)
     distributed = await dStore.listRecords();
     await dStore.close();
     const iStore = openSqliteStore(path.join(tmp.dir, 'inline.db'));
-    await runInline({ feeds, store: iStore, fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10_000 }, concurrency: 4, maxItemsPerFeed: 50 });
+    await runInline({ feeds, store: iStore, ...fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10_000 }), concurrency: 4, maxItemsPerFeed: 50 });
     inline = await iStore.listRecords();
     inlineCounts = await iStore.counts();
     await iStore.close();
@@ -68,7 +68,6 @@ describe('distributed run over the demo newsroom (schedule + 2 worker processes)
     for (const w of workers ?? []) w.child.kill('SIGKILL');
     await ctx?.close();
     await cleanPrefix(prefix);
-    await closeHttpClients();
     await newsroom?.close();
     tmp?.cleanup();
   });

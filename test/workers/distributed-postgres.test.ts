@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Newsroom, readNewsroomManifest, startNewsroom } from '../../src/demo/newsroom-server';
-import { closeHttpClients } from '../../src/ingest/http-get';
 import { runInline } from '../../src/pipeline/run-inline';
 import { openPostgresStore } from '../../src/store/postgres-store';
 import { openSqliteStore } from '../../src/store/sqlite-store';
@@ -10,7 +9,8 @@ import { type DistributedContext, openDistributed } from '../../workers/connect'
 import { isSettled, readStatus } from '../../workers/operator';
 import { uniqueDatabase } from '../helpers/postgres';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, comparable, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor } from './helpers';
+import { cleanPrefix, comparable, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings } from './helpers';
+import { fetchDeps } from '../helpers/http-client';
 
 // The shared store of a multi-host deployment: two workers writing to PostgreSQL (a database
 // of this test's own, as DATABASE_URL names a database, not a schema) store what inline stores.
@@ -28,13 +28,12 @@ describe('distributed run with the PostgreSQL store (DATABASE_URL)', () => {
     await database.create();
     newsroom = await startNewsroom();
     tmp = makeTempDir();
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
   });
   afterAll(async () => {
     for (const w of workers) await stopCli(w);
     await ctx?.close();
     await cleanPrefix(prefix);
-    await closeHttpClients();
     await newsroom?.close();
     tmp?.cleanup();
     await database.drop();
@@ -59,7 +58,7 @@ describe('distributed run with the PostgreSQL store (DATABASE_URL)', () => {
     const counts = await store.counts();
     await store.close();
     const inlineStore = openSqliteStore(path.join(tmp.dir, 'inline.db'));
-    await runInline({ feeds, store: inlineStore, fetch: { allowPrivateAddresses: true, perHostDelayMs: 0 }, concurrency: 4, maxItemsPerFeed: 50 });
+    await runInline({ feeds, store: inlineStore, ...fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0 }), concurrency: 4, maxItemsPerFeed: 50 });
     const want = await inlineStore.listRecords();
     const wantCounts = await inlineStore.counts();
     await inlineStore.close();

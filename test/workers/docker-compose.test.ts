@@ -5,7 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { startServer } from '../../src/api/server';
 import { buildProgram } from '../../src/cli/program';
-import { CONFIG_FILE_CANDIDATES } from '../../src/config/load-config';
+import { CONFIG_FILE_CANDIDATES } from '../../src/config/settings';
 import { ENVIRONMENT } from '../../src/config/environment';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { makeTempDir } from '../helpers/temp-dir';

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { closeHttpClients } from '../../src/ingest/http-get';
 import { runInline } from '../../src/pipeline/run-inline';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import type { BreachRecord } from '../../src/types';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { isSettled, readStatus, type FailedJob } from '../../workers/operator';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, comparable, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor } from './helpers';
+import { cleanPrefix, comparable, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings } from './helpers';
 import { startTestSite, type TestSite, writeSiteConfig } from './test-site';
+import { fetchDeps } from '../helpers/http-client';
 
 const GOOD = '/ledger/2024/08/02/pinecrest-payroll-data-breach.html';
 const FLAKY = '/ledger/2025/06/12/tixhaven-customer-data-stolen.html';
@@ -44,7 +44,7 @@ describe('failed jobs: listed, replayed after the fix, discarded', () => {
     tmp = makeTempDir();
     cfg = writeSiteConfig(path.join(tmp.dir, 'bf.yaml'), site);
     db = path.join(tmp.dir, 'w.db');
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
     expect((await runCli(['schedule', '-c', cfg], env)).code).toBe(0);
     worker = startCli(['worker', '-c', cfg, '--db', db], env);
     await settle('the first pass');
@@ -54,7 +54,6 @@ describe('failed jobs: listed, replayed after the fix, discarded', () => {
     if (worker) await stopCli(worker);
     await ctx?.close();
     await cleanPrefix(prefix);
-    await closeHttpClients();
     await site?.close();
     tmp?.cleanup();
   });
@@ -97,7 +96,7 @@ describe('failed jobs: listed, replayed after the fix, discarded', () => {
     // The same article through the inline runner, first time lucky.
     const fresh = openSqliteStore(path.join(tmp.dir, 'fresh.db'));
     site.failWith.set(GONE, 404);
-    await runInline({ feeds: [{ id: 'testsite', url: site.feedUrl }], store: fresh, fetch: { allowPrivateAddresses: true, perHostDelayMs: 0 }, concurrency: 2, maxItemsPerFeed: 10 });
+    await runInline({ feeds: [{ id: 'testsite', url: site.feedUrl }], store: fresh, ...fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0 }), concurrency: 2, maxItemsPerFeed: 10 });
     const first = (await fresh.listRecords()).filter((x) => x.article.url.endsWith(FLAKY));
     await fresh.close();
     expect(replayed.length).toBeGreaterThan(0);

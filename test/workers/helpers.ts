@@ -4,12 +4,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { type DistributedSettings, loadSettings } from '../../src/config/settings';
 import { deletePrefix } from '../../workers/connect';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** The CLI under test: the built bin (BREACHFEED_TEST_BIN overrides, for a locally patched entry). */
 export const BIN = process.env.BREACHFEED_TEST_BIN ?? path.join(__dirname, '..', '..', 'bin', 'breachfeed.js');
+
+/** The distributed settings a process with this environment (over the test's own) would use, on `redisUrl`. */
+export function testSettings(redisUrl: string, env: NodeJS.ProcessEnv = {}): DistributedSettings {
+  return loadSettings(null, { ...process.env, ...env, REDIS_URL: redisUrl }).distributed;
+}
 
 export function uniquePrefix(name: string): string {
   return `bftest-${name}-${randomBytes(4).toString('hex')}`;

@@ -1,5 +1,5 @@
 import { type DistributedContext, openDistributed } from '../../workers/connect';
-import { cleanPrefix, runCli, TEST_REDIS_URL, uniquePrefix } from './helpers';
+import { cleanPrefix, runCli, TEST_REDIS_URL, uniquePrefix, testSettings } from './helpers';
 
 // pause / resume / drain through the CLI, checked against the queues themselves.
 describe('breachfeed queues pause|resume|drain', () => {
@@ -7,7 +7,7 @@ describe('breachfeed queues pause|resume|drain', () => {
   const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix };
   let ctx: DistributedContext;
   beforeAll(async () => {
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
     await ctx.queues.articles.addBulk([1, 2, 3].map((n) => ({
       name: 'article', data: { item: { feedId: 'f', url: `http://127.0.0.1:9/${n}` }, itemId: `f ${n}` }, opts: { jobId: `article-ops-${n}` },
     })));

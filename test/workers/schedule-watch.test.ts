@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_FEEDS } from '../../src/config/default-feeds';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, type CliProcess, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor } from './helpers';
+import { cleanPrefix, type CliProcess, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings } from './helpers';
 
 // The compose scheduler: `schedule --watch` in a folder whose config/ mount holds no file yet
 // schedules the built-in feeds, and follows a config file copied in later.
@@ -18,7 +18,7 @@ describe('breachfeed schedule --watch', () => {
   beforeAll(async () => {
     tmp = makeTempDir();
     fs.mkdirSync(path.join(tmp.dir, 'config'));
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
   });
   afterAll(async () => {
     if (scheduler) await stopCli(scheduler);

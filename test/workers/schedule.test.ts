@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, runCli, TEST_REDIS_URL, uniquePrefix } from './helpers';
+import { cleanPrefix, runCli, TEST_REDIS_URL, uniquePrefix, testSettings } from './helpers';
 
 // Job schedulers follow the config; racing `schedule` processes create each one once.
 describe('breachfeed schedule', () => {
@@ -20,7 +20,7 @@ describe('breachfeed schedule', () => {
 
   beforeAll(async () => {
     tmp = makeTempDir();
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, ...env });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
   });
   afterAll(async () => {
     await ctx?.close();

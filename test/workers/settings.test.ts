@@ -1,7 +1,11 @@
+import { parseDuration, parseQueueNames } from '../../src/cli/args';
+import { type Environment, loadSettings } from '../../src/config/settings';
 import { ConfigError } from '../../src/errors';
-import { parseDuration } from '../../workers/operator';
-import { articleJobId, feedPollJobId, jobOptions, linkKey } from '../../workers/queues';
-import { parseQueueNames, readDistributedSettings } from '../../workers/settings';
+import { identifyItem } from '../../src/ingest/canonicalize-url';
+import { articleJobId, feedPollJobId, jobOptions } from '../../workers/queues';
+
+const readDistributedSettings = (redisUrl: string | null, env: Environment) => loadSettings(null, { ...env, REDIS_URL: redisUrl ?? undefined }).distributed;
+const linkKey = (url: string) => identifyItem({ feedId: 'f', url }).urlKey;
 
 describe('distributed settings and job ids', () => {
   it('reads defaults, and per-queue overrides from the environment', () => {
@@ -17,8 +21,8 @@ describe('distributed settings and job ids', () => {
   it('refuses bad values with one line naming the variable', () => {
     expect(() => readDistributedSettings(null, { BREACHFEED_ATTEMPTS: 'lots' })).toThrow(new ConfigError('config: BREACHFEED_ATTEMPTS must be an integer >= 1 (got lots)'));
     expect(() => readDistributedSettings(null, { BREACHFEED_QUEUE_PREFIX: 'a:b' })).toThrow(/BREACHFEED_QUEUE_PREFIX 'a:b'/);
-    expect(() => parseQueueNames('feeds,,')).not.toThrow();
-    expect(() => parseQueueNames(',')).toThrow(/--queues is empty/);
+    expect(() => parseQueueNames('worker: --queues', 'feeds,,')).not.toThrow();
+    expect(() => parseQueueNames('worker: --queues', ',')).toThrow(/^worker: --queues is empty/);
   });
 
   it('job ids are deterministic and safe for BullMQ (no colon, not an integer)', () => {
@@ -32,9 +36,9 @@ describe('distributed settings and job ids', () => {
   });
 
   it('parses durations for --since', () => {
-    expect(parseDuration('90s')).toBe(90_000);
-    expect(parseDuration('2h')).toBe(7_200_000);
-    expect(parseDuration('1.5d')).toBe(129_600_000);
-    expect(() => parseDuration('2 weeks')).toThrow(ConfigError);
+    expect(parseDuration('jobs failed', '--since', '90s')).toBe(90_000);
+    expect(parseDuration('jobs failed', '--since', '2h')).toBe(7_200_000);
+    expect(parseDuration('jobs failed', '--since', '1.5d')).toBe(129_600_000);
+    expect(() => parseDuration('jobs failed', '--since', '2 weeks')).toThrow(ConfigError);
   });
 });

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import type { Job } from 'bullmq';
 import { StoreError } from '../../src/errors';
-import { closeHttpClients } from '../../src/ingest/http-get';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite-store';
 import type { RecordStore } from '../../src/store/record-store';
-import type { FeedItem } from '../../src/types';
+import { identifyItem } from '../../src/ingest/canonicalize-url';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { itemIdOf } from '../../workers/item-ledger';
 import { articlesProcessor, type ProcessorDeps, recordsProcessor } from '../../workers/processors';
-import { type ArticleJobData, linkKey, type RecordsJobData } from '../../workers/queues';
+import type { ArticleJobData, RecordsJobData } from '../../workers/queues';
+import { fetchDeps } from '../helpers/http-client';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, TEST_REDIS_URL, uniquePrefix } from './helpers';
+import { cleanPrefix, TEST_REDIS_URL, uniquePrefix, testSettings } from './helpers';
 import { startTestSite, type TestSite } from './test-site';
 
 const PAGE = '/ledger/2024/08/02/pinecrest-payroll-data-breach.html';
@@ -28,7 +28,7 @@ describe('articles worker: stores verdicts, hands failed writes to records', () 
   beforeAll(async () => {
     site = await startTestSite([PAGE]);
     tmp = makeTempDir();
-    ctx = await openDistributed(TEST_REDIS_URL, 'command', undefined, { ...process.env, BREACHFEED_QUEUE_PREFIX: prefix });
+    ctx = await openDistributed(testSettings(TEST_REDIS_URL, { BREACHFEED_QUEUE_PREFIX: prefix }), 'command');
   });
   beforeEach(() => {
     store = openSqliteStore(path.join(tmp.dir, `store-${++n}.db`));
@@ -41,20 +41,19 @@ describe('articles worker: stores verdicts, hands failed writes to records', () 
   afterAll(async () => {
     await ctx.close();
     await cleanPrefix(prefix);
-    await closeHttpClients();
     await site.close();
     tmp.cleanup();
   });
 
   const deps = (s: RecordStore, storeVerdicts = true): ProcessorDeps => ({
-    store: s, fetch: { allowPrivateAddresses: true, perHostDelayMs: 0 }, maxItemsPerFeed: 10,
+    store: s, ...fetchDeps({ allowPrivateAddresses: true, perHostDelayMs: 0 }), maxItemsPerFeed: 10,
     queues: ctx.queues, ledger: ctx.ledger, storeVerdicts,
   });
   /** A claimed item and a job for it, as a poll would leave them. */
   const claimedJob = async (attemptsMade = 0) => {
-    const item: FeedItem = { feedId: 'testsite', url: `${site.baseUrl}${PAGE}` };
-    const itemId = itemIdOf(item.feedId, linkKey(item.url));
-    await ctx.ledger.claimItems([{ itemId, key: linkKey(item.url) }]);
+    const item = identifyItem({ feedId: 'testsite', url: `${site.baseUrl}${PAGE}` });
+    const itemId = itemIdOf(item.feedId, item.urlKey);
+    await ctx.ledger.claimItems([{ itemId, key: item.urlKey }]);
     return { itemId, job: { data: { item, itemId }, attemptsMade, stalledCounter: 0, opts: { attempts: 4 } } as unknown as Job<ArticleJobData> };
   };
 

@@ -3,7 +3,19 @@ import { ConfigError } from '../../errors';
 import { traceExtraction, type ExtractionTrace } from '../../extract/extract-incidents';
 import type { DateRole } from '../../extract/breach/breach-dates';
 import { TITLE_INDEX, type SentenceReading } from '../../extract/breach/sentence-readings';
-import { parseExtractInput } from '../../pipeline/extract-input';
+import type { RegisterCommand } from '../action';
+import { parseExtractInput } from '../parse-extract-input';
+
+export const registerExplain: RegisterCommand = (program, action) => {
+  program.command('explain')
+    .description('show how the breach rules read one article: sentences, fields, counts, dates, victims, incidents')
+    .option('--in <file>', 'input JSONL, as for extract')
+    .option('--id <id>', 'the id of the line to explain')
+    .option('--text <text>', 'explain this text instead')
+    .option('--title <title>', 'headline for --text')
+    .option('--date <date>', 'publication date for --text (YYYY-MM-DD)')
+    .action(action(explainCommand));
+};
 
 /**
  * `breachfeed explain`: how the breach rules read one article. Every sentence with a cue or a

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { findConfigFile, loadConfig } from '../../config/load-config';
+import { findConfigFile, loadSettings } from '../../config/settings';
 import { ConfigError } from '../../errors';
 import { type ExportFormat, exportRecords, filterIncidents, formatIncidents, loadIncidents } from '../../store/export-records';
 import type { RecordQuery } from '../../store/record-store';
 import { DATA_TYPES, type DataType } from '../../types';
-import { openStore } from '../open-store';
+import type { RegisterCommand } from '../action';
+import { checkDate } from '../args';
+import { Runtime } from '../runtime';
 
 export interface ExportCommandOptions {
   config?: string;
@@ -21,30 +23,43 @@ export interface ExportCommandOptions {
   out?: string;
 }
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+export const registerExport: RegisterCommand = (program, action) => {
+  program.command('export')
+    .description('export records (or --incidents merged across sources) as NDJSON or CSV, streamed')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db; DATABASE_URL selects PostgreSQL)')
+    .option('--format <format>', 'ndjson or csv', 'ndjson')
+    .option('--incidents', 'merged incidents instead of records')
+    .option('--org <name>', 'organization name or key contains')
+    .option('--data-type <type>', 'only with this data type')
+    .option('--since <date>', 'disclosed on or after')
+    .option('--until <date>', 'disclosed on or before')
+    .option('--min-count <n>', 'affected count at least')
+    .option('--out <file>', 'write here instead of stdout')
+    .action(action(exportCommand));
+};
 
 /** `breachfeed export`: records (or merged incidents) as NDJSON or CSV, streamed to stdout or a file. */
 export async function exportCommand(opts: ExportCommandOptions): Promise<number> {
   const format = (opts.format ?? 'ndjson') as ExportFormat;
   if (format !== 'ndjson' && format !== 'csv') throw new ConfigError(`export: --format must be ndjson or csv (got ${opts.format})`);
   const query = exportQuery(opts);
-  const store = await openStore(loadConfig(findConfigFile(opts.config)), opts.db);
+  const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-export', 2);
   try {
+    const store = await rt.openStore(opts.db);
     const chunks = opts.incidents
       ? Readable.from(formatIncidents(filterIncidents(await loadIncidents(store, { org: query.org }), query), format))
       : Readable.from(exportRecords(store, format, query));
     await pipeline(chunks, opts.out ? fs.createWriteStream(opts.out) : process.stdout);
     return 0;
   } finally {
-    await store.close();
+    await rt.close();
   }
 }
 
 function exportQuery(opts: ExportCommandOptions): RecordQuery {
-  for (const flag of ['since', 'until'] as const) {
-    const v = opts[flag];
-    if (v !== undefined && !DATE.test(v)) throw new ConfigError(`export: --${flag} ${v} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  }
+  checkDate('export', '--since', opts.since);
+  checkDate('export', '--until', opts.until);
   if (opts.dataType !== undefined && !(DATA_TYPES as readonly string[]).includes(opts.dataType)) {
     throw new ConfigError(`export: --data-type ${opts.dataType} is not one of ${DATA_TYPES.join(', ')}`);
   }

@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { ConfigError, describeError } from '../../errors';
-import { extractFromInput, parseExtractInput } from '../../pipeline/extract-input';
+import { extractFromInput } from '../../pipeline/extract-input';
+import type { RegisterCommand } from '../action';
+import { parseExtractInput } from '../parse-extract-input';
 import { createProgress } from '../progress';
+
+export const registerExtract: RegisterCommand = (program, action) => {
+  program.command('extract')
+    .description('extract incidents from a JSONL file of articles ({id, title?, date?, url?, text|html})')
+    .option('--in <file>', 'input JSONL (default: stdin)')
+    .option('--out <file>', 'output JSONL (default: stdout)')
+    .action(action(extractCommand));
+};
 
 /** `breachfeed extract`: JSONL of articles in, JSONL of `{id, incidents}` out. */
 export async function extractCommand(opts: { in?: string; out?: string }): Promise<number> {
@@ -10,7 +20,8 @@ export async function extractCommand(opts: { in?: string; out?: string }): Promi
   const input = opts.in ? fs.createReadStream(opts.in, 'utf8') : process.stdin;
   const output: NodeJS.WritableStream = opts.out ? fs.createWriteStream(opts.out) : process.stdout;
   const total = opts.in ? countLines(opts.in) : 0;
-  const progress = createProgress('extract');
+  // Plain lines, not JSON logs: each names a line of the input for the person fixing it.
+  const progress = createProgress('extract', null);
   if (total) progress.setTotal(total);
   let lineNo = 0;
   let failed = 0;
@@ -31,11 +42,11 @@ export async function extractCommand(opts: { in?: string; out?: string }): Promi
       }
       progress.tick();
     }
+    if (failed) progress.log(`extract: ${failed} of ${lineNo} lines could not be read`);
   } finally {
     progress.stop();
     if (output !== process.stdout) await new Promise<void>((resolve) => output.end(() => resolve()));
   }
-  if (failed) process.stderr.write(`extract: ${failed} of ${lineNo} lines could not be read\n`);
   return failed && failed === lineNo ? 1 : 0;
 }
 

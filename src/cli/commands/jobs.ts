@@ -1,8 +1,10 @@
-import { findConfigFile, loadConfig } from '../../config/load-config';
+import { findConfigFile, loadSettings } from '../../config/settings';
 import { ConfigError } from '../../errors';
-import { openDistributed } from '../../../workers/connect';
-import { discardJobs, type FailedJob, listFailedJobs, parseDuration, retryJobs } from '../../../workers/operator';
-import { parseQueueOption } from './worker';
+import { discardJobs, type FailedJob, listFailedJobs, retryJobs } from '../../../workers/operator';
+import type { RegisterCommand } from '../action';
+import { parseDuration, parseQueueOption } from '../args';
+import { Runtime } from '../runtime';
+import { formatTable, shorten } from '../table';
 
 export interface JobsCommandOptions {
   config?: string;
@@ -12,6 +14,30 @@ export interface JobsCommandOptions {
   since?: string;
 }
 
+export const registerJobs: RegisterCommand = (program, action) => {
+  const jobs = program.command('jobs').description('inspect, replay or discard failed jobs');
+  jobs.command('failed')
+    .description('list failed jobs: id, queue, feed or URL, attempts, age, last error')
+    .option('-c, --config <file>', 'config file')
+    .option('--queue <name>', 'only this queue (feeds, articles, records)')
+    .option('--since <duration>', 'only jobs that failed within this time (30m, 2h, 1d)')
+    .option('--json', 'one JSON object per line')
+    .action(action(jobsFailedCommand));
+  for (const [verb, text] of [
+    ['retry', 'replay failed jobs (after fixing their cause) with a fresh attempt budget'],
+    ['discard', 'remove failed jobs for good (their items stay counted as failures)'],
+  ] as const) {
+    jobs.command(`${verb} [ids...]`)
+      .description(text)
+      .option('-c, --config <file>', 'config file')
+      .option('--all', 'every failed job (of --queue, within --since)')
+      .option('--queue <name>', 'only this queue')
+      .option('--since <duration>', 'with --all: only jobs that failed within this time')
+      .option('--json', 'print the result as JSON')
+      .action(action(selectionCommand(verb)));
+  }
+};
+
 function formatAge(seconds: number | null): string {
   if (seconds === null) return '-';
   if (seconds < 120) return `${seconds}s`;
@@ -20,60 +46,52 @@ function formatAge(seconds: number | null): string {
   return `${Math.round(seconds / 86_400)}d`;
 }
 
-function shorten(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
 export function formatFailedJobs(jobs: FailedJob[]): string {
   if (jobs.length === 0) return '(no failed jobs)';
-  const header = ['id', 'queue', 'for', 'attempts', 'age', 'last error'];
   const rows = jobs.map((j) => [j.id, j.queue, shorten(j.target, 60), String(j.attempts), formatAge(j.ageSeconds), j.error]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return formatTable(['id', 'queue', 'for', 'attempts', 'age', 'last error'], rows);
 }
 
 /** `breachfeed jobs failed`: failed jobs with what they were for and why they failed. */
 export async function jobsFailedCommand(opts: JobsCommandOptions): Promise<number> {
-  const queue = parseQueueOption(opts.queue);
-  const sinceMs = opts.since ? parseDuration(opts.since) : undefined;
-  const ctx = await openDistributed(loadConfig(findConfigFile(opts.config)).redisUrl, 'command');
+  const queue = parseQueueOption('jobs failed', opts.queue);
+  const sinceMs = opts.since ? parseDuration('jobs failed', '--since', opts.since) : undefined;
+  const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-jobs', 2);
   try {
+    const ctx = await rt.openDistributed('command');
     const jobs = await listFailedJobs(ctx.queues, { queue, sinceMs });
     if (opts.json) process.stdout.write(jobs.map((j) => `${JSON.stringify(j)}\n`).join(''));
     else process.stdout.write(`${formatFailedJobs(jobs)}\n`);
     return 0;
   } finally {
-    await ctx.close();
+    await rt.close();
   }
 }
 
+/** `breachfeed jobs retry|discard <id...> | --all [--queue Q] [--since D]`. */
 function selectionCommand(verb: 'retry' | 'discard') {
+  const command = `jobs ${verb}`;
   return async (ids: string[], opts: JobsCommandOptions): Promise<number> => {
-    if (opts.all && ids.length) throw new ConfigError(`jobs ${verb}: give job ids or --all, not both`);
-    if (!opts.all && ids.length === 0) throw new ConfigError(`jobs ${verb}: give one or more job ids, or --all`);
-    if (opts.since && !opts.all) throw new ConfigError(`jobs ${verb}: --since goes with --all`);
-    const queue = parseQueueOption(opts.queue);
-    const sinceMs = opts.since ? parseDuration(opts.since) : undefined;
-    const ctx = await openDistributed(loadConfig(findConfigFile(opts.config)).redisUrl, 'command');
+    if (opts.all && ids.length) throw new ConfigError(`${command}: give job ids or --all, not both`);
+    if (!opts.all && ids.length === 0) throw new ConfigError(`${command}: give one or more job ids, or --all`);
+    if (opts.since && !opts.all) throw new ConfigError(`${command}: --since goes with --all`);
+    const queue = parseQueueOption(command, opts.queue);
+    const sinceMs = opts.since ? parseDuration(command, '--since', opts.since) : undefined;
+    const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-jobs', 2);
     try {
+      const ctx = await rt.openDistributed('command');
       const act = verb === 'retry' ? retryJobs : discardJobs;
       const { done, missing } = await act(ctx.queues, { ids, all: opts.all, queue, sinceMs });
-      if (opts.json) process.stdout.write(`${JSON.stringify({ [verb === 'retry' ? 'retried' : 'discarded']: done, missing })}\n`);
+      const past = verb === 'retry' ? 'retried' : 'discarded';
+      if (opts.json) process.stdout.write(`${JSON.stringify({ [past]: done, missing })}\n`);
       else {
-        const past = verb === 'retry' ? 'retried' : 'discarded';
         process.stdout.write(`${past} ${done.length} job${done.length === 1 ? '' : 's'}\n`);
         for (const d of done) process.stdout.write(`  ${d.queue}  ${d.id}\n`);
       }
-      for (const id of missing) process.stderr.write(`breachfeed: jobs ${verb}: no failed job with id ${id}${queue ? ` in queue ${queue}` : ''}\n`);
+      for (const id of missing) process.stderr.write(`breachfeed: ${command}: no failed job with id ${id}${queue ? ` in queue ${queue}` : ''}\n`);
       return missing.length ? 1 : 0;
     } finally {
-      await ctx.close();
+      await rt.close();
     }
   };
 }
-
-/** `breachfeed jobs retry <id...> | --all [--queue Q] [--since D]`. */
-export const jobsRetryCommand = selectionCommand('retry');
-/** `breachfeed jobs discard <id...> | --all [--queue Q] [--since D]`. */
-export const jobsDiscardCommand = selectionCommand('discard');

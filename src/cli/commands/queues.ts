@@ -1,8 +1,9 @@
-import { findConfigFile, loadConfig } from '../../config/load-config';
+import { findConfigFile, loadSettings, QUEUE_NAMES } from '../../config/settings';
 import { ConfigError } from '../../errors';
-import { openDistributed } from '../../../workers/connect';
 import { applyQueueAction, type QueueAction } from '../../../workers/operator';
-import { parseQueueNames, QUEUE_NAMES } from '../../../workers/settings';
+import type { RegisterCommand } from '../action';
+import { parseQueueNames } from '../args';
+import { Runtime } from '../runtime';
 
 export interface QueuesCommandOptions {
   config?: string;
@@ -11,21 +12,37 @@ export interface QueuesCommandOptions {
 
 const PAST: Record<QueueAction, string> = { pause: 'paused', resume: 'resumed', drain: 'drained' };
 
+export const registerQueues: RegisterCommand = (program, action) => {
+  const queues = program.command('queues').description('pause, resume or drain a queue');
+  for (const [verb, text] of [
+    ['pause', 'stop starting new jobs of a queue (running ones finish)'],
+    ['resume', 'start taking jobs of a paused queue again'],
+    ['drain', 'remove the waiting jobs of a queue (with --delayed, the delayed ones too)'],
+  ] as const) {
+    const cmd = queues.command(`${verb} <queue>`)
+      .description(`${text}; <queue> is feeds, articles, records or all`)
+      .option('-c, --config <file>', 'config file');
+    if (verb === 'drain') cmd.option('--delayed', 'also remove delayed jobs (retries waiting out their backoff, scheduled polls)');
+    cmd.action(action(queuesCommand(verb)));
+  }
+};
+
 /** `breachfeed queues pause|resume|drain <queue|all>`. */
-export function queuesCommand(action: QueueAction) {
+export function queuesCommand(verb: QueueAction) {
   return async (queue: string, opts: QueuesCommandOptions): Promise<number> => {
-    const names = queue === 'all' ? [...QUEUE_NAMES] : parseQueueNames(queue, `queues ${action}`);
-    if (opts.delayed && action !== 'drain') throw new ConfigError(`queues ${action}: --delayed goes with drain`);
-    const ctx = await openDistributed(loadConfig(findConfigFile(opts.config)).redisUrl, 'command');
+    const names = queue === 'all' ? [...QUEUE_NAMES] : parseQueueNames(`queues ${verb}`, queue);
+    if (opts.delayed && verb !== 'drain') throw new ConfigError(`queues ${verb}: --delayed goes with drain`);
+    const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-queues', 2);
     try {
-      const dropped = await applyQueueAction(ctx.queues, names, action, { delayed: opts.delayed });
+      const ctx = await rt.openDistributed('command');
+      const dropped = await applyQueueAction(ctx.queues, names, verb, { delayed: opts.delayed });
       for (const name of names) {
-        const extra = action === 'drain' ? `: ${dropped[name]} job${dropped[name] === 1 ? '' : 's'} removed` : '';
-        process.stdout.write(`${name} ${PAST[action]}${extra}\n`);
+        const extra = verb === 'drain' ? `: ${dropped[name]} job${dropped[name] === 1 ? '' : 's'} removed` : '';
+        process.stdout.write(`${name} ${PAST[verb]}${extra}\n`);
       }
       return 0;
     } finally {
-      await ctx.close();
+      await rt.close();
     }
   };
 }

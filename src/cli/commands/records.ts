@@ -1,9 +1,10 @@
-import { findConfigFile, loadConfig } from '../../config/load-config';
+import { findConfigFile, loadSettings } from '../../config/settings';
 import { ConfigError } from '../../errors';
 import { RECORD_CSV_HEADER, recordCsvLine } from '../../store/export-records';
+import type { RegisterCommand } from '../action';
+import { checkDate, parsePositiveInt } from '../args';
 import { formatRecordsTable } from '../format';
-import { openStore } from '../open-store';
-import { parsePositiveInt } from './run';
+import { Runtime } from '../runtime';
 
 export interface RecordsCommandOptions {
   config?: string;
@@ -15,21 +16,33 @@ export interface RecordsCommandOptions {
   limit?: string;
 }
 
+export const registerRecords: RegisterCommand = (program, action) => {
+  program.command('records')
+    .description('list stored records')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db)')
+    .option('--json', 'one JSON record per line')
+    .option('--csv', 'CSV with a header row')
+    .option('--org <name>', 'only this organization (substring of name or key)')
+    .option('--since <date>', 'only records disclosed on or after this date')
+    .option('--limit <n>', 'at most this many records')
+    .action(action(recordsCommand));
+};
+
 /** `breachfeed records`: what is stored, as a table, NDJSON or CSV. */
 export async function recordsCommand(opts: RecordsCommandOptions): Promise<number> {
   if (opts.json && opts.csv) throw new ConfigError('records: choose one of --json and --csv');
-  if (opts.since && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(opts.since)) {
-    throw new ConfigError(`records: --since ${opts.since} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-  }
-  const limit = opts.limit ? parsePositiveInt('--limit', opts.limit) : undefined;
-  const store = await openStore(loadConfig(findConfigFile(opts.config)), opts.db);
+  checkDate('records', '--since', opts.since);
+  const limit = opts.limit ? parsePositiveInt('records', '--limit', opts.limit) : undefined;
+  const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-records', 2);
   try {
+    const store = await rt.openStore(opts.db);
     const records = await store.listRecords({ org: opts.org, since: opts.since, limit });
     if (opts.json) process.stdout.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
     else if (opts.csv) process.stdout.write(RECORD_CSV_HEADER + records.map(recordCsvLine).join(''));
     else process.stdout.write(`${formatRecordsTable(records)}\n`);
     return 0;
   } finally {
-    await store.close();
+    await rt.close();
   }
 }

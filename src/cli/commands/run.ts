@@ -1,11 +1,10 @@
-import { findConfigFile, loadConfig } from '../../config/load-config';
-import { ConfigError } from '../../errors';
-import { closeHttpClients } from '../../ingest/http-get';
-import { runInline, type RunEvent } from '../../pipeline/run-inline';
-import type { FeedConfig } from '../../types';
+import { findConfigFile, loadSettings } from '../../config/settings';
+import { runInline, type InlineRunOptions, type RunEvent, type RunSummary } from '../../pipeline/run-inline';
+import type { RegisterCommand } from '../action';
+import { collect, feedFromUrl, parsePositiveInt } from '../args';
 import { formatSummary } from '../format';
-import { openStore } from '../open-store';
-import { createProgress } from '../progress';
+import { createProgress, type Progress } from '../progress';
+import { Runtime } from '../runtime';
 
 export interface RunCommandOptions {
   config?: string;
@@ -15,27 +14,39 @@ export interface RunCommandOptions {
   retryFailingFeeds?: boolean;
 }
 
+export const registerRun: RegisterCommand = (program, action) => {
+  program.command('run')
+    .description('poll every configured feed once and store the breach records (inline runner, SQLite)')
+    .option('-c, --config <file>', 'config file (default: ./breachfeed.yaml if present, else built-in feeds)')
+    .option('--feed <url>', 'poll this feed instead of the configured ones (repeatable)', collect)
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db)')
+    .option('--concurrency <n>', 'articles processed at once')
+    .option('--retry-failing-feeds', 'also poll feeds that are backing off after failures')
+    .action(action(runCommand));
+};
+
 /** `breachfeed run`: one inline pass over every configured feed. */
 export async function runCommand(opts: RunCommandOptions): Promise<number> {
-  const config = loadConfig(findConfigFile(opts.config));
-  const feeds = opts.feed?.length ? opts.feed.map(feedFromUrl) : config.feeds;
-  const concurrency = opts.concurrency ? parsePositiveInt('--concurrency', opts.concurrency) : config.run.concurrency;
-  const store = await openStore(config, opts.db);
+  const settings = loadSettings(findConfigFile(opts.config));
+  const feeds = opts.feed?.length ? opts.feed.map((url) => feedFromUrl('run', url)) : settings.feeds;
+  const concurrency = opts.concurrency ? parsePositiveInt('run', '--concurrency', opts.concurrency) : settings.run.concurrency;
+  // Logs go to stderr: stdout carries the summary.
+  const rt = new Runtime(settings, 'breachfeed-run', 2);
   try {
-    const summary = await runWithProgress({
-      feeds, store, fetch: config.fetch, concurrency, maxItemsPerFeed: config.run.maxItemsPerFeed, ignoreBackoff: opts.retryFailingFeeds,
+    const store = await rt.openStore(opts.db);
+    const progress = createProgress('articles', process.stderr.isTTY ? null : rt.logger);
+    const summary = await runWithProgress(progress, {
+      feeds, store, http: rt.http, robots: rt.robots, concurrency, maxItemsPerFeed: settings.run.maxItemsPerFeed, ignoreBackoff: opts.retryFailingFeeds,
     });
     process.stdout.write(`${formatSummary(summary)}\ndatabase: ${store.location}\n`);
     return 0;
   } finally {
-    await closeHttpClients();
-    await store.close();
+    await rt.close();
   }
 }
 
-/** Runs the inline runner with a progress display on stderr. */
-export async function runWithProgress(opts: Parameters<typeof runInline>[0]): ReturnType<typeof runInline> {
-  const progress = createProgress('articles');
+/** Runs the inline runner, reporting feeds and articles to `progress`. */
+export async function runWithProgress(progress: Progress, opts: Omit<InlineRunOptions, 'onEvent'>): Promise<RunSummary> {
   const onEvent = (e: RunEvent) => {
     if (e.type === 'feed' && !e.ok) progress.log(e.reason);
     else if (e.type === 'feed' && e.deferredUntil) progress.log(`feed ${e.feedId}: backing off after failures until ${e.deferredUntil} (--retry-failing-feeds polls it now)`);
@@ -48,22 +59,4 @@ export async function runWithProgress(opts: Parameters<typeof runInline>[0]): Re
   } finally {
     progress.stop();
   }
-}
-
-export function feedFromUrl(url: string): FeedConfig {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new ConfigError(`run: --feed ${url} is not a URL`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(`run: --feed ${url} is not an http(s) URL`);
-  const id = `${u.hostname}${u.pathname}`.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/-+$/, '');
-  return { id, url };
-}
-
-export function parsePositiveInt(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${flag} must be a positive integer (got ${value})`);
-  return n;
 }

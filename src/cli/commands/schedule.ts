@@ -1,10 +1,11 @@
 import fs from 'node:fs';
-import { findConfigFile, loadConfig } from '../../config/load-config';
+import { findConfigFile, loadSettings } from '../../config/settings';
 import type { FeedConfig } from '../../types';
-import { openDistributed } from '../../../workers/connect';
-import { createLogger, flushLogger } from '../../../workers/logger';
 import { enqueuePollsNow, reconcileSchedules, type ScheduleChange } from '../../../workers/scheduler';
-import { feedFromUrl, parsePositiveInt } from './run';
+import type { RegisterCommand } from '../action';
+import { collect, feedFromUrl, parsePositiveInt } from '../args';
+import { Runtime } from '../runtime';
+import { formatTable } from '../table';
 
 export interface ScheduleCommandOptions {
   config?: string;
@@ -15,18 +16,28 @@ export interface ScheduleCommandOptions {
   json?: boolean;
 }
 
-function feedsOf(opts: ScheduleCommandOptions): { feeds: FeedConfig[]; redisUrl: string | null } {
-  const config = loadConfig(findConfigFile(opts.config));
-  return { feeds: opts.feed?.length ? opts.feed.map(feedFromUrl) : config.feeds, redisUrl: config.redisUrl };
+export const registerSchedule: RegisterCommand = (program, action) => {
+  program.command('schedule')
+    .description('create/update one job scheduler per configured feed at its interval; remove those of removed feeds')
+    .option('-c, --config <file>', 'config file')
+    .option('--feed <url>', 'schedule this feed instead of the configured ones (repeatable)', collect)
+    .option('--now', 'also enqueue one poll of every feed right away')
+    .option('--watch', 'keep running and reconcile again whenever the config file changes')
+    .option('--watch-seconds <n>', 'how often --watch looks at the config file (default: 30)')
+    .option('--json', 'print the changes as JSON')
+    .action(action(scheduleCommand));
+};
+
+/** The feeds to schedule: --feed, else the config file's (read again on each call: --watch). */
+function feedsOf(opts: ScheduleCommandOptions): FeedConfig[] {
+  if (opts.feed?.length) return opts.feed.map((url) => feedFromUrl('schedule', url));
+  return loadSettings(findConfigFile(opts.config)).feeds;
 }
 
 export function formatScheduleChanges(changes: ScheduleChange[]): string {
   if (changes.length === 0) return '(no feeds configured, no schedulers)';
   const rows = changes.map((c) => [c.feedId, c.action, c.everyMins === null ? '-' : `${c.everyMins} min`, c.next ?? '-']);
-  const header = ['feed', 'scheduler', 'every', 'next poll'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return formatTable(['feed', 'scheduler', 'every', 'next poll'], rows);
 }
 
 /**
@@ -35,11 +46,14 @@ export function formatScheduleChanges(changes: ScheduleChange[]): string {
  * `--watch` keeps reconciling whenever the config file changes.
  */
 export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<number> {
-  let { feeds, redisUrl } = feedsOf(opts);
-  const watchMs = opts.watchSeconds ? parsePositiveInt('--watch-seconds', opts.watchSeconds) * 1000 : 30_000;
-  const ctx = await openDistributed(redisUrl, opts.watch ? 'worker' : 'command');
+  const settings = loadSettings(findConfigFile(opts.config));
+  let feeds = feedsOf(opts);
+  const watchMs = opts.watchSeconds ? parsePositiveInt('schedule', '--watch-seconds', opts.watchSeconds) * 1000 : 30_000;
+  const rt = new Runtime(settings, 'breachfeed-schedule');
   try {
-    const changes = await reconcileSchedules(ctx.queues.feeds, ctx.redis, feeds, ctx.settings);
+    const ctx = await rt.openDistributed(opts.watch ? 'worker' : 'command');
+    const distributed = settings.distributed;
+    const changes = await reconcileSchedules(ctx.queues.feeds, ctx.redis, feeds, distributed);
     const polled = opts.now ? await enqueuePollsNow(ctx.queues.feeds, feeds) : [];
     if (opts.json) process.stdout.write(`${JSON.stringify({ changes, polledNow: polled })}\n`);
     else {
@@ -48,7 +62,7 @@ export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<num
     }
     if (!opts.watch) return 0;
 
-    const logger = createLogger('breachfeed-schedule');
+    const { logger } = rt;
     // Looked up afresh each time: a config file put in place (or removed) later is noticed too.
     const readText = () => {
       const current = findConfigFile(opts.config);
@@ -65,8 +79,8 @@ export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<num
           const text = readText();
           if (text === lastText) return;
           lastText = text;
-          ({ feeds } = feedsOf(opts));
-          const changed = (await reconcileSchedules(ctx.queues.feeds, ctx.redis, feeds, ctx.settings)).filter((c) => c.action !== 'unchanged');
+          feeds = feedsOf(opts);
+          const changed = (await reconcileSchedules(ctx.queues.feeds, ctx.redis, feeds, distributed)).filter((c) => c.action !== 'unchanged');
           logger.info({ changes: changed }, 'config changed: schedules reconciled');
         } catch (err) {
           // A broken edit keeps the last good schedules; say why and wait for the next edit.
@@ -77,9 +91,8 @@ export async function scheduleCommand(opts: ScheduleCommandOptions): Promise<num
     logger.info({ feeds: feeds.length, watchMs }, 'watching the config for changes');
     await stopped;
     clearInterval(timer);
-    await flushLogger(logger);
     return 0;
   } finally {
-    await ctx.close();
+    await rt.close();
   }
 }

@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import { ConfigError } from '../../errors';
-import { scrapeDirectory } from '../../extract/scrape-directory';
+import { scrapeDirectory } from '../../pipeline/scrape-directory';
+import type { RegisterCommand } from '../action';
+
+export const registerScrape: RegisterCommand = (program, action) => {
+  program.command('scrape')
+    .description('scrape a folder of .html/.html.gz pages into {id: {articleBody, title, ...}}')
+    .option('--html-dir <dir>', 'folder of pages')
+    .option('--out <file>', 'output JSON (default: stdout)')
+    .action(action(scrapeCommand));
+};
 
 /** `breachfeed scrape --html-dir DIR --out FILE`: batch scraping, `{id: {articleBody, ...}}`. */
 export async function scrapeCommand(opts: { htmlDir?: string; out?: string }): Promise<number> {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { QueueDepths } from '../../api/metrics';
 import { startServer } from '../../api/server';
-import { findConfigFile, loadConfig } from '../../config/load-config';
-import { ConfigError } from '../../errors';
-import { openDistributed } from '../../../workers/connect';
+import { findConfigFile, loadSettings } from '../../config/settings';
 import { readQueueCounts } from '../../../workers/operator';
-import { openStore } from '../open-store';
+import type { RegisterCommand } from '../action';
+import { parsePort } from '../args';
+import { Runtime } from '../runtime';
 
 export interface ServeCommandOptions {
   config?: string;
@@ -15,14 +15,25 @@ export interface ServeCommandOptions {
   token?: string;
 }
 
+export const registerServe: RegisterCommand = (program, action) => {
+  program.command('serve')
+    .description('serve the HTTP API: records, incidents, export, metrics, OpenAPI (127.0.0.1 by default)')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <file>', 'SQLite file (default: data/breachfeed.db; DATABASE_URL selects PostgreSQL)')
+    .option('--host <host>', 'address to bind (default: 127.0.0.1; others need a token)')
+    .option('--port <n>', 'port (default: api.port, 8080)')
+    .option('--token <token>', 'bearer token required on every route but /healthz (env BREACHFEED_API_TOKEN)')
+    .action(action(serveCommand));
+};
+
 /** `breachfeed serve`: the HTTP API, plus the queue dashboard and depths when Redis is configured; until SIGINT/SIGTERM. */
 export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
-  const config = loadConfig(findConfigFile(opts.config));
-  const port = opts.port === undefined ? 8080 : Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`serve: --port must be 0-65535 (got ${opts.port})`);
-  const distributed = config.redisUrl ? await openDistributed(config.redisUrl, 'command') : null;
-  const store = await openStore(config, opts.db);
+  const settings = loadSettings(findConfigFile(opts.config));
+  const port = opts.port === undefined ? settings.api.port : parsePort('serve', opts.port, 0);
+  const rt = new Runtime(settings, 'breachfeed-api');
   try {
+    const distributed = settings.redisUrl ? await rt.openDistributed('command') : null;
+    const store = await rt.openStore(opts.db);
     let plugins: ((app: FastifyInstance) => Promise<void>)[] = [];
     let queueDepths: QueueDepths | undefined;
     if (distributed) {
@@ -39,7 +50,7 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
       };
     }
     const { app, url } = await startServer({
-      store, host: opts.host, port, token: opts.token ?? process.env.BREACHFEED_API_TOKEN ?? null, logger: true, plugins, queueDepths,
+      store, host: opts.host, port, token: opts.token ?? settings.api.token, logger: rt.logger, plugins, queueDepths,
     });
     process.stderr.write(`breachfeed API listening on ${url} (store: ${store.location})${distributed ? `; dashboard at ${url}/admin/queues` : ''}\n`);
     await new Promise<void>((resolve) => {
@@ -49,7 +60,6 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
     await app.close();
     return 0;
   } finally {
-    await store.close();
-    await distributed?.close();
+    await rt.close();
   }
 }

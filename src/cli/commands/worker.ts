@@ -1,11 +1,8 @@
-import { findConfigFile, loadConfig } from '../../config/load-config';
-import { ConfigError } from '../../errors';
-import { openDistributed } from '../../../workers/connect';
-import { createLogger, flushLogger } from '../../../workers/logger';
+import { findConfigFile, loadSettings, QUEUE_NAMES, type QueueName } from '../../config/settings';
 import { startWorkers } from '../../../workers/start-workers';
-import { parseQueueNames, QUEUE_NAMES, type QueueName } from '../../../workers/settings';
-import { openStore } from '../open-store';
-import { parsePositiveInt } from './run';
+import type { RegisterCommand } from '../action';
+import { parsePositiveInt, parseQueueNames } from '../args';
+import { Runtime } from '../runtime';
 
 export interface WorkerCommandOptions {
   config?: string;
@@ -15,14 +12,26 @@ export interface WorkerCommandOptions {
   grace?: string;
 }
 
+export const registerWorker: RegisterCommand = (program, action) => {
+  program.command('worker')
+    .description('process queued jobs (BullMQ on REDIS_URL) until SIGTERM/SIGINT; JSON logs on stdout')
+    .option('-c, --config <file>', 'config file')
+    .option('--db <file>', 'SQLite file shared by the workers (default: DATABASE_URL, else data/breachfeed.db)')
+    .option('--queues <list>', 'queues to work on: feeds,articles,records (default: all three)')
+    .option('--concurrency <n>', 'articles processed at once by this process (default: run.concurrency)')
+    .option('--grace <seconds>', 'on shutdown, how long running jobs may finish before they are released (default: worker.graceSecs, 30)')
+    .action(action(workerCommand));
+};
+
 /** `breachfeed worker`: process jobs of some queues until SIGTERM/SIGINT, then stop gracefully. */
 export async function workerCommand(opts: WorkerCommandOptions): Promise<number> {
-  const config = loadConfig(findConfigFile(opts.config));
-  const queues = parseQueueNames(opts.queues ?? QUEUE_NAMES.join(','));
-  const articles = opts.concurrency ? parsePositiveInt('--concurrency', opts.concurrency) : config.run.concurrency;
-  const graceMs = opts.grace ? parsePositiveInt('--grace', opts.grace) * 1000 : 30_000;
+  const settings = loadSettings(findConfigFile(opts.config));
+  const queues = parseQueueNames('worker: --queues', opts.queues ?? QUEUE_NAMES.join(','));
+  const articles = opts.concurrency ? parsePositiveInt('worker', '--concurrency', opts.concurrency) : settings.run.concurrency;
+  const graceMs = (opts.grace ? parsePositiveInt('worker', '--grace', opts.grace) : settings.worker.graceSecs) * 1000;
   const concurrency: Record<QueueName, number> = { feeds: Math.min(articles, 4), articles, records: Math.min(articles, 4) };
-  const logger = createLogger('breachfeed-worker');
+  const rt = new Runtime(settings, 'breachfeed-worker');
+  const { logger } = rt;
 
   // Redis dropping out is logged once per spell, not once per reconnect attempt.
   let lastRedisError = 0;
@@ -30,36 +39,21 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
     if (Date.now() - lastRedisError > 10_000) logger.warn({ err: err.message }, 'redis connection error; reconnecting');
     lastRedisError = Date.now();
   };
-  const ctx = await openDistributed(config.redisUrl, 'worker', onRedisError);
-  let store;
   try {
-    store = await openStore(config, opts.db);
-  } catch (err) {
-    await ctx.close();
-    throw err;
-  }
-  const running = startWorkers({
-    queues, concurrency, settings: ctx.settings, redis: ctx.redis, producers: ctx.queues, store,
-    fetch: config.fetch, maxItemsPerFeed: config.run.maxItemsPerFeed, logger,
-  });
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
-  logger.info({ signal }, 'signal received');
-  try {
+    const ctx = await rt.openDistributed('worker', onRedisError);
+    const store = await rt.openStore(opts.db);
+    const running = startWorkers({
+      queues, concurrency, settings: settings.distributed, redis: ctx.redis, producers: ctx.queues, store,
+      http: rt.http, robots: rt.robots, maxItemsPerFeed: settings.run.maxItemsPerFeed, logger,
+    });
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+      process.once('SIGINT', () => resolve('SIGINT'));
+    });
+    logger.info({ signal }, 'signal received');
     await running.close(graceMs);
+    return 0;
   } finally {
-    await store.close();
-    await ctx.close();
-    await flushLogger(logger);
+    await rt.close();
   }
-  return 0;
-}
-
-export function parseQueueOption(value: string | undefined): QueueName | undefined {
-  if (value === undefined) return undefined;
-  const [q, ...rest] = parseQueueNames(value, '--queue');
-  if (rest.length) throw new ConfigError('--queue takes one queue name');
-  return q;
 }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { scrapeDirectory } from '../../../src/extract/scrape-directory';
+import { scrapeDirectory } from '../../../src/pipeline/scrape-directory';
 import { ContentError } from '../../../src/errors';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/pages');

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { ContentError } from '../errors';
 import { decodeHtml } from '../ingest/decode-html';
 import type { Article } from '../types';
-import { scrapeArticle } from './scrape-article';
+import { scrapeArticle } from '../extract/scrape-article';
 
 /** The eval's prediction shape: the article's metadata with its text as `articleBody`. */
 export type ScrapedEntry = Omit<Article, 'url' | 'text'> & { articleBody: string };
