@@ -43,11 +43,6 @@ export class RobotsCache {
     return robot === null || robot.isAllowed(target.href, ROBOTS_AGENT) !== false;
   }
 
-  /** Forget every cached robots.txt (a config reload). */
-  clear(): void {
-    this.cache.clear();
-  }
-
   private robotsFor(origin: string): Promise<Robot | null> {
     const now = Date.now();
     const hit = this.cache.get(origin);
