@@ -183,6 +183,8 @@ const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed) back to(?: a (?:period|time) (?:bet
 const SURFACED_VERB_AFTER =
   /^[^.;]{0,140}?\b(?:appeared|surfaced|resurfaced|began circulating|(?:was|were|being) (?:\w+ly )?(?:posted|shared|dumped|published|listed|offered|sold|traded|circulated|provided|sent|redistributed|found being)|(?:listed|offered|up) for sale)\b/i;
 
+const SURFACED_VERB = /\b(?:appeared|surfaced|resurfaced|began circulating|(?:listed|offered|up|put up) for sale|(?:was|were) (?:\w+ly )?(?:posted|dumped|traded|sold|shared|published) (?:to|on|online))\b/gi;
+
 function roleOf(sentence: string, index: number, end = index, precision: DatePrecision = 'year'): DateRole {
   const before = sentence.slice(0, index);
   if (ORIGIN_BEFORE.test(before)) return 'origin';
@@ -190,6 +192,9 @@ function roleOf(sentence: string, index: number, end = index, precision: DatePre
   const disclosure = [...clause.matchAll(DISCLOSURE_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();
   const lastEvent = [...clause.matchAll(EVENT_VERB)].pop();
   if (disclosure && !(lastEvent && lastEvent.index > disclosure.index)) return DISCOVERY_VERB.test(disclosure[0]) ? 'discovery' : 'disclosure';
+  // "The data later appeared for sale in June 2016": the date of the data's surfacing.
+  const surfaced = [...clause.matchAll(SURFACED_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();
+  if (surfaced && !(lastEvent && lastEvent.index > surfaced.index)) return 'surfaced';
   const headsClause = /^\W*(?:(?:back|later|earlier|then)\s+)?(?:on|in|during(?: the)?(?: (?:morning|afternoon|evening|night|weekend) of)?)?\s*$/i.test(clause);
   const rest = withoutAsides(sentence.slice(end));
   if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(rest)) return 'disclosure';

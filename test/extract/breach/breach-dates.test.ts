@@ -101,6 +101,7 @@ describe('findDateMentions', () => {
     expect(roles('In 2019, the stolen data appeared for sale on a dark web market.')).toEqual([['2019', 'surfaced']]);
     expect(roles('In June 2019, a database of the shop was posted to a hacking forum.')).toEqual([['2019-06', 'surfaced']]);
     expect(roles('In approximately March 2017, the forum was hacked.')).toEqual([['2017-03', 'event']]);
+    expect(roles('The data later appeared for sale in June 2019 on a market.')).toEqual([['2019-06', 'surfaced']]);
   });
 
   it('does not date a breach by a date that owns another noun, or by last week heading an announcement', () => {
