@@ -52,7 +52,9 @@ export function segmentIncidents(facts: SentenceFacts[], mainVictimKey: string |
       const dated = segments.find((s) => !s.isMain && s.date && isCompatibleDate(s.date.value, d))
         ?? (main.date && isCompatibleDate(main.date.value, d) ? main : undefined);
       if (dated) dating = dated;
-      else if (!main.date && !f.isRecall) main.date = f.date;
+      // The first breach sentence has no earlier story to recall: "news broke that X had
+      // suffered a breach" is the main one.
+      else if (!main.date && (!f.isRecall || f === firstFact(facts))) main.date = f.date;
       // The breach goes back further than the lead said ("In 2018, X suffered a breach of
       // records dating back to 2017").
       else if (f.date.role === 'origin' && !f.isRecall && main.date && main.date.role !== 'origin' && isMainSentence(main, f, facts)) main.date = f.date;
@@ -75,6 +77,10 @@ export function segmentIncidents(facts: SentenceFacts[], mainVictimKey: string |
   }
   if (!main.date) main.date = facts.find((f) => f.surfacedDate && main.sentences.includes(f.index))?.surfacedDate ?? null;
   return segments.filter((s) => s.sentences.length > 0);
+}
+
+function firstFact(facts: SentenceFacts[]): SentenceFacts | undefined {
+  return facts.find((f) => f.index >= 0);
 }
 
 // A sentence of the main incident: it names the main victim or no other.

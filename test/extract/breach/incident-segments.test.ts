@@ -27,6 +27,23 @@ describe('segmentIncidents', () => {
     expect(segs[0].date?.value).toBe('2019-03');
   });
 
+  it('takes the first breach sentence for the main story even when its wording recalls ("had suffered")', () => {
+    const segs = segmentIncidents([fact(0, '2017-09', 'acme', true), fact(2, null)], 'acme');
+    expect(segs.map((s) => [s.date?.value, s.sentences, s.isMain])).toEqual([['2017-09', [0, 2], true]]);
+  });
+
+  it('re-dates the main incident by the date its breach goes back to', () => {
+    const origin = { ...date('2018-03'), role: 'origin' as const };
+    const segs = segmentIncidents([fact(0, '2019-05', 'acme'), { ...fact(1, null, 'acme'), date: origin }], 'acme');
+    expect(segs.map((s) => [s.date?.value, s.sentences])).toEqual([['2018-03', [0, 1]]]);
+  });
+
+  it('dates an undated main incident by when its data surfaced, and by nothing else', () => {
+    const surfaced = { ...date('2020-06'), role: 'surfaced' as const };
+    const segs = segmentIncidents([fact(0, null, 'acme'), { ...fact(1, null), surfacedDate: surfaced }], 'acme');
+    expect(segs.map((s) => [s.date?.value, s.sentences])).toEqual([['2020-06', [0, 1]]]);
+  });
+
   it('splits a recalled earlier breach into its own incident and merges compatible dates', () => {
     const segs = segmentIncidents([fact(0, null), fact(1, '2018-01', null, true), fact(4, null), fact(6, '2018')], 'oneplus');
     expect(segs.map((s) => [s.isMain, s.date?.value ?? null, s.sentences])).toEqual([
