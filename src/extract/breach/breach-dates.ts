@@ -176,14 +176,15 @@ function wordCount(text: string): number {
 
 const DISCOVERY_VERB = /^(?:discover|detect|learn|became aware|noticed|spotted|uncovered|found|identified)/i;
 
-// "a breach dating back to 2018", "the data dates back to", "originally hacked in 2012".
-const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed) back to(?: a (?:period|time) (?:between|from|of|in))?|go(?:ing|es)? back to|went back to|originally (?:[\w-]+ ){0,3}(?:in|on|during))\s+(?:approximately\s+|around\s+|about\s+|as early as\s+)?$/i;
+// "a breach dating back to 2018", "the data dates back to", "originally hacked in 2012",
+// "the database had been exposed since October 2020".
+const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed) back to(?: a (?:period|time) (?:between|from|of|in))?|go(?:ing|es)? back to|went back to|originally (?:[\w-]+ ){0,3}(?:in|on|during)|(?:exposed|accessible|open|unprotected|unsecured|available|online|leaking) since)\s+(?:approximately\s+|around\s+|about\s+|as early as\s+)?$/i;
 // "In 2019, the data appeared for sale", "In May 2016, a set of data was found being traded":
 // when the data came to light, not when it was taken.
 const SURFACED_VERB_AFTER =
   /^[^.;]{0,140}?\b(?:appeared|surfaced|resurfaced|began circulating|(?:was|were|being) (?:\w+ly )?(?:posted|shared|dumped|published|listed|offered|sold|traded|circulated|provided|sent|redistributed|found being)|(?:listed|offered|up) for sale)\b/i;
 
-const SURFACED_VERB = /\b(?:appeared|surfaced|resurfaced|began circulating|(?:listed|offered|up|put up) for sale|(?:was|were) (?:\w+ly )?(?:posted|dumped|traded|sold|shared|published) (?:to|on|online))\b/gi;
+const SURFACED_VERB = /\b(?:appeared|surfaced|resurfaced|began circulating|(?:later|subsequently) (?:leaked|posted|published|dumped|shared|sold|traded|released)|(?:listed|offered|up|put up) for sale|(?:was|were) (?:\w+ly )?(?:posted|dumped|traded|sold|shared|published) (?:to|on|online))\b/gi;
 
 function roleOf(sentence: string, index: number, end = index, precision: DatePrecision = 'year'): DateRole {
   const before = sentence.slice(0, index);

@@ -102,6 +102,8 @@ describe('findDateMentions', () => {
     expect(roles('In June 2019, a database of the shop was posted to a hacking forum.')).toEqual([['2019-06', 'surfaced']]);
     expect(roles('In approximately March 2017, the forum was hacked.')).toEqual([['2017-03', 'event']]);
     expect(roles('The data later appeared for sale in June 2019 on a market.')).toEqual([['2019-06', 'surfaced']]);
+    expect(roles('The records were later leaked in 2019.')).toEqual([['2019', 'surfaced']]);
+    expect(roles('The database had been exposed since October 2018.')).toEqual([['2018-10', 'origin']]);
   });
 
   it('does not date a breach by a date that owns another noun, or by last week heading an announcement', () => {
