@@ -195,7 +195,7 @@ function roleOf(sentence: string, index: number, end = index, precision: DatePre
   if (disclosure && !(lastEvent && lastEvent.index > disclosure.index)) return DISCOVERY_VERB.test(disclosure[0]) ? 'discovery' : 'disclosure';
   // "The data later appeared for sale in June 2016": the date of the data's surfacing.
   const surfaced = [...clause.matchAll(SURFACED_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();
-  if (surfaced && !(lastEvent && lastEvent.index > surfaced.index)) return 'surfaced';
+  if (surfaced && !(lastEvent && lastEvent.index >= surfaced.index + surfaced[0].length)) return 'surfaced';
   const headsClause = /^\W*(?:(?:back|later|earlier|then)\s+)?(?:on|in|during(?: the)?(?: (?:morning|afternoon|evening|night|weekend) of)?)?\s*$/i.test(clause);
   const rest = withoutAsides(sentence.slice(end));
   if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(rest)) return 'disclosure';
