@@ -62,16 +62,16 @@ const PAST_VERB =
 // Present and infinitive forms: "malware steals passwords" describes a capability.
 const PRESENT_VERB = /\b(?:steals?|stealing|leaks?|leaking|exposes?|exposing|dumps?|sells?|selling|breaches|hacks? into|compromises)\b/gi;
 
-const HACK_EVENT = new RegExp(String.raw`\b(?:hack(?:ed|s)?|cyber-?attacks?|intrusions?|breach(?:es|ed)?|break-ins?|leaks?)${NOT_IN_NAME}\b`, 'i');
+const HACK_EVENT = new RegExp(String.raw`\b(?:hack(?:ed|s)?|cyber[- ]?attacks?|intrusions?|breach(?:es|ed)?|break-ins?|leaks?)${NOT_IN_NAME}\b`, 'i');
 
 // Modal, conditional or purpose context right before a cue: not a report of a fact.
 const IRREALIS_BEFORE =
   /\b(?:could|can|cannot|can['’]t|would|should|might|will|won['’]t|must|allows?|allowed|allowing|enables?|enabling|lets?|able to|ability to|capable of|capability to|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied|ying) to|in order to|designed to|built to|meant to|intended to|used to|how to|prevent(?:s|ing)?|protect(?:s|ing)?|avoid(?:s|ing)?|risk of|chance of|potential(?:ly)?|possible|threat of|vulnerable to|susceptible to|want(?:s|ed)? to|plan(?:s|ned)? to|aim(?:s|ed)? to|seek(?:s|ing)? to|sought to|threaten(?:s|ed|ing)? to|in an effort to|so as to)\b(?:(?!\b(?:whose|who|which|that)\b)[^.;]){0,40}$/i;
 // "was hacked", "has likely been breached".
 const PASSIVE_BEFORE = /\b(?:was|were|been|got|is|are|being)\s+(?:(?:reportedly|apparently|allegedly|likely|probably|possibly|also|recently|successfully)\s+)?$/i;
-// "managed to steal": an infinitive that reports an outcome.
+// "managed to steal": an infinitive that reports an outcome; so does "was found to be leaking".
 // "a flaw was exploited to expose ...": a past passive use reports what it achieved.
-const ACHIEVED_BEFORE = /\b(?:managed|were able|was able|succeeded in|went on|(?:was|were) (?:exploited|used|abused|leveraged)) to\s+$/i;
+const ACHIEVED_BEFORE = /\b(?:managed|were able|was able|succeeded in|went on|(?:was|were) (?:exploited|used|abused|leveraged)) to\s+$|\b(?:was|were|been) (?:found|discovered|caught|seen|spotted) to be\s+$/i;
 // "may have been accessed" is hedged but still a report; plain "may be stolen" is not.
 // "could have gained access" is counterfactual (what a flaw allowed), "could have been
 // accessed" a hedged report.

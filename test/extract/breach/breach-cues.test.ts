@@ -165,4 +165,10 @@ describe('findBreachCues', () => {
     expect(strongestCue('The council’s servers were hacked and encrypted by ransomware overnight.')).toBe(1);
     expect(strongestCue('The gang hacked the council’s servers, stole tenant records and then deployed ransomware.')).toBe(2);
   });
+
+  it('reads a finding that data was leaking as a report, and a cyber attack on a database as a suggestion', () => {
+    expect(strongestCue('The fitness app was found to be leaking the personal information of its users.')).toBe(2);
+    expect(strongestCue('The app is leaking battery life.')).toBe(0);
+    expect(strongestCue('Its claims database had been the target of a cyber attack.')).toBe(1);
+  });
 });
