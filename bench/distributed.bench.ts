@@ -170,7 +170,7 @@ async function waitForItems(ctx: DistributedContext, n: number): Promise<void> {
     }));
     if (!busy.includes(true)) {
       const c = await ctx.ledger.counts();
-      if (c.seen === n && c.inFlight === 0) {
+      if (c.seen === n && c.pending === 0) {
         if (c.failed) throw new Error(`distributed run: ${c.failed} items failed`);
         return;
       }

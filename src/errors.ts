@@ -1,50 +1,99 @@
-// Error classes the runners act on. Classify by class, never by message text.
+// Error classes the runners act on. Every error carries structured facts: the stage that
+// raised it and its kind. What to do about it (retry, after how long, or give up) is decided
+// in one place only, src/pipeline/failure-policy.ts. Classify by class or facts, never by text.
+
+/** Where a failure happened. `queue`: the job itself ended (stalled out, discarded, drained). */
+export type FailureStage = 'feed' | 'fetch' | 'robots' | 'scrape' | 'extract' | 'store' | 'queue' | 'config' | 'api';
+
+/**
+ * What kind of failure it is: `permanent` (the same input fails the same way), `retryable`
+ * (worth another try later), `throttled` (the server asked us to slow down, maybe saying for how
+ * long), `contention` (another writer held a lock for a moment).
+ */
+export type FailureKind = 'permanent' | 'retryable' | 'throttled' | 'contention';
+
+export interface FailureFacts {
+  stage: FailureStage;
+  kind: FailureKind;
+  /** How long the server asked us to wait (Retry-After), already capped; null when it did not say. */
+  retryAfterMs?: number | null;
+}
+
+/** Options of the subclasses: the cause, and a stage other than the class's usual one. */
+export type FactOptions = ErrorOptions & Partial<FailureFacts>;
 
 export class BreachfeedError extends Error {
-  constructor(message: string, readonly retryable: boolean, options?: ErrorOptions) {
+  readonly stage: FailureStage;
+  readonly kind: FailureKind;
+  readonly retryAfterMs: number | null;
+
+  constructor(message: string, facts: FailureFacts, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
+    this.stage = facts.stage;
+    this.kind = facts.kind;
+    this.retryAfterMs = facts.retryAfterMs ?? null;
   }
 }
 
-/** 429 and 5xx are retried with backoff; other statuses fail the item at once. */
+/** The kind of an HTTP status: 429 (and 503 with Retry-After) throttled, other 5xx retryable, the rest permanent. */
+function kindOfStatus(status: number, retryAfterMs: number | null): FailureKind {
+  // 429 and 503 before the generic >= 500 check: they ask us to slow down.
+  if (status === 429 || (status === 503 && retryAfterMs !== null)) return 'throttled';
+  return status >= 500 ? 'retryable' : 'permanent';
+}
+
+/** A response status we cannot use. */
 export class HttpStatusError extends BreachfeedError {
-  constructor(readonly url: string, readonly status: number) {
-    super(`fetch: ${url} answered HTTP ${status}`, status === 429 || status >= 500);
+  constructor(readonly url: string, readonly status: number, retryAfterMs: number | null = null, options?: FactOptions) {
+    super(`fetch: ${url} answered HTTP ${status}`, { stage: options?.stage ?? 'fetch', kind: kindOfStatus(status, retryAfterMs), retryAfterMs }, options);
   }
 }
 
-/** Network trouble (timeouts, resets, DNS): worth another try later. */
+/** Network trouble (timeouts, resets, DNS): retryable unless told otherwise. */
 export class NetworkError extends BreachfeedError {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, true, options);
+  constructor(message: string, options?: FactOptions) {
+    super(message, { stage: options?.stage ?? 'fetch', kind: options?.kind ?? 'retryable', retryAfterMs: options?.retryAfterMs }, options);
   }
 }
 
-/** The response is unusable as it is (too large, not a feed, refused address): not retried. */
+/** The input is unusable as it is (too large, not a feed, refused address, no article): permanent. */
 export class ContentError extends BreachfeedError {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, false, options);
+  constructor(message: string, options?: FactOptions) {
+    super(message, { stage: options?.stage ?? 'fetch', kind: 'permanent' }, options);
   }
 }
 
 /** Bad configuration or arguments: the run cannot start. */
 export class ConfigError extends BreachfeedError {
   constructor(message: string, options?: ErrorOptions) {
-    super(message, false, options);
+    super(message, { stage: 'config', kind: 'permanent' }, options);
   }
 }
 
-/** The store cannot be opened or written. */
+/** The store cannot be opened or written: retryable (an outage), or contention between writers. */
 export class StoreError extends BreachfeedError {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, false, options);
+  constructor(message: string, options?: ErrorOptions & { kind?: FailureKind }) {
+    super(message, { stage: 'store', kind: options?.kind ?? 'retryable' }, options);
   }
 }
 
-/** Whether a failed step is worth another attempt. */
+/** A client's bad request to the HTTP API; the app answers `{error, parameter}` with the status. */
+export class ApiError extends BreachfeedError {
+  constructor(readonly statusCode: number, message: string, readonly parameter?: string) {
+    super(message, { stage: 'api', kind: 'permanent' });
+  }
+}
+
+/** The facts of any error: ours carry them; anything else is a permanent failure of `stage` (a bug does not fix itself). */
+export function factsOf(err: unknown, stage: FailureStage): Required<FailureFacts> {
+  if (err instanceof BreachfeedError) return { stage: err.stage, kind: err.kind, retryAfterMs: err.retryAfterMs };
+  return { stage, kind: 'permanent', retryAfterMs: null };
+}
+
+/** Whether another attempt could succeed (a fact of the kind; whether to make one is the policy's call). */
 export function isRetryable(err: unknown): boolean {
-  return err instanceof BreachfeedError ? err.retryable : false;
+  return err instanceof BreachfeedError && err.kind !== 'permanent';
 }
 
 /** One line for a user: our messages as they are, anything else with its class name. */

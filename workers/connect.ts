@@ -24,7 +24,7 @@ export async function openDistributed(settings: DistributedSettings, role: Redis
     settings,
     redis,
     queues,
-    ledger: new ItemLedger(redis, settings.prefix),
+    ledger: new ItemLedger(redis, settings.prefix, { retentionDays: settings.ledgerRetentionDays }),
     close() {
       closing ??= (async () => {
         await closeQueues(queues);

@@ -3,7 +3,8 @@
 import type { Job } from 'bullmq';
 import type { RecordStore, StoreCounts } from '../src/store/record-store';
 import type { ItemLedger, LedgerCounts } from './item-ledger';
-import { describeJobTarget, type Queues } from './queues';
+import { settleEndedJob } from './job-failure';
+import { type ArticleJobData, describeJobTarget, type Queues, type RecordsJobData } from './queues';
 import { QUEUE_NAMES, type QueueName } from '../src/config/settings';
 
 export interface FailedJob {
@@ -89,27 +90,48 @@ async function selectFailed(queues: Queues, sel: JobSelection): Promise<{ jobs: 
   return { jobs, missing };
 }
 
+/** What operator actions need besides the queues: the ledger, and the store for failed verdicts. */
+export interface AccountingDeps {
+  ledger: ItemLedger;
+  /** null: the ledger is settled, the store is left as it is (a process that cannot reach it). */
+  store: RecordStore | null;
+}
+
+/** The item of an `articles` or `records` job. */
+function itemIdOfJob(job: Job): string | null {
+  return (job.data as Partial<ArticleJobData | RecordsJobData> | undefined)?.itemId ?? null;
+}
+
 /**
  * Moves failed jobs back to waiting with a fresh attempt budget. The job keeps its id and
  * data, and every stage is idempotent, so a replay whose cause was fixed stores exactly
- * what a first success would have.
+ * what a first success would have. Its item is in flight again until the replay ends.
  */
-export async function retryJobs(queues: Queues, sel: JobSelection): Promise<SelectionResult> {
+export async function retryJobs(queues: Queues, ledger: ItemLedger, sel: JobSelection): Promise<SelectionResult> {
   const { jobs, missing } = await selectFailed(queues, sel);
   const done: SelectionResult['done'] = [];
   for (const { job, queue } of jobs) {
+    const itemId = itemIdOfJob(job);
+    if (itemId) await ledger.settle(itemId, 'queued');
     await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
     done.push({ id: job.id!, queue });
   }
   return { done, missing };
 }
 
-/** Removes failed jobs for good; their items stay counted as failures. */
-export async function discardJobs(queues: Queues, sel: JobSelection): Promise<SelectionResult> {
+/**
+ * Removes failed jobs for good. Their items stay counted as failures, which later polls do not
+ * enqueue again; with `forget`, the ledger forgets them instead, so the next poll that lists
+ * them enqueues them afresh.
+ */
+export async function discardJobs(queues: Queues, deps: AccountingDeps, sel: JobSelection & { forget?: boolean }): Promise<SelectionResult> {
   const { jobs, missing } = await selectFailed(queues, sel);
   const done: SelectionResult['done'] = [];
   for (const { job, queue } of jobs) {
     await job.remove();
+    await settleEndedJob(queue, job, 'discarded', deps);
+    const itemId = itemIdOfJob(job);
+    if (sel.forget && itemId) await deps.ledger.forget(itemId);
     done.push({ id: job.id!, queue });
   }
   return { done, missing };
@@ -117,19 +139,29 @@ export async function discardJobs(queues: Queues, sel: JobSelection): Promise<Se
 
 export type QueueAction = 'pause' | 'resume' | 'drain';
 
-/** Pause (running jobs finish, no new ones start), resume, or drain (drop waiting jobs; `delayed` too when asked). */
-export async function applyQueueAction(queues: Queues, names: QueueName[], action: QueueAction, opts: { delayed?: boolean } = {}): Promise<Record<QueueName, number>> {
+const DRAINED_STATES = ['waiting', 'prioritized'] as const;
+
+/**
+ * Pause (running jobs finish, no new ones start), resume, or drain (drop waiting jobs; `delayed`
+ * too when asked). Drained items are settled as failures ("drained"): nothing will run them.
+ */
+export async function applyQueueAction(queues: Queues, names: QueueName[], action: QueueAction, deps: AccountingDeps, opts: { delayed?: boolean } = {}): Promise<Record<QueueName, number>> {
   const dropped = {} as Record<QueueName, number>;
   for (const name of names) {
     const q = queues[name];
     if (action === 'pause') await q.pause();
     else if (action === 'resume') await q.resume();
     else {
-      const before = await q.getJobCounts('waiting', 'delayed', 'prioritized');
+      const doomed = await q.getJobs(opts.delayed ? [...DRAINED_STATES, 'delayed'] : [...DRAINED_STATES]);
       await q.drain(Boolean(opts.delayed));
-      const after = await q.getJobCounts('waiting', 'delayed', 'prioritized');
-      const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
-      dropped[name] = total(before) - total(after);
+      let n = 0;
+      for (const job of doomed) {
+        // A job a worker took in the meantime was not drained: it settles itself.
+        if (!job?.id || (await q.getJobState(job.id)) !== 'unknown') continue;
+        n++;
+        await settleEndedJob(name, job, 'drained', deps);
+      }
+      dropped[name] = n;
     }
   }
   return dropped;
@@ -147,7 +179,8 @@ export interface QueueCounts {
 export interface DistributedStatus {
   queues: Record<QueueName, QueueCounts>;
   schedulers: number;
-  items: LedgerCounts;
+  /** The ledger's accounting, and `inFlight`: items with an active, waiting or delayed job (from the queues). */
+  items: LedgerCounts & { inFlight: number };
   store: StoreCounts & { location: string };
 }
 
@@ -167,21 +200,46 @@ export async function readQueueCounts(queues: Queues): Promise<Record<QueueName,
   return out;
 }
 
+/** Items that have a job still to run or running: active, waiting or delayed, in `articles` or `records`. */
+export async function countItemsInFlight(queues: Queues): Promise<number> {
+  const items = new Set<string>();
+  for (const name of ['articles', 'records'] as const) {
+    for (const job of await queues[name].getJobs(['active', 'waiting', 'prioritized', 'delayed'])) {
+      const itemId = job ? itemIdOfJob(job) : null;
+      if (itemId) items.add(itemId);
+    }
+  }
+  return items.size;
+}
+
 /** Queue counts, the item accounting (DESIGN.md §1) and the store's counts. */
 export async function readStatus(queues: Queues, ledger: ItemLedger, store: RecordStore | null): Promise<DistributedStatus> {
-  // Queues first, the ledger after: a job that finishes in between is then either still counted
-  // as busy or already in the ledger, never idle with its item unsettled.
+  // Jobs first, the ledger after: a job that finishes in between is then either still counted
+  // as in flight or already in the ledger, never idle with its item unsettled.
   const q = await readQueueCounts(queues);
+  const inFlight = await countItemsInFlight(queues);
   const [schedulers, items, counts] = await Promise.all([
     queues.feeds.getJobSchedulersCount(),
     ledger.counts(),
     store ? store.counts() : Promise.resolve({ articles: { breach: 0, no_incident: 0, failed: 0 }, records: 0, failuresByStage: {} }),
   ]);
-  return { queues: q, schedulers, items, store: { ...counts, location: store?.location ?? '(not opened)' } };
+  return { queues: q, schedulers, items: { ...items, inFlight }, store: { ...counts, location: store?.location ?? '(not opened)' } };
 }
 
-/** True when no item is in flight and nothing waits, runs or waits for a retry in articles/records. */
+/**
+ * What does not add up: items the ledger holds as pending without a job in flight (their job
+ * ended without settling them), or jobs in flight whose item the ledger does not hold as pending.
+ * Empty when consistent. A poll between claiming its items and enqueueing them shows briefly.
+ */
+export function inconsistencies(s: DistributedStatus): string[] {
+  const { pending, inFlight } = s.items;
+  if (pending === inFlight) return [];
+  return pending > inFlight
+    ? [`${pending - inFlight} item${pending - inFlight === 1 ? '' : 's'} pending in the ledger with no job in flight`]
+    : [`${inFlight - pending} job${inFlight - pending === 1 ? '' : 's'} in flight for items the ledger does not hold as pending`];
+}
+
+/** True when no item is pending or in flight and no feed poll waits or runs. */
 export function isSettled(s: DistributedStatus): boolean {
-  const busy = (c: QueueCounts) => c.waiting + c.active + c.delayed;
-  return s.items.inFlight === 0 && busy(s.queues.articles) === 0 && busy(s.queues.records) === 0 && s.queues.feeds.active === 0 && s.queues.feeds.waiting === 0;
+  return s.items.pending === 0 && s.items.inFlight === 0 && s.queues.feeds.active === 0 && s.queues.feeds.waiting === 0;
 }

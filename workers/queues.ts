@@ -49,12 +49,12 @@ export function recordsJobId(key: string): string {
   return `records-${key}`;
 }
 
-/** Options every job of a queue gets: attempts, exponential backoff, retention. */
+/** Options every job of a queue gets: attempts, backoff by the failure policy (first delay here), retention. */
 export function jobOptions(queue: QueueName, settings: DistributedSettings): JobsOptions {
   const p = settings.policies[queue];
   return {
     attempts: p.attempts,
-    backoff: { type: 'exponential', delay: p.backoffMs },
+    backoff: { type: 'policy', delay: p.backoffMs },
     removeOnComplete: settings.keepCompleted > 0 ? { count: settings.keepCompleted } : true,
     removeOnFail: settings.keepFailed > 0 ? { count: settings.keepFailed } : false,
   };

@@ -8,8 +8,10 @@ import type { Logger } from '../src/logger';
 import type { RecordStore } from '../src/store/record-store';
 import { createRedisHostGate } from './host-gate';
 import { ItemLedger } from './item-ledger';
+import { policyBackoff, settleEndedJob } from './job-failure';
 import { articlesProcessor, feedsProcessor, type ProcessorDeps, recordsProcessor } from './processors';
 import { describeJobTarget, type Queues } from './queues';
+import type { RedisOutageLog } from './redis-outage-log';
 
 export interface StartWorkersOptions {
   queues: QueueName[];
@@ -25,6 +27,8 @@ export interface StartWorkersOptions {
   robots: RobotsCache;
   maxItemsPerFeed: number;
   logger: Logger;
+  /** Where connection and worker errors go (one line per outage). */
+  outageLog: RedisOutageLog;
 }
 
 export interface RunningWorkers {
@@ -36,21 +40,22 @@ export interface RunningWorkers {
 export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
   const { settings, logger } = opts;
   const fetch = opts.http.options;
+  // Every hop of every request, redirects included, keeps the per-host limits of all workers.
+  opts.http.useHostGate(createRedisHostGate(opts.redis, {
+    prefix: settings.prefix,
+    concurrency: fetch.perHostConcurrency,
+    delayMs: fetch.perHostDelayMs,
+    leaseMs: fetch.timeoutMs * 2,
+  }));
   const deps: ProcessorDeps = {
     store: opts.store,
     http: opts.http,
     robots: opts.robots,
     maxItemsPerFeed: opts.maxItemsPerFeed,
     queues: opts.producers,
-    ledger: new ItemLedger(opts.redis, settings.prefix),
+    ledger: new ItemLedger(opts.redis, settings.prefix, { retentionDays: settings.ledgerRetentionDays }),
     // A process that serves `records` may write the store; one that does not leaves that to those that do.
     storeVerdicts: opts.queues.includes('records'),
-    hostGate: createRedisHostGate(opts.redis, {
-      prefix: settings.prefix,
-      concurrency: fetch.perHostConcurrency,
-      delayMs: fetch.perHostDelayMs,
-      leaseMs: fetch.timeoutMs * 2,
-    }),
   };
   const processors = {
     feeds: feedsProcessor(deps),
@@ -66,6 +71,8 @@ export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
       lockDuration: settings.lockMs,
       stalledInterval: Math.max(500, Math.floor(settings.lockMs / 2)),
       maxStalledCount: 2,
+      // Retry delays are the failure policy's (jobs' backoff type `policy`), Retry-After included.
+      settings: { backoffStrategy: policyBackoff },
       removeOnComplete: settings.keepCompleted > 0 ? { count: settings.keepCompleted } : { count: 0 },
       ...(settings.keepFailed > 0 ? { removeOnFail: { count: settings.keepFailed } } : {}),
     });
@@ -74,10 +81,16 @@ export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
     });
     worker.on('failed', (job, err) => {
       const final = !job || job.finishedOn != null;
-      logger.warn({ queue: name, jobId: job?.id, target: job ? describeJobTarget(name, job.data) : undefined, attempts: job?.attemptsMade, final, err: err.message }, final ? 'job failed' : 'job failed, will retry');
+      const delayMs = final ? undefined : job?.delay;
+      logger.warn({ queue: name, jobId: job?.id, target: job ? describeJobTarget(name, job.data) : undefined, attempts: job?.attemptsMade, final, delayMs, err: err.message }, final ? 'job failed' : 'job failed, will retry');
+      // Stalled out: BullMQ failed it without running the processor, so its item is settled here.
+      if (job?.deferredFailure) {
+        settleEndedJob(name, job, 'stalled', { ledger: deps.ledger, store: opts.store })
+          .catch((e: unknown) => logger.error({ queue: name, jobId: job.id, err: (e as Error).message }, 'could not settle a stalled job'));
+      }
     });
     worker.on('stalled', (jobId) => logger.warn({ queue: name, jobId }, 'job stalled, handed back to the queue'));
-    worker.on('error', (err) => logger.error({ queue: name, err: err.message }, 'worker error'));
+    worker.on('error', (err) => opts.outageLog.error(err, { queue: name }));
     return worker;
   });
   logger.info({ queues: opts.queues, concurrency: opts.concurrency, prefix: settings.prefix, store: opts.store.location }, 'workers started');

@@ -3,7 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { RecordStore } from '../store/record-store';
-import { ApiError } from './api-error';
+import { ApiError } from '../errors';
 import { createMetrics, type QueueDepths } from './metrics';
 import { exportRoutes } from './routes/export';
 import { incidentRoutes } from './routes/incidents';

@@ -84,6 +84,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   fetchRow('perHostDelayMs', 'politeness: minimum gap between two requests to one host'),
   fetchRow('maxFeedItems', 'entries read from one feed'),
   fetchRow('robotsTtlMs', "how long a host's robots.txt is trusted"),
+  fetchRow('maxRetryAfterMs', "cap on a 429/503's Retry-After, which pauses the host and delays the job's next attempt"),
   { key: 'run.concurrency', type: 'integer', default: 4, min: 1, max: 64, env: [], yaml: 'run.concurrency', doc: 'articles processed at once (worker --concurrency overrides)' },
   { key: 'run.maxItemsPerFeed', type: 'integer', default: 50, min: 1, env: [], yaml: 'run.maxItemsPerFeed', doc: 'newest items taken from each feed per poll' },
   {
@@ -102,6 +103,10 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     key: 'distributed.lockMs', type: 'integer', default: 30_000, min: 1_000, env: ['BREACHFEED_LOCK_MS'], yaml: 'queues.lockMs',
     doc: 'job lock; a job whose worker stops renewing it this long goes to another worker',
+  },
+  {
+    key: 'distributed.ledgerRetentionDays', type: 'integer', default: 30, min: 1, env: ['BREACHFEED_LEDGER_RETENTION_DAYS'], yaml: 'queues.ledgerRetentionDays',
+    doc: "days Redis keeps a settled item's ledger entry (the store keeps its verdict for good)",
   },
   {
     key: 'distributed.defaultIntervalMins', type: 'integer', default: 30, min: 1, env: ['BREACHFEED_DEFAULT_INTERVAL_MINS'], yaml: 'queues.defaultIntervalMins',

@@ -27,6 +27,7 @@ export interface DistributedSettings {
   keepCompleted: number;
   keepFailed: number;
   lockMs: number;
+  ledgerRetentionDays: number;
   defaultIntervalMins: number;
 }
 

@@ -74,5 +74,5 @@ export function repairBareAmpersands(xml: string): string {
 /** Throws ContentError when the decoded text is a declaration we refuse. */
 export function assertSafeXml(xml: string, label: string): void {
   const reason = refusedXmlReason(xml);
-  if (reason) throw new ContentError(`${label} is not a valid feed (it ${reason}, refused)`);
+  if (reason) throw new ContentError(`${label} is not a valid feed (it ${reason}, refused)`, { stage: 'feed' });
 }

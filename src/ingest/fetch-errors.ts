@@ -1,32 +1,25 @@
 // Every way a fetch can fail, mapped in one place to the classes of src/errors.ts, so
 // the runner can tell a retry (timeouts, resets, 5xx, 429) from a permanent failure
 // (4xx, refused address, bad or oversized content).
-import { ContentError, HttpStatusError, NetworkError } from '../errors';
+import { BreachfeedError, ContentError, HttpStatusError, NetworkError } from '../errors';
 
 /** 429, or 503 with Retry-After: the host asked us to slow down; retry no sooner than `retryAfterMs`. */
-export class ThrottledError extends HttpStatusError {
-  constructor(url: string, status: number, readonly retryAfterMs: number | null) {
-    super(url, status);
-  }
-}
+export class ThrottledError extends HttpStatusError {}
 
-/** Not sent at all: the host is still inside a Retry-After pause it asked for. Retryable. */
+/** Not sent at all: the host is still inside a Retry-After pause it asked for. Throttled. */
 export class HostBackoffError extends NetworkError {
-  constructor(url: string, host: string, readonly retryAfterMs: number) {
-    super(`fetch: ${url} not sent: ${host} asked to wait ${Math.ceil(retryAfterMs / 1000)} s more (Retry-After)`);
+  constructor(url: string, host: string, retryAfterMs: number) {
+    super(`fetch: ${url} not sent: ${host} asked to wait ${Math.ceil(retryAfterMs / 1000)} s more (Retry-After)`, { kind: 'throttled', retryAfterMs });
   }
 }
 
 /** How long the server asked us to wait, if it did. */
 export function retryAfterMsOf(err: unknown): number | null {
-  return err instanceof ThrottledError || err instanceof HostBackoffError ? err.retryAfterMs : null;
+  return err instanceof BreachfeedError ? err.retryAfterMs : null;
 }
 
-/** A day: a longer Retry-After is read as a day, so one odd header cannot park a host for ever. */
-const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; null if absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
+/** Retry-After as milliseconds from now, at most `maxMs`: delta-seconds or an HTTP date; null if absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, maxMs: number, now = Date.now()): number | null {
   if (!value) return null;
   const v = value.trim();
   let ms: number;
@@ -38,7 +31,8 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
     if (Number.isNaN(at)) return null;
     ms = at - now;
   }
-  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  // Capped, so one odd header cannot park a host (or a job) for ever.
+  return Math.min(Math.max(ms, 0), maxMs);
 }
 
 /** Why the request stopped, as far as the client knows it (set by the client, not parsed from errors). */

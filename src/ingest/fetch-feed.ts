@@ -39,7 +39,7 @@ export async function fetchFeed(feed: FeedConfig, http: HttpClient, prev?: FeedV
   const { xml } = decodeXml(res.body, res.contentType);
   if (isHtmlDocument(xml, res.contentType)) {
     const alt = feedLinkIn(xml, res.finalUrl);
-    throw new ContentError(`${label} is an HTML page, not a feed${alt ? ` (the page links to a feed at ${alt})` : ''}`);
+    throw new ContentError(`${label} is an HTML page, not a feed${alt ? ` (the page links to a feed at ${alt})` : ''}`, { stage: 'feed' });
   }
   assertSafeXml(xml, label);
   const parsed = await parseFeedXml(repairBareAmpersands(xml), label);
@@ -48,7 +48,7 @@ export async function fetchFeed(feed: FeedConfig, http: HttpClient, prev?: FeedV
 
 /** rss-parser over decoded XML; any parser complaint becomes one ContentError line. */
 export async function parseFeedXml(xml: string, label: string): Promise<Parser.Output<RawItem>> {
-  if (!xml.trim()) throw new ContentError(`${label} is not a valid feed (empty body)`);
+  if (!xml.trim()) throw new ContentError(`${label} is not a valid feed (empty body)`, { stage: 'feed' });
   // A parser per call: xml2js parser objects keep state between parses, and a failed parse can leave it dirty.
   const parser = new Parser<Record<string, unknown>, RawItem>({ defaultRSS: 2, customFields: { item: ['dc:date', 'updated'] } });
   try {
@@ -56,7 +56,7 @@ export async function parseFeedXml(xml: string, label: string): Promise<Parser.O
   } catch (err) {
     if (err instanceof BreachfeedError) throw err;
     const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0].trim();
-    throw new ContentError(`${label} is not a valid feed (${detail})`, { cause: err });
+    throw new ContentError(`${label} is not a valid feed (${detail})`, { cause: err, stage: 'feed' });
   }
 }
 

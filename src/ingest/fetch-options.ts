@@ -26,6 +26,8 @@ export interface FetchOptions {
   maxFeedItems?: number;
   /** How long a host's robots.txt is trusted before it is fetched again. @default 6 hours */
   robotsTtlMs?: number;
+  /** A longer Retry-After is read as this: it delays the host and the job's next attempt. @default 1 hour */
+  maxRetryAfterMs?: number;
 }
 
 export const FETCH_DEFAULTS = {
@@ -40,6 +42,7 @@ export const FETCH_DEFAULTS = {
   perHostDelayMs: 1_000,
   maxFeedItems: 500,
   robotsTtlMs: 6 * 60 * 60 * 1000,
+  maxRetryAfterMs: 60 * 60 * 1000, // one odd header must not park a host, or a job, for days
 } satisfies Required<FetchOptions>;
 
 type NumberKey = { [K in keyof Required<FetchOptions>]: Required<FetchOptions>[K] extends number ? K : never }[keyof FetchOptions];
@@ -55,6 +58,7 @@ const MINIMUMS: Record<NumberKey, number> = {
   perHostDelayMs: 0,
   maxFeedItems: 1,
   robotsTtlMs: 0,
+  maxRetryAfterMs: 0,
 };
 
 /** Fill in defaults and validate; one ConfigError naming the first bad field. */

@@ -114,7 +114,15 @@ export class HostLimiter {
 }
 
 /**
- * Politeness shared beyond one process (distributed workers, through Redis): waits for a slot on
- * a URL's host; the returned function gives it back. The client's own limiter still applies.
+ * Politeness shared beyond one process (distributed workers, through Redis). The HTTP client
+ * asks it for every hop, after its own limiter (`HttpClient.useHostGate`).
  */
-export type HostGate = (url: string) => Promise<() => void | Promise<void>>;
+export interface HostGate {
+  /**
+   * Waits for a slot on `host`; the returned function gives it back. Throws a throttled error
+   * (HostBackoffError for `url`) when the host is paused for longer than `maxWaitMs`.
+   */
+  acquire(host: string, maxWaitMs: number, url: string): Promise<() => void>;
+  /** Holds every request to `host` for `ms`, in every process (a 429 or 503 asked us to slow down). */
+  pause(host: string, ms: number): Promise<void>;
+}

@@ -4,7 +4,7 @@
 // under a size cap → decompress under the same cap. Failures leave through mapFetchError.
 import { Agent, request } from 'undici';
 import { ContentError, HttpStatusError } from '../errors';
-import { HostLimiter } from './host-limiter';
+import { type HostGate, HostLimiter } from './host-limiter';
 import { HostBackoffError, ThrottledError, mapFetchError, parseRetryAfter } from './fetch-errors';
 import { resolveFetchOptions, type FetchOptions } from './fetch-options';
 import { decodeContentEncoding, readCappedBody } from './read-body';
@@ -38,6 +38,8 @@ export interface HttpResponse {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** How long a 429 or 503 without Retry-After holds its host. */
+const THROTTLE_PAUSE_MS = 5_000;
 const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8';
 
 export interface HttpClientDeps {
@@ -50,6 +52,7 @@ export class HttpClient {
   private readonly agent: Agent;
   private readonly limiter: HostLimiter;
   private readonly guard: SsrfGuard | null;
+  private gate: HostGate | null = null;
 
   constructor(opts: FetchOptions = {}, deps: HttpClientDeps = {}) {
     this.options = resolveFetchOptions(opts);
@@ -63,6 +66,15 @@ export class HttpClient {
       connections: o.perHostConcurrency,
     });
     this.limiter = new HostLimiter(o.perHostConcurrency, o.perHostDelayMs);
+  }
+
+  /**
+   * Shares per-host politeness beyond this process (distributed workers, through Redis): every
+   * hop, redirects included, waits for a slot on the host it contacts, and a 429 or 503 pauses
+   * that host for all of them. Called once, when the workers start.
+   */
+  useHostGate(gate: HostGate): void {
+    this.gate = gate;
   }
 
   /** GET a URL: a 2xx or 304 response, or a classified error (HttpStatusError, NetworkError, ContentError). */
@@ -124,8 +136,11 @@ export class HttpClient {
     // A pause longer than our whole budget is not worth waiting out here; the queue retries later.
     if (pausedMs > o.timeoutMs) throw new HostBackoffError(hop.href, host, pausedMs);
     const release = await this.limiter.acquire(host, signal);
-    startTimer();
+    let releaseShared: (() => void) | null = null;
     try {
+      // The host actually contacted, hop by hop: a redirect to another host takes that host's slot.
+      releaseShared = this.gate ? await this.gate.acquire(hop.host, o.timeoutMs, hop.href) : null;
+      startTimer();
       if (this.guard) await this.guard.checkUrl(hop);
       const res = await request(hop, {
         dispatcher: this.agent,
@@ -158,12 +173,15 @@ export class HttpClient {
       }
       // 429 and 503 before the generic check: they are a request to slow down, not a failure of the page.
       if (status === 429 || status === 503) {
-        const retryAfterMs = parseRetryAfter(headers['retry-after']);
-        if (retryAfterMs !== null) this.limiter.pauseHost(host, Date.now() + retryAfterMs);
+        const retryAfterMs = parseRetryAfter(headers['retry-after'], o.maxRetryAfterMs);
+        const pauseMs = retryAfterMs ?? THROTTLE_PAUSE_MS;
+        this.limiter.pauseHost(host, Date.now() + pauseMs);
+        await this.gate?.pause(hop.host, pauseMs).catch(() => undefined); // politeness must not fail the request
         if (status === 429 || retryAfterMs !== null) throw new ThrottledError(hop.href, status, retryAfterMs);
       }
       throw new HttpStatusError(hop.href, status);
     } finally {
+      releaseShared?.();
       release();
     }
   }

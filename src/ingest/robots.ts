@@ -36,7 +36,7 @@ export class RobotsCache {
     try {
       target = new URL(url);
     } catch {
-      throw new ContentError(`robots: ${JSON.stringify(url)} is not a valid URL`);
+      throw new ContentError(`robots: ${JSON.stringify(url)} is not a valid URL`, { stage: 'robots' });
     }
     const robot = await this.robotsFor(target.origin);
     // undefined means the URL is outside the file's origin, which cannot happen here; allow.
@@ -76,7 +76,9 @@ async function loadRobots(origin: string, client: HttpClient): Promise<Robot | n
     // Too large, redirected off into a loop, and similar: treated as unavailable, like a 4xx.
     if (err instanceof ContentError) return null;
     if (err instanceof HttpStatusError || err instanceof NetworkError) {
-      throw new NetworkError(`robots: ${robotsUrl} cannot be read now (${err.message}); not crawling ${origin} until it can`, { cause: err });
+      // The cause's kind as it is (a 5xx, an outage, a Retry-After), at the robots stage.
+      throw new NetworkError(`robots: ${robotsUrl} cannot be read now (${err.message}); not crawling ${origin} until it can`,
+        { cause: err, stage: 'robots', kind: err.kind, retryAfterMs: err.retryAfterMs });
     }
     throw err;
   }

@@ -1,32 +1,21 @@
-import { describeError, isRetryable } from '../errors';
+import { BreachfeedError, describeError, factsOf } from '../errors';
 import { identifyItem, type OriginAliases } from '../ingest/canonicalize-url';
 import { fetchFeed } from '../ingest/fetch-feed';
-import type { HostGate } from '../ingest/host-limiter';
 import type { HttpClient } from '../ingest/http-get';
-import type { FeedState, RecordStore } from '../store/record-store';
+import type { RecordStore } from '../store/record-store';
 import type { FeedConfig, FeedItem } from '../types';
+import { feedBackoffUntil } from './failure-policy';
 
 export type FeedPoll =
   /** `deferredUntil`: the feed failed lately and was not asked this time (back-off). */
   | { ok: true; items: FeedItem[]; notModified: boolean; deferredUntil?: string }
-  | { ok: false; reason: string; retryable: boolean };
-
-// After n consecutive failures a feed waits BASE · 2^(n−1), at most MAX, before it is asked again.
-const BACKOFF_BASE_MS = 5 * 60_000;
-const BACKOFF_MAX_MS = 6 * 60 * 60_000;
-
-/** When a failing feed may be polled again, or null when it is not backing off. */
-export function backoffUntil(state: Pick<FeedState, 'consecutiveFailures' | 'lastPolledAt'> | null): Date | null {
-  if (!state || state.consecutiveFailures <= 0 || !state.lastPolledAt) return null;
-  const wait = Math.min(BACKOFF_BASE_MS * 2 ** (state.consecutiveFailures - 1), BACKOFF_MAX_MS);
-  return new Date(Date.parse(state.lastPolledAt) + wait);
-}
+  /** `error`: what failed, at the feed stage and naming the feed, for the failure policy. */
+  | { ok: false; reason: string; error: BreachfeedError };
 
 export interface PollContext {
   store: Pick<RecordStore, 'getFeedState' | 'saveFeedState'>;
   http: HttpClient;
   maxItemsPerFeed: number;
-  hostGate?: HostGate;
   /** Origins stored under another one (the demo newsroom on a fallback port). */
   originAliases?: OriginAliases;
   /** Poll even a feed that is backing off (an operator's explicit run). */
@@ -43,19 +32,13 @@ export interface PollContext {
 export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<FeedPoll> {
   const prev = await ctx.store.getFeedState(feed.id);
   const now = ctx.now?.() ?? Date.now();
-  const until = backoffUntil(prev);
+  const until = feedBackoffUntil(prev);
   if (until && until.getTime() > now && !ctx.ignoreBackoff) {
     return { ok: true, items: [], notModified: false, deferredUntil: until.toISOString() };
   }
   const polledAt = new Date(now).toISOString();
   try {
-    const release = ctx.hostGate ? await ctx.hostGate(feed.url) : null;
-    let res: Awaited<ReturnType<typeof fetchFeed>>;
-    try {
-      res = await fetchFeed(feed, ctx.http, prev ?? undefined);
-    } finally {
-      await release?.();
-    }
+    const res = await fetchFeed(feed, ctx.http, prev ?? undefined);
     await ctx.store.saveFeedState({
       feedId: feed.id,
       etag: res.etag ?? prev?.etag ?? null,
@@ -67,9 +50,9 @@ export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<Feed
     const items = res.items.slice(0, ctx.maxItemsPerFeed).map((entry) => identifyItem(entry, ctx.originAliases));
     return { ok: true, items, notModified: res.notModified };
   } catch (err) {
-    // Every feed failure names its feed, whichever layer raised it.
-    const message = describeError(err);
-    const reason = message.startsWith(`feed ${feed.id}:`) ? message : `feed ${feed.id}: ${message}`;
+    // Every feed failure names its feed: the feed stage's own errors do, the others get it here.
+    const named = err instanceof BreachfeedError && err.stage === 'feed';
+    const reason = named ? describeError(err) : `feed ${feed.id}: ${describeError(err)}`;
     await ctx.store.saveFeedState({
       feedId: feed.id,
       etag: prev?.etag ?? null,
@@ -78,6 +61,6 @@ export async function pollFeed(feed: FeedConfig, ctx: PollContext): Promise<Feed
       lastError: reason,
       consecutiveFailures: (prev?.consecutiveFailures ?? 0) + 1,
     }).catch(() => undefined); // a store failure must not hide the feed's own error
-    return { ok: false, reason, retryable: isRetryable(err) };
+    return { ok: false, reason, error: new BreachfeedError(reason, { ...factsOf(err, 'feed'), stage: 'feed' }, { cause: err }) };
   }
 }

@@ -1,14 +1,14 @@
-import { describeError, isRetryable } from '../errors';
+import type { FailureStage } from '../errors';
 import { EXTRACTOR_VERSION, extractIncidents } from '../extract/extract-incidents';
 import { scrapeArticle } from '../extract/scrape-article';
 import { articleKey, canonicalizeUrl, type OriginAliases } from '../ingest/canonicalize-url';
 import { fetchPage } from '../ingest/fetch-page';
-import type { HostGate } from '../ingest/host-limiter';
 import type { HttpClient } from '../ingest/http-get';
 import type { RobotsCache } from '../ingest/robots';
 import type { ArticleOutcome, RecordStore } from '../store/record-store';
 import type { BreachRecord, FeedItem } from '../types';
 import { buildRecords } from './build-records';
+import { decideFailure, retryInPlace, type RetryBudget } from './failure-policy';
 
 /** What became of one feed item (DESIGN.md §1: nothing is lost). */
 export type ItemOutcome =
@@ -17,7 +17,7 @@ export type ItemOutcome =
   | { kind: 'duplicate'; url: string }
   /** robots.txt disallows it: counted, not failed, and asked again on a later run. */
   | { kind: 'skipped'; url: string; reason: string }
-  | { kind: 'failed'; url: string; reason: string; retryable: boolean };
+  | { kind: 'failed'; url: string; reason: string; stage: FailureStage };
 
 export interface ItemContext {
   store: RecordStore;
@@ -25,8 +25,6 @@ export interface ItemContext {
   robots: RobotsCache;
   /** Article keys taken by this run, so two items of one run never process the same article. */
   claimed?: Set<string>;
-  /** Politeness shared beyond this process (distributed workers). */
-  hostGate?: HostGate;
   /** Origins stored under another one (the demo newsroom on a fallback port): the page's canonical URL is read with them. */
   originAliases?: OriginAliases;
 }
@@ -51,7 +49,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   if (!(await ctx.robots.isAllowed(url))) {
     return { kind: 'skipped', url, reason: `robots: ${url} is disallowed for breachfeed by robots.txt` };
   }
-  const page = await fetchThroughGate(item, ctx);
+  const page = await fetchPage(item, ctx.http);
   const article = scrapeArticle(page);
   const canonicalUrl = canonicalizeUrl(article.canonicalUrl, ctx.originAliases);
   const key = articleKey(canonicalUrl);
@@ -61,7 +59,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   const base = { key, urlKey, guidKey, url, canonicalUrl, feed: item.feedId };
   if (!article.text) {
     const reason = `scrape: ${url} has no article body${article.emptyReason ? ` (${article.emptyReason})` : ''}`;
-    return { kind: 'verdict', url, outcome: { ...base, status: 'failed', reason }, records: [] };
+    return { kind: 'verdict', url, outcome: { ...base, status: 'failed', reason, stage: 'scrape' }, records: [] };
   }
   const incidents = extractIncidents({
     title: article.title ?? item.title ?? null,
@@ -82,7 +80,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
 /** The second half: stores a prepared verdict with its records (one transaction) and says what it was. */
 export async function saveVerdict(store: Pick<RecordStore, 'saveArticle'>, prepared: PreparedItem): Promise<ItemOutcome> {
   if (prepared.kind !== 'verdict') return prepared;
-  await store.saveArticle(prepared.outcome, prepared.records);
+  await retryInPlace(() => store.saveArticle(prepared.outcome, prepared.records));
   return outcomeOf(prepared);
 }
 
@@ -90,28 +88,21 @@ export async function saveVerdict(store: Pick<RecordStore, 'saveArticle'>, prepa
 export function outcomeOf(prepared: PreparedItem): ItemOutcome {
   if (prepared.kind !== 'verdict') return prepared;
   const { url, outcome, records } = prepared;
-  if (outcome.status === 'failed') return { kind: 'failed', url, reason: outcome.reason ?? 'failed', retryable: false };
+  if (outcome.status === 'failed') return { kind: 'failed', url, reason: outcome.reason ?? 'failed', stage: outcome.stage ?? 'scrape' };
   return records.length > 0 ? { kind: 'records', url, records: records.length } : { kind: 'no_incident', url };
 }
+
+/** An inline run is one attempt per item: its retry is the next run (a failed article is no duplicate). */
+const INLINE_BUDGET: RetryBudget = { attempt: 1, attempts: 1, backoffMs: 0, stage: 'extract' };
 
 /** Fetch → scrape → extract → store for one feed item; never throws, every item gets an outcome. */
 export async function processItem(item: FeedItem, ctx: ItemContext): Promise<ItemOutcome> {
   try {
     return await saveVerdict(ctx.store, await prepareItem(item, ctx));
   } catch (err) {
-    const reason = describeError(err);
-    await saveItemFailure(item, reason, ctx.store).catch(() => undefined); // the store itself may be what failed
-    return { kind: 'failed', url: item.url, reason, retryable: isRetryable(err) };
-  }
-}
-
-async function fetchThroughGate(item: FeedItem, ctx: Pick<ItemContext, 'http' | 'hostGate'>) {
-  if (!ctx.hostGate) return fetchPage(item, ctx.http);
-  const release = await ctx.hostGate(item.url);
-  try {
-    return await fetchPage(item, ctx.http);
-  } finally {
-    await release();
+    const failure = decideFailure(err, INLINE_BUDGET);
+    await saveItemFailure(item, failure, ctx.store).catch(() => undefined); // the store itself may be what failed
+    return { kind: 'failed', url: item.url, reason: failure.reason, stage: failure.stage };
   }
 }
 
@@ -123,8 +114,9 @@ async function isKnown(key: string, ctx: { store: Pick<RecordStore, 'getArticleS
   return false;
 }
 
-/** Stores a failed verdict for an item (keyed by its link), so the failure is on record with its reason. */
-export async function saveItemFailure(item: FeedItem, reason: string, store: Pick<RecordStore, 'saveArticle'>): Promise<void> {
+/** Stores a failed verdict for an item (keyed by its link), so the failure is on record with its stage and reason. */
+export async function saveItemFailure(item: FeedItem, failure: { reason: string; stage: FailureStage }, store: Pick<RecordStore, 'saveArticle'>): Promise<void> {
   const { urlKey: key, canonicalUrl } = item;
-  await store.saveArticle({ key, urlKey: key, url: item.url, canonicalUrl, feed: item.feedId, status: 'failed', reason }, []);
+  const outcome = { key, urlKey: key, url: item.url, canonicalUrl, feed: item.feedId, status: 'failed' as const, reason: failure.reason, stage: failure.stage };
+  await retryInPlace(() => store.saveArticle(outcome, []));
 }

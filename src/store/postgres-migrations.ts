@@ -40,4 +40,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
      last_error text,
      consecutive_failures integer NOT NULL DEFAULT 0
    );`,
+  // The stage of a failed verdict, from its error's facts. Verdicts stored before keep the stage
+  // their reason was written with (the one time a reason is read: these rows have nothing else).
+  `ALTER TABLE articles ADD COLUMN failure_stage text;
+   UPDATE articles SET failure_stage = split_part(reason, ':', 1) WHERE status = 'failed' AND position(':' in reason) > 0;`,
 ];

@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { StoreError } from '../errors';
 import type { BreachRecord } from '../types';
+import { storeFailureKind } from './store-failure-kind';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { dataTypesColumn, numberPlaceholders, recordFilter } from './record-filter';
-import type {
-  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts, StoredRecord,
+import {
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
 
 export interface PostgresStoreOptions {
@@ -22,7 +23,7 @@ const SEQ_LOCK_ID = 0x62666565_65;
 /** Connects, applies pending migrations, and returns the store. One clear StoreError when it cannot. */
 export async function openPostgresStore(opts: PostgresStoreOptions): Promise<PostgresStore> {
   const schema = opts.schema ?? 'public';
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`store: PostgreSQL schema name '${schema}' is not a plain identifier`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`store: PostgreSQL schema name '${schema}' is not a plain identifier`, { kind: 'permanent' });
   const location = redact(opts.connectionString);
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
@@ -56,7 +57,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
     }
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw new StoreError(`store: cannot open PostgreSQL database ${location}: ${(err as Error).message || (err as Error).name}`, { cause: err });
+    throw new StoreError(`store: cannot open PostgreSQL database ${location}: ${(err as Error).message || (err as Error).name}`, { cause: err, kind: 'permanent' });
   }
   return new PostgresStore(pool, location);
 }
@@ -84,7 +85,7 @@ export class PostgresStore implements RecordStore {
     try {
       return await this.pool.query<R>(sql, params);
     } catch (err) {
-      throw new StoreError(`store: PostgreSQL ${this.location} failed: ${(err as Error).message}`, { cause: err });
+      throw new StoreError(`store: PostgreSQL ${this.location} failed: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
     }
   }
 
@@ -93,7 +94,7 @@ export class PostgresStore implements RecordStore {
     try {
       client = await this.pool.connect();
     } catch (err) {
-      throw new StoreError(`store: cannot reach PostgreSQL ${this.location}: ${(err as Error).message}`, { cause: err });
+      throw new StoreError(`store: cannot reach PostgreSQL ${this.location}: ${(err as Error).message}`, { cause: err, kind: 'retryable' });
     }
     try {
       await client.query('BEGIN');
@@ -106,13 +107,14 @@ export class PostgresStore implements RecordStore {
         return;
       }
       await client.query(
-        `INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count, guid_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count, guid_key, failure_stage)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
            guid_key = COALESCE(excluded.guid_key, articles.guid_key),
            feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
-           record_count = excluded.record_count, updated_at = now()`,
-        [outcome.key, outcome.urlKey, outcome.url, outcome.canonicalUrl, outcome.feed, outcome.status, outcome.reason, records.length, outcome.guidKey ?? null],
+           failure_stage = excluded.failure_stage, record_count = excluded.record_count, updated_at = now()`,
+        [outcome.key, outcome.urlKey, outcome.url, outcome.canonicalUrl, outcome.feed, outcome.status, outcome.reason, records.length, outcome.guidKey ?? null,
+          failureStageOf(outcome)],
       );
       // Serializes record writers for the rest of this transaction, so seq order is commit order
       // and a cursor reader never skips a row committed late with a smaller seq.
@@ -135,7 +137,7 @@ export class PostgresStore implements RecordStore {
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err });
+      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
     } finally {
       client.release();
     }
@@ -193,8 +195,8 @@ export class PostgresStore implements RecordStore {
     for (const row of a.rows) articles[row.status] = Number(row.n);
     const r = await this.query<{ n: string }>('SELECT count(*) AS n FROM records');
     const failuresByStage: Record<string, number> = {};
-    const f = await this.query<{ stage: string; n: string }>(`SELECT CASE WHEN position(':' in reason) > 0
-        THEN split_part(reason, ':', 1) ELSE 'other' END AS stage, count(*) AS n FROM articles WHERE status = 'failed' GROUP BY 1`);
+    const f = await this.query<{ stage: string; n: string }>(`SELECT COALESCE(failure_stage, 'other') AS stage, count(*) AS n
+      FROM articles WHERE status = 'failed' GROUP BY 1`);
     for (const row of f.rows) failuresByStage[row.stage] = Number(row.n);
     return { articles, records: Number(r.rows[0].n), failuresByStage };
   }

@@ -1,3 +1,4 @@
+import type { FailureStage } from '../errors';
 import type { BreachRecord, DataType } from '../types';
 
 /** What became of one article; every fetched feed item ends in one of these. */
@@ -16,6 +17,13 @@ export interface ArticleOutcome {
   status: ArticleStatus;
   /** Why it failed, or why no incident was found; one line. */
   reason: string | null;
+  /** The stage that failed, for a failed verdict (its error's facts, never parsed from `reason`). */
+  stage?: FailureStage | null;
+}
+
+/** The failure stage column of a verdict: only failed verdicts have one. */
+export function failureStageOf(outcome: ArticleOutcome): FailureStage | null {
+  return outcome.status === 'failed' ? (outcome.stage ?? null) : null;
 }
 
 export interface RecordQuery {
@@ -51,7 +59,7 @@ export interface FeedState {
 export interface StoreCounts {
   articles: Record<ArticleStatus, number>;
   records: number;
-  /** Failed articles by the stage their reason names (`fetch: …` → fetch). */
+  /** Failed articles by the stage that failed (`other` for verdicts stored without one). */
   failuresByStage: Record<string, number>;
 }
 

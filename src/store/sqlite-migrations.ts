@@ -39,4 +39,8 @@ export const SQLITE_MIGRATIONS: string[] = [
      last_error TEXT,
      consecutive_failures INTEGER NOT NULL DEFAULT 0
    );`,
+  // The stage of a failed verdict, from its error's facts. Verdicts stored before keep the stage
+  // their reason was written with (the one time a reason is read: these rows have nothing else).
+  `ALTER TABLE articles ADD COLUMN failure_stage TEXT;
+   UPDATE articles SET failure_stage = substr(reason, 1, instr(reason, ':') - 1) WHERE status = 'failed' AND instr(reason, ':') > 0;`,
 ];

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StoreError } from '../errors';
 import type { BreachRecord } from '../types';
+import { storeFailureKind } from './store-failure-kind';
 import { dataTypesColumn, recordFilter } from './record-filter';
-import type {
-  ArticleOutcome, ArticleStatus, FeedState, RecordQuery, RecordStore, StoreCounts, StoredRecord,
+import {
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 
@@ -21,7 +22,7 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (err) {
-    throw new StoreError(`store: cannot open SQLite database ${file}: ${(err as Error).message}`, { cause: err });
+    throw new StoreError(`store: cannot open SQLite database ${file}: ${(err as Error).message}`, { cause: err, kind: 'permanent' });
   }
   return new SqliteStore(db, file);
 }
@@ -50,11 +51,11 @@ export class SqliteStore implements RecordStore {
     this.statusByAnyKey = db.prepare(`SELECT status FROM articles WHERE key = @key OR url_key = @key OR guid_key = @key
       ORDER BY status = 'failed' LIMIT 1`);
     const upsertArticle = db.prepare(`
-      INSERT INTO articles (key, url_key, guid_key, url, canonical_url, feed, status, reason, record_count, first_seen_at, updated_at)
-      VALUES (@key, @urlKey, @guidKey, @url, @canonicalUrl, @feed, @status, @reason, @recordCount, @now, @now)
+      INSERT INTO articles (key, url_key, guid_key, url, canonical_url, feed, status, reason, failure_stage, record_count, first_seen_at, updated_at)
+      VALUES (@key, @urlKey, @guidKey, @url, @canonicalUrl, @feed, @status, @reason, @failureStage, @recordCount, @now, @now)
       ON CONFLICT(key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
         guid_key = COALESCE(excluded.guid_key, articles.guid_key), feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
-        record_count = excluded.record_count, updated_at = excluded.updated_at`);
+        failure_stage = excluded.failure_stage, record_count = excluded.record_count, updated_at = excluded.updated_at`);
     // seq: writes are serialized in SQLite, so max + 1 inside the transaction is unique and ordered.
     // A changed record moves to the end, so incremental readers see the change.
     const upsertRecord = db.prepare(`
@@ -74,7 +75,7 @@ export class SqliteStore implements RecordStore {
       // A failed attempt must not overwrite the verdict (and records) of an earlier success.
       const previous = statusOf.get(outcome.key) as ArticleStatus | undefined;
       if (outcome.status === 'failed' && previous && previous !== 'failed') return;
-      upsertArticle.run({ ...outcome, guidKey: outcome.guidKey ?? null, recordCount: records.length, now });
+      upsertArticle.run({ ...outcome, guidKey: outcome.guidKey ?? null, failureStage: failureStageOf(outcome), recordCount: records.length, now });
       const keep = new Set(records.map((r) => r.id));
       // Re-extraction may yield fewer incidents: drop the article's records that no longer exist.
       for (const id of recordIdsOf.all(outcome.key) as string[]) if (!keep.has(id)) deleteRecord.run(id);
@@ -100,7 +101,7 @@ export class SqliteStore implements RecordStore {
       // IMMEDIATE: take the write lock up front, so a second writer waits out busy_timeout instead of failing at once.
       this.saveTx.immediate(outcome, records);
     } catch (err) {
-      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err });
+      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
     }
   }
 
@@ -152,8 +153,8 @@ export class SqliteStore implements RecordStore {
     }
     const records = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
     const failuresByStage: Record<string, number> = {};
-    for (const row of this.db.prepare(`SELECT CASE WHEN instr(reason, ':') > 0 THEN substr(reason, 1, instr(reason, ':') - 1)
-        ELSE 'other' END AS stage, count(*) AS n FROM articles WHERE status = 'failed' GROUP BY stage`).all() as { stage: string; n: number }[]) {
+    for (const row of this.db.prepare(`SELECT COALESCE(failure_stage, 'other') AS stage, count(*) AS n
+        FROM articles WHERE status = 'failed' GROUP BY stage`).all() as { stage: string; n: number }[]) {
       failuresByStage[row.stage] = row.n;
     }
     return { articles, records, failuresByStage };

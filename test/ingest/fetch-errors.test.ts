@@ -12,9 +12,9 @@ describe('parseRetryAfter', () => {
     [' 0 ', 0],
     ['Thu, 01 Jan 2026 00:00:30 GMT', 30_000],
     ['Wed, 31 Dec 2025 23:00:00 GMT', 0], // in the past: go ahead
-    ['99999999', 24 * 60 * 60 * 1000], // capped at a day
-  ])('%s → %d ms', (value, ms) => expect(parseRetryAfter(value, now)).toBe(ms));
-  it.each([undefined, '', 'soon', '-5', '1.5'])('%s → null', (value) => expect(parseRetryAfter(value, now)).toBeNull());
+    ['99999999', 60 * 60 * 1000], // capped (fetch.maxRetryAfterMs)
+  ])('%s → %d ms', (value, ms) => expect(parseRetryAfter(value, 60 * 60 * 1000, now)).toBe(ms));
+  it.each([undefined, '', 'soon', '-5', '1.5'])('%s → null', (value) => expect(parseRetryAfter(value, 60 * 60 * 1000, now)).toBeNull());
 });
 
 describe('mapFetchError (cases loopback cannot produce)', () => {

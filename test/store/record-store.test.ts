@@ -122,13 +122,14 @@ describe.each(backends)('%s record store', (_name, open) => {
     expect(await store.getRecord('nope')).toBeNull();
   });
 
-  it('counts articles by verdict', async () => {
+  it('counts articles by verdict, and failures by the stage that failed (not by their reason)', async () => {
     await store.saveArticle(outcome('https://a.example/7'), sampleRecords('https://a.example/7'));
     await store.saveArticle(outcome('https://a.example/8', { status: 'no_incident' }), []);
-    await store.saveArticle(outcome('https://a.example/9', { status: 'failed', reason: 'fetch: https://a.example/9 answered HTTP 500' }), []);
-    await store.saveArticle(outcome('https://a.example/10', { status: 'failed', reason: 'no prefix' }), []);
+    await store.saveArticle(outcome('https://a.example/9', { status: 'failed', reason: 'fetch: https://a.example/9 answered HTTP 500', stage: 'fetch' }), []);
+    await store.saveArticle(outcome('https://a.example/10', { status: 'failed', reason: 'robots: no stage given' }), []);
+    await store.saveArticle(outcome('https://a.example/11', { status: 'failed', reason: 'stalled: …', stage: 'queue' }), []);
     expect(await store.counts()).toEqual({
-      articles: { breach: 1, no_incident: 1, failed: 2 }, records: 1, failuresByStage: { fetch: 1, other: 1 },
+      articles: { breach: 1, no_incident: 1, failed: 3 }, records: 1, failuresByStage: { fetch: 1, other: 1, queue: 1 },
     });
   });
 

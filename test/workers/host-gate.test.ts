@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { HostBackoffError } from '../../src/ingest/fetch-errors';
 import { createRedisHostGate } from '../../workers/host-gate';
 import { cleanPrefix, TEST_REDIS_URL, uniquePrefix } from './helpers';
 
@@ -24,11 +25,11 @@ describe('Redis-backed per-host politeness', () => {
     let peak = 0;
     const other: string[] = [];
     await Promise.all(Array.from({ length: 12 }, async (_, i) => {
-      const release = await gates[i % 2](`http://news.example/story-${i}`);
+      const release = await gates[i % 2].acquire('news.example', 60_000, `http://news.example/story-${i}`);
       inFlight++;
       peak = Math.max(peak, inFlight);
       // Another host is not held up by this one's full slots.
-      if (i === 0) other.push(await gates[1]('http://elsewhere.example/x').then(async (r) => { await r(); return 'ok'; }));
+      if (i === 0) other.push(await gates[1].acquire('elsewhere.example', 60_000, 'http://elsewhere.example/x').then(async (r) => { await r(); return 'ok'; }));
       await new Promise((r) => setTimeout(r, 30));
       inFlight--;
       await release();
@@ -42,7 +43,7 @@ describe('Redis-backed per-host politeness', () => {
     const gates = [createRedisHostGate(a, opts), createRedisHostGate(b, opts)];
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 4 }, async (_, i) => {
-      const release = await gates[i % 2]('http://slow.example/p');
+      const release = await gates[i % 2].acquire('slow.example', 60_000, 'http://slow.example/p');
       starts.push(Date.now());
       await release();
     }));
@@ -54,10 +55,24 @@ describe('Redis-backed per-host politeness', () => {
   it('a slot whose holder died is freed when its lease runs out', async () => {
     const opts = { prefix, concurrency: 1, delayMs: 0, leaseMs: 300 };
     const gate = createRedisHostGate(a, opts);
-    await gate('http://crashy.example/1'); // never released, as by a killed worker
+    await gate.acquire('crashy.example', 60_000, 'http://crashy.example/1'); // never released, as by a killed worker
     const t0 = Date.now();
-    const release = await createRedisHostGate(b, opts)('http://crashy.example/2');
+    const release = await createRedisHostGate(b, opts).acquire('crashy.example', 60_000, 'http://crashy.example/2');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(200);
     await release();
+  });
+
+  it('a pause (429/503) in one process holds the host in the others; one longer than the wait budget fails fast as throttled', async () => {
+    const opts = { prefix, concurrency: 4, delayMs: 0, leaseMs: 10_000 };
+    const [one, other] = [createRedisHostGate(a, opts), createRedisHostGate(b, opts)];
+    await one.pause('busy.example', 400);
+    const t0 = Date.now();
+    (await other.acquire('busy.example', 60_000, 'http://busy.example/1'))();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    await one.pause('busy.example', 120_000);
+    const err = await other.acquire('busy.example', 20_000, 'http://busy.example/2').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostBackoffError);
+    expect(err).toMatchObject({ kind: 'throttled', stage: 'fetch' });
+    expect((err as HostBackoffError).retryAfterMs).toBeGreaterThan(100_000);
   });
 });

@@ -8,7 +8,7 @@ describe('item ledger claims (one round trip per poll)', () => {
   let ledger: ItemLedger;
   beforeAll(() => {
     redis = new Redis(TEST_REDIS_URL);
-    ledger = new ItemLedger(redis, prefix);
+    ledger = new ItemLedger(redis, prefix, { retentionDays: 30 });
   });
   afterAll(async () => {
     redis.disconnect();
@@ -22,7 +22,7 @@ describe('item ledger claims (one round trip per poll)', () => {
       { itemId: 'feed-b https://news.example/1', key: 'news.example/1' },
     ]);
     expect(verdicts).toEqual(['enqueue', 'enqueue', 'duplicate']);
-    expect(await ledger.counts()).toMatchObject({ seen: 3, duplicate: 1, inFlight: 2 });
+    expect(await ledger.counts()).toMatchObject({ seen: 3, duplicate: 1, pending: 2 });
   });
 
   it('a re-poll before the job finished enqueues again; after it settled the item is seen', async () => {

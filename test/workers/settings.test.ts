@@ -15,7 +15,7 @@ describe('distributed settings and job ids', () => {
     const o = readDistributedSettings('redis://10.0.0.5:6380', { BREACHFEED_ATTEMPTS: '2', BREACHFEED_ATTEMPTS_RECORDS: '9', BREACHFEED_BACKOFF_MS: '100', BREACHFEED_QUEUE_PREFIX: 'bf-a' });
     expect(o.policies).toEqual({ feeds: { attempts: 2, backoffMs: 100 }, articles: { attempts: 2, backoffMs: 100 }, records: { attempts: 9, backoffMs: 100 } });
     expect(o.redisUrl).toBe('redis://10.0.0.5:6380');
-    expect(jobOptions('records', o)).toMatchObject({ attempts: 9, backoff: { type: 'exponential', delay: 100 }, removeOnFail: false });
+    expect(jobOptions('records', o)).toMatchObject({ attempts: 9, backoff: { type: 'policy', delay: 100 }, removeOnFail: false });
   });
 
   it('refuses bad values with one line naming the variable', () => {

@@ -36,7 +36,7 @@ describe('articles worker: stores verdicts, hands failed writes to records', () 
   afterEach(async () => {
     await store.close();
     await ctx.queues.records.obliterate({ force: true });
-    await ctx.redis.del(`${prefix}:bf:items`, `${prefix}:bf:claims`);
+    await cleanPrefix(`${prefix}:bf`);
   });
   afterAll(async () => {
     await ctx.close();
@@ -96,7 +96,7 @@ describe('articles worker: stores verdicts, hands failed writes to records', () 
   it('a re-run after its own store write (worker died before the ledger update) settles as records, not duplicate', async () => {
     const first = await claimedJob();
     await articlesProcessor(deps(store))(first.job);
-    await ctx.redis.hset(`${prefix}:bf:items`, first.itemId, 'queued'); // as if the ledger never heard of the write
+    await ctx.ledger.settle(first.itemId, 'queued'); // as if the ledger never heard of the write
     const rerun = await claimedJob(1);
     expect(await articlesProcessor(deps(store))(rerun.job)).toMatchObject({ outcome: 'records' });
     expect(await ctx.ledger.stateOf(first.itemId)).toBe('records');
@@ -106,7 +106,7 @@ describe('articles worker: stores verdicts, hands failed writes to records', () 
   it('a first run that finds its article already stored is a duplicate', async () => {
     const first = await claimedJob();
     await articlesProcessor(deps(store))(first.job);
-    await ctx.redis.hset(`${prefix}:bf:items`, first.itemId, 'queued');
+    await ctx.ledger.settle(first.itemId, 'queued');
     const again = await claimedJob(0);
     expect(await articlesProcessor(deps(store))(again.job)).toMatchObject({ outcome: 'duplicate' });
     expect(await ctx.ledger.stateOf(first.itemId)).toBe('duplicate');

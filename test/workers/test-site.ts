@@ -14,8 +14,12 @@ export interface TestSite {
   failWith: Map<string, number>;
   /** Paths answered only after this many ms. */
   holdFor: Map<string, number>;
+  /** A Retry-After header for a path's failWith answer. */
+  retryAfter: Map<string, string>;
   /** Requests per path. */
   hits: Map<string, number>;
+  /** When each request of a path arrived (ms). */
+  hitTimes: Map<string, number[]>;
   close(): Promise<void>;
 }
 
@@ -30,10 +34,13 @@ export async function startTestSite(paths: string[]): Promise<TestSite> {
   const failWith = new Map<string, number>();
   const holdFor = new Map<string, number>();
   const hits = new Map<string, number>();
+  const hitTimes = new Map<string, number[]>();
+  const retryAfter = new Map<string, string>();
   let base = '';
   const server: Server = createServer((req, res) => {
     const p = (req.url ?? '/').split('?')[0];
     hits.set(p, (hits.get(p) ?? 0) + 1);
+    hitTimes.set(p, [...(hitTimes.get(p) ?? []), Date.now()]);
     const answer = () => {
       if (p === '/feed.xml') {
         res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
@@ -41,7 +48,8 @@ export async function startTestSite(paths: string[]): Promise<TestSite> {
       }
       const status = failWith.get(p);
       if (status) {
-        res.writeHead(status, { 'content-type': 'text/plain' });
+        const after = retryAfter.get(p);
+        res.writeHead(status, { 'content-type': 'text/plain', ...(after ? { 'retry-after': after } : {}) });
         return res.end(`status ${status}\n`);
       }
       const file = path.join(siteRoot, p);
@@ -63,7 +71,9 @@ export async function startTestSite(paths: string[]): Promise<TestSite> {
     feedUrl: `${base}/feed.xml`,
     failWith,
     holdFor,
+    retryAfter,
     hits,
+    hitTimes,
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -71,12 +81,12 @@ export async function startTestSite(paths: string[]): Promise<TestSite> {
   };
 }
 
-/** A config file for one feed of `site`, loopback allowed, no politeness delay. */
-export function writeSiteConfig(file: string, site: TestSite, feedId = 'testsite'): string {
+/** A config file for one feed of `site`, loopback allowed, no politeness delay (`fetch` adds or overrides fetch settings). */
+export function writeSiteConfig(file: string, site: TestSite, feedId = 'testsite', fetch = ''): string {
   fs.writeFileSync(file, [
     'feeds:',
     `  - { id: ${feedId}, url: "${site.feedUrl}" }`,
-    'fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10000 }',
+    `fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10000${fetch ? `, ${fetch}` : ''} }`,
   ].join('\n'));
   return file;
 }

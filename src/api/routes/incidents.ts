@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { filterIncidents, loadIncidents } from '../../store/export-records';
 import type { RecordStore } from '../../store/record-store';
-import { ApiError } from '../api-error';
+import { ApiError } from '../../errors';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { type FilterQuery, idParams, type PageQuery, pageQuery } from '../query-schema';
 import { toRecordQuery } from './to-record-query';

@@ -8,6 +8,8 @@ import { formatTable, shorten } from '../table';
 
 export interface JobsCommandOptions {
   config?: string;
+  db?: string;
+  forget?: boolean;
   queue?: string;
   json?: boolean;
   all?: boolean;
@@ -25,16 +27,20 @@ export const registerJobs: RegisterCommand = (program, action) => {
     .action(action(jobsFailedCommand));
   for (const [verb, text] of [
     ['retry', 'replay failed jobs (after fixing their cause) with a fresh attempt budget'],
-    ['discard', 'remove failed jobs for good (their items stay counted as failures)'],
+    ['discard', 'remove failed jobs for good (their items stay counted as failures, and later polls leave them alone)'],
   ] as const) {
-    jobs.command(`${verb} [ids...]`)
+    const cmd = jobs.command(`${verb} [ids...]`)
       .description(text)
       .option('-c, --config <file>', 'config file')
       .option('--all', 'every failed job (of --queue, within --since)')
       .option('--queue <name>', 'only this queue')
       .option('--since <duration>', 'with --all: only jobs that failed within this time')
-      .option('--json', 'print the result as JSON')
-      .action(action(selectionCommand(verb)));
+      .option('--json', 'print the result as JSON');
+    if (verb === 'discard') {
+      cmd.option('--db <file>', 'SQLite file to record the failures in (default: DATABASE_URL, else data/breachfeed.db)')
+        .option('--forget', 'also forget the items, so the next poll that lists them enqueues them again');
+    }
+    cmd.action(action(selectionCommand(verb)));
   }
 };
 
@@ -80,8 +86,10 @@ function selectionCommand(verb: 'retry' | 'discard') {
     const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-jobs', 2);
     try {
       const ctx = await rt.openDistributed('command');
-      const act = verb === 'retry' ? retryJobs : discardJobs;
-      const { done, missing } = await act(ctx.queues, { ids, all: opts.all, queue, sinceMs });
+      const sel = { ids, all: opts.all, queue, sinceMs };
+      const { done, missing } = verb === 'retry'
+        ? await retryJobs(ctx.queues, ctx.ledger, sel)
+        : await discardJobs(ctx.queues, { ledger: ctx.ledger, store: await rt.openStore(opts.db) }, { ...sel, forget: opts.forget });
       const past = verb === 'retry' ? 'retried' : 'discarded';
       if (opts.json) process.stdout.write(`${JSON.stringify({ [past]: done, missing })}\n`);
       else {

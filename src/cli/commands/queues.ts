@@ -7,6 +7,7 @@ import { Runtime } from '../runtime';
 
 export interface QueuesCommandOptions {
   config?: string;
+  db?: string;
   delayed?: boolean;
 }
 
@@ -22,7 +23,10 @@ export const registerQueues: RegisterCommand = (program, action) => {
     const cmd = queues.command(`${verb} <queue>`)
       .description(`${text}; <queue> is feeds, articles, records or all`)
       .option('-c, --config <file>', 'config file');
-    if (verb === 'drain') cmd.option('--delayed', 'also remove delayed jobs (retries waiting out their backoff, scheduled polls)');
+    if (verb === 'drain') {
+      cmd.option('--delayed', 'also remove delayed jobs (retries waiting out their backoff, scheduled polls)')
+        .option('--db <file>', 'SQLite file to record the drained items as failures in (default: DATABASE_URL, else data/breachfeed.db)');
+    }
     cmd.action(action(queuesCommand(verb)));
   }
 };
@@ -35,7 +39,9 @@ export function queuesCommand(verb: QueueAction) {
     const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-queues', 2);
     try {
       const ctx = await rt.openDistributed('command');
-      const dropped = await applyQueueAction(ctx.queues, names, verb, { delayed: opts.delayed });
+      // Drained items are failures on record: the store says so too.
+      const store = verb === 'drain' ? await rt.openStore(opts.db) : null;
+      const dropped = await applyQueueAction(ctx.queues, names, verb, { ledger: ctx.ledger, store }, { delayed: opts.delayed });
       for (const name of names) {
         const extra = verb === 'drain' ? `: ${dropped[name]} job${dropped[name] === 1 ? '' : 's'} removed` : '';
         process.stdout.write(`${name} ${PAST[verb]}${extra}\n`);

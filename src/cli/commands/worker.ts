@@ -1,4 +1,5 @@
 import { findConfigFile, loadSettings, QUEUE_NAMES, type QueueName } from '../../config/settings';
+import { RedisOutageLog } from '../../../workers/redis-outage-log';
 import { startWorkers } from '../../../workers/start-workers';
 import type { RegisterCommand } from '../action';
 import { parsePositiveInt, parseQueueNames } from '../args';
@@ -33,18 +34,15 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
   const rt = new Runtime(settings, 'breachfeed-worker');
   const { logger } = rt;
 
-  // Redis dropping out is logged once per spell, not once per reconnect attempt.
-  let lastRedisError = 0;
-  const onRedisError = (err: Error) => {
-    if (Date.now() - lastRedisError > 10_000) logger.warn({ err: err.message }, 'redis connection error; reconnecting');
-    lastRedisError = Date.now();
-  };
+  // A Redis outage is two lines (lost, back after N s), not one per failed command.
+  const outageLog = new RedisOutageLog(logger);
   try {
-    const ctx = await rt.openDistributed('worker', onRedisError);
+    const ctx = await rt.openDistributed('worker', outageLog.error);
+    outageLog.watch(ctx.redis);
     const store = await rt.openStore(opts.db);
     const running = startWorkers({
       queues, concurrency, settings: settings.distributed, redis: ctx.redis, producers: ctx.queues, store,
-      http: rt.http, robots: rt.robots, maxItemsPerFeed: settings.run.maxItemsPerFeed, logger,
+      http: rt.http, robots: rt.robots, maxItemsPerFeed: settings.run.maxItemsPerFeed, logger, outageLog,
     });
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
