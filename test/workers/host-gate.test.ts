@@ -1,5 +1,8 @@
 import { Redis } from 'ioredis';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { HostBackoffError } from '../../src/ingest/fetch-errors';
+import { HttpClient } from '../../src/ingest/http-get';
 import { createRedisHostGate } from '../../workers/host-gate';
 import { cleanPrefix, TEST_REDIS_URL, uniquePrefix } from './helpers';
 
@@ -74,5 +77,36 @@ describe('Redis-backed per-host politeness', () => {
     expect(err).toBeInstanceOf(HostBackoffError);
     expect(err).toMatchObject({ kind: 'throttled', stage: 'fetch' });
     expect((err as HostBackoffError).retryAfterMs).toBeGreaterThan(100_000);
+  });
+
+  it('follows redirects: the host a hop contacts is the one that waits, and a 429 there pauses it for every worker', async () => {
+    const listen = async (handler: Parameters<typeof createServer>[1]): Promise<[Server, string]> => {
+      const srv = createServer(handler);
+      await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+      return [srv, `127.0.0.1:${(srv.address() as AddressInfo).port}`];
+    };
+    const [target, targetHost] = await listen((_req, res) => {
+      res.writeHead(429, { 'retry-after': '120' });
+      res.end();
+    });
+    const [origin, originHost] = await listen((_req, res) => {
+      res.writeHead(302, { location: `http://${targetHost}/story` });
+      res.end();
+    });
+    const opts = { prefix, concurrency: 2, delayMs: 0, leaseMs: 10_000 };
+    const [one, other] = [new HttpClient({ allowPrivateAddresses: true, perHostDelayMs: 0 }), new HttpClient({ allowPrivateAddresses: true, perHostDelayMs: 0 })];
+    one.useHostGate(createRedisHostGate(a, opts));
+    other.useHostGate(createRedisHostGate(b, opts));
+    try {
+      const throttled = await one.get(`http://${originHost}/go`).catch((e: unknown) => e);
+      expect(throttled).toMatchObject({ kind: 'throttled', retryAfterMs: 120_000, status: 429 });
+      // Another worker: the origin answers, its redirect target is held (it asked for 120 s).
+      const held = await other.get(`http://${originHost}/go`).catch((e: unknown) => e);
+      expect(held).toBeInstanceOf(HostBackoffError);
+      expect((held as Error).message).toContain(`not sent: ${targetHost} asked to wait`);
+    } finally {
+      await Promise.all([one.close(), other.close()]);
+      await Promise.all([target, origin].map((srv) => new Promise((r) => srv.close(r))));
+    }
   });
 });

@@ -81,10 +81,13 @@ export async function statusCommand(opts: StatusCommandOptions): Promise<number>
   }
 }
 
+/** The embedded default's status (no Redis): the store's accounting and the feeds backing off. */
+export function formatStoreStatus(counts: StoreCounts & { location: string }, feeds: FeedState[]): string {
+  return [...formatStoreCounts(counts), ...formatFailingFeeds(feeds), 'queues:     none (no Redis configured or running: the embedded default)'].join('\n');
+}
+
 async function printStoreStatus(store: RecordStore, feeds: FeedState[], feedsJson: unknown[], json?: boolean): Promise<number> {
   const counts = { ...(await store.counts()), location: store.location };
-  process.stdout.write(json
-    ? `${JSON.stringify({ queues: null, store: counts, feeds: feedsJson })}\n`
-    : `${[...formatStoreCounts(counts), ...formatFailingFeeds(feeds), 'queues:     none (no Redis configured or running: the embedded default)'].join('\n')}\n`);
+  process.stdout.write(json ? `${JSON.stringify({ queues: null, store: counts, feeds: feedsJson })}\n` : `${formatStoreStatus(counts, feeds)}\n`);
   return 0;
 }
