@@ -2,6 +2,7 @@
 // under the same conditions. Each prints its own table.
 import { main as distributedBench } from './distributed.bench';
 import { main as extractBench } from './extract.bench';
+import { main as ledgerBench } from './ledger.bench';
 import { main as scrapeBench } from './scrape.bench';
 import { main as storeBench } from './store.bench';
 
@@ -10,6 +11,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['scrape', () => scrapeBench()],
   ['store', () => storeBench()],
   ['distributed', () => distributedBench()],
+  ['ledger', () => ledgerBench()],
 ];
 
 async function run(): Promise<void> {

@@ -83,6 +83,9 @@ local function claim(key, item)
   redis.call('HSET', claims, key, item)
   redis.call('PEXPIREAT', claims, expireAt)
 end
+-- The day that just left the window goes now, not only when its expiry comes round.
+local gone = today - days - 1
+redis.call('DEL', prefix .. ':bf:items:' .. gone, prefix .. ':bf:counts:' .. gone, prefix .. ':bf:claims:' .. gone)
 `;
 const ARGS = 4;
 

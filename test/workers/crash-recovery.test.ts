@@ -4,22 +4,13 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
-import { isSettled, readStatus } from '../../workers/operator';
+import { readStatus } from '../../workers/operator';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings } from './helpers';
-import { startTestSite, type TestSite, writeSiteConfig } from './test-site';
+import { cleanPrefix, type CliProcess, runCli, settled, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings } from './helpers';
+import { NEWSROOM_PAGES, startTestSite, type TestSite, writeSiteConfig } from './test-site';
 
-const PAGES = [
-  '/ledger/2024/08/02/pinecrest-payroll-data-breach.html',
-  '/ledger/2025/06/12/tixhaven-customer-data-stolen.html',
-  '/ledger/2024/10/08/brightwater-credit-union-email-compromise.html',
-  '/ledger/2025/03/14/harbor-lane-outfitters-breach.html',
-];
+const PAGES = NEWSROOM_PAGES.slice(0, 4);
 
-async function settled(ctx: DistributedContext) {
-  const s = await readStatus(ctx.queues, ctx.ledger, null);
-  return s.items.seen > 0 && isSettled(s) ? s : undefined;
-}
 
 describe('a worker killed with SIGKILL mid-job loses nothing', () => {
   const prefix = uniquePrefix('sigkill');

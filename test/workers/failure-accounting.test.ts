@@ -6,32 +6,13 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
-import { isSettled, readStatus } from '../../workers/operator';
+import { readStatus } from '../../workers/operator';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, type CliProcess, runCli, startCli, stopCli, TEST_REDIS_URL, testSettings, uniquePrefix, waitFor } from './helpers';
-import { startTestSite, type TestSite, writeSiteConfig } from './test-site';
+import { cleanPrefix, type CliProcess, runCli, settled, startCli, stopCli, TEST_REDIS_URL, testSettings, uniquePrefix, waitFor } from './helpers';
+import { NEWSROOM_PAGES, startTestSite, type TestSite, writeSiteConfig } from './test-site';
 
-const PAGES = [
-  '/ledger/2024/08/02/pinecrest-payroll-data-breach.html',
-  '/ledger/2024/10/08/brightwater-credit-union-email-compromise.html',
-  '/ledger/2025/03/14/harbor-lane-outfitters-breach.html',
-  '/ledger/2025/02/11/routerline-patches-critical-router-flaw.html',
-  '/ledger/2025/04/03/parcel-text-scam-warning.html',
-  '/ledger/2025/06/12/tixhaven-customer-data-stolen.html',
-  '/ledger/subscribe/login.html',
-  '/technode/2019/11/22/oneplus-data-breach.html',
-  '/technode/2024/11/26/chatterbox-series-c-funding.html',
-  '/circuitwire/reviews/lumora-fold-e-reader-launch.html',
-  '/circuitwire/news/velora-travel-open-bucket.html',
-  '/circuitwire/news/quillfeather-student-data-breach.html',
-  '/circuitwire/news/nimbus-edge-outage.html',
-  '/healthit-sentinel/privacy/st-aldric-hospital-employee-snooping.html',
-];
+const PAGES = NEWSROOM_PAGES;
 
-async function settled(ctx: DistributedContext) {
-  const s = await readStatus(ctx.queues, ctx.ledger, null);
-  return s.items.seen > 0 && isSettled(s) ? s : undefined;
-}
 
 describe('jobs that stall out, are discarded or retried: the accounting follows', () => {
   const prefix = uniquePrefix('stallout');

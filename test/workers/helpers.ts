@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { type DistributedSettings, loadSettings } from '../../src/config/settings';
-import { deletePrefix } from '../../workers/connect';
+import { deletePrefix, type DistributedContext } from '../../workers/connect';
+import { isSettled, readStatus } from '../../workers/operator';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -100,4 +101,10 @@ export async function stopCli(p: CliProcess, graceMs = 15_000): Promise<CliRun> 
 /** The test-only parts of a record: what a rerun or another runner may legitimately change. */
 export function comparable<T extends { article: { fetchedAt: string | null; feed: string | null } }>(r: T): T {
   return { ...r, article: { ...r.article, fetchedAt: null, feed: null } };
+}
+
+/** The status once items were seen and nothing is pending or in flight; undefined before (for waitFor). */
+export async function settled(ctx: DistributedContext) {
+  const s = await readStatus(ctx.queues, ctx.ledger, null);
+  return s.items.seen > 0 && isSettled(s) ? s : undefined;
 }

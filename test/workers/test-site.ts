@@ -7,6 +7,24 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { newsroomDir } from '../../src/demo/newsroom-server';
 
+/** Article pages of the newsroom fixture; the first four report breaches. */
+export const NEWSROOM_PAGES = [
+  '/ledger/2024/08/02/pinecrest-payroll-data-breach.html',
+  '/ledger/2025/06/12/tixhaven-customer-data-stolen.html',
+  '/ledger/2024/10/08/brightwater-credit-union-email-compromise.html',
+  '/ledger/2025/03/14/harbor-lane-outfitters-breach.html',
+  '/ledger/2025/02/11/routerline-patches-critical-router-flaw.html',
+  '/ledger/2025/04/03/parcel-text-scam-warning.html',
+  '/ledger/subscribe/login.html',
+  '/technode/2019/11/22/oneplus-data-breach.html',
+  '/technode/2024/11/26/chatterbox-series-c-funding.html',
+  '/circuitwire/reviews/lumora-fold-e-reader-launch.html',
+  '/circuitwire/news/velora-travel-open-bucket.html',
+  '/circuitwire/news/quillfeather-student-data-breach.html',
+  '/circuitwire/news/nimbus-edge-outage.html',
+  '/healthit-sentinel/privacy/st-aldric-hospital-employee-snooping.html',
+];
+
 export interface TestSite {
   baseUrl: string;
   feedUrl: string;
