@@ -28,7 +28,8 @@ export class BreachfeedError extends Error {
   readonly retryAfterMs: number | null;
 
   constructor(message: string, facts: FailureFacts, options?: ErrorOptions) {
-    super(message, options);
+    // Every message passes here: no error line, stored reason or log of one carries a URL's userinfo or all of a huge URL.
+    super(formatUrlsIn(message), options);
     this.name = new.target.name;
     this.stage = facts.stage;
     this.kind = facts.kind;
@@ -96,9 +97,28 @@ export function isRetryable(err: unknown): boolean {
   return err instanceof BreachfeedError && err.kind !== 'permanent';
 }
 
-/** One line for a user: our messages as they are, anything else with its class name. */
+/** One line for a user: our messages as they are, anything else with its class name (URLs in it formatted). */
 export function describeError(err: unknown): string {
   if (err instanceof BreachfeedError) return err.message;
-  if (err instanceof Error) return `${err.name}: ${err.message}`.split('\n')[0];
-  return String(err);
+  if (err instanceof Error) return formatUrlsIn(`${err.name}: ${err.message}`.split('\n')[0]);
+  return formatUrlsIn(String(err));
+}
+
+/** A URL quoted in an error line is cut to this many characters: the host and the start of the path say which one it is. */
+const QUOTED_URL_CHARS = 120;
+
+/**
+ * A URL as error lines, stored reasons and logs quote it: without its userinfo (`user:secret@`
+ * becomes `***@`) and, past QUOTED_URL_CHARS, cut with its length said. The one place that does
+ * this; BreachfeedError applies it to every URL in its message.
+ */
+export function formatUrl(url: string): string {
+  const safe = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#\s]*@)/i, '$1***@');
+  if (safe.length <= QUOTED_URL_CHARS) return safe;
+  return `${safe.slice(0, QUOTED_URL_CHARS - 20)}…(${safe.length.toLocaleString('en-US')} chars)`;
+}
+
+/** `text` with every URL in it formatted by formatUrl. Linear in the text. */
+export function formatUrlsIn(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, formatUrl);
 }

@@ -2,18 +2,7 @@
 // out restarts (workers) or give up quickly (operator commands).
 import { createHash } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import { NetworkError } from '../src/errors';
-
-/** The URL without its password, for messages and logs. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return 'REDIS_URL';
-  }
-}
+import { formatUrl, NetworkError } from '../src/errors';
 
 /**
  * Connects once with short timeouts and no retries, so an unreachable Redis is one
@@ -36,7 +25,7 @@ export async function probeRedis(url: string, timeoutMs = 3_000): Promise<void> 
   } catch (err) {
     const e = (cause ?? err) as Error & { code?: string };
     const detail = (e.message?.split('\n')[0] || e.code || String(e)).trim();
-    throw new NetworkError(`redis: cannot connect to ${redactRedisUrl(url)}: ${detail}`);
+    throw new NetworkError(`redis: cannot connect to ${formatUrl(url)}: ${detail}`);
   } finally {
     probe.disconnect();
   }

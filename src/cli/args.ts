@@ -1,7 +1,9 @@
 // Checks of command-line values shared by the commands. Every message starts with the
 // command's name (`worker: --concurrency must be …`), so a user knows which input was wrong.
-import { ConfigError } from '../errors';
+import { createHash } from 'node:crypto';
+import { ConfigError, formatUrl } from '../errors';
 import { QUEUE_NAMES, type QueueName } from '../config/settings';
+import { urlProblem } from '../ingest/url-policy';
 import type { FeedConfig } from '../types';
 
 /** commander's collector for a repeatable option. */
@@ -34,17 +36,29 @@ export function checkDate(command: string, flag: string, value: string | undefin
   }
 }
 
-/** A feed given by URL on the command line; its id is made from the URL. */
-export function feedFromUrl(command: string, url: string): FeedConfig {
+/** Feed ids made from URLs stop here (then a hash of the rest keeps them apart): they go into job ids, keys and logs. */
+const MAX_FEED_ID_CHARS = 80;
+
+/** A feed given by URL on the command line (`maxUrlChars`: fetch.maxUrlChars); its id is made from the URL. */
+export function feedFromUrl(command: string, url: string, maxUrlChars: number): FeedConfig {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new ConfigError(`${command}: --feed ${url} is not a URL`);
+    throw new ConfigError(`${command}: --feed ${formatUrl(url)} is not a URL`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(`${command}: --feed ${url} is not an http(s) URL`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(`${command}: --feed ${formatUrl(url)} is not an http(s) URL`);
+  const problem = urlProblem(u, maxUrlChars);
+  if (problem) throw new ConfigError(`${command}: --feed ${problem}`);
+  return { id: feedIdOf(u), url };
+}
+
+/** `host/path` spelled with the characters a feed id allows, at most MAX_FEED_ID_CHARS. */
+export function feedIdOf(u: URL): string {
   const id = `${u.hostname}${u.pathname}`.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/-+$/, '');
-  return { id, url };
+  if (id.length <= MAX_FEED_ID_CHARS) return id;
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, 12);
+  return `${id.slice(0, MAX_FEED_ID_CHARS - hash.length - 1)}-${hash}`;
 }
 
 /** A queue list (`feeds,articles`); `where` names the command and flag in messages. */

@@ -85,6 +85,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   fetchRow('maxFeedItems', 'entries read from one feed'),
   fetchRow('robotsTtlMs', "how long a host's robots.txt is trusted"),
   fetchRow('maxRetryAfterMs', "cap on a 429/503's Retry-After, which pauses the host and delays the job's next attempt"),
+  fetchRow('maxUrlChars', 'longer URLs (config, --feed, feed links, redirects) are refused, with exit code 2 for config and --feed'),
   { key: 'run.concurrency', type: 'integer', default: 4, min: 1, max: 64, env: [], yaml: 'run.concurrency', doc: 'articles processed at once (worker --concurrency overrides)' },
   { key: 'run.maxItemsPerFeed', type: 'integer', default: 50, min: 1, env: [], yaml: 'run.maxItemsPerFeed', doc: 'newest items taken from each feed per poll' },
   {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError } from '../errors';
 import { resolveFetchOptions, type FetchOptions } from '../ingest/fetch-options';
+import { urlProblem } from '../ingest/url-policy';
 import type { FeedConfig } from '../types';
 import { DEFAULT_FEEDS } from './default-feeds';
 import { DEFAULT_REDIS_URL, type QueueName, SETTINGS, type SettingSpec } from './settings-table';
@@ -166,6 +167,8 @@ export function loadSettings(file: string | null, env: Environment = process.env
   for (const f of settings.feeds) {
     if (seen.has(f.id)) throw new ConfigError(`config: ${where}: feed id '${f.id}' is listed twice`);
     seen.add(f.id);
+    const problem = urlProblem(new URL(f.url), settings.fetch.maxUrlChars);
+    if (problem) throw new ConfigError(`config: ${where}: feed '${f.id}': ${problem}`);
   }
   return deepFreeze(settings);
 }

@@ -5,6 +5,7 @@ import { BreachfeedError, ContentError } from '../errors';
 import type { FeedConfig, FeedEntry } from '../types';
 import { assertSafeXml, decodeXml, repairBareAmpersands } from './decode-feed';
 import type { HttpClient } from './http-get';
+import { urlProblem } from './url-policy';
 
 export interface FeedFetch {
   /** 304: nothing changed since `prev`; `items` is empty and nothing was parsed. */
@@ -43,7 +44,7 @@ export async function fetchFeed(feed: FeedConfig, http: HttpClient, prev?: FeedV
   }
   assertSafeXml(xml, label);
   const parsed = await parseFeedXml(repairBareAmpersands(xml), label);
-  return { notModified: false, items: toFeedItems(parsed.items ?? [], feed.id, res.finalUrl, http.options.maxFeedItems), ...validators };
+  return { notModified: false, items: toFeedItems(parsed.items ?? [], feed.id, res.finalUrl, http.options.maxFeedItems, http.options.maxUrlChars), ...validators };
 }
 
 /** rss-parser over decoded XML; any parser complaint becomes one ContentError line. */
@@ -60,12 +61,15 @@ export async function parseFeedXml(xml: string, label: string): Promise<Parser.O
   }
 }
 
-/** Parsed entries → FeedEntries: absolute links only, first `max` entries, ISO dates when readable. */
-export function toFeedItems(raw: RawItem[], feedId: string, baseUrl: string, max: number): FeedEntry[] {
+/**
+ * Parsed entries → FeedEntries: absolute links only, first `max` entries, ISO dates when readable.
+ * A link with credentials or longer than `maxUrlChars` is no usable link (url-policy.ts).
+ */
+export function toFeedItems(raw: RawItem[], feedId: string, baseUrl: string, max: number, maxUrlChars = Infinity): FeedEntry[] {
   const items: FeedEntry[] = [];
   for (const entry of raw) {
     if (items.length >= max) break;
-    const url = itemUrl(entry, baseUrl);
+    const url = itemUrl(entry, baseUrl, maxUrlChars);
     if (!url) continue; // nothing to fetch
     const guid = entry.guid ?? entry.id;
     const publishedAt = toIsoDate(entry.isoDate ?? entry.pubDate ?? entry['dc:date'] ?? entry.date ?? entry.updated);
@@ -81,7 +85,7 @@ export function toFeedItems(raw: RawItem[], feedId: string, baseUrl: string, max
 }
 
 /** The entry's link resolved against the feed URL; an RSS guid that is a URL stands in for a missing link. */
-function itemUrl(entry: RawItem, baseUrl: string): string | null {
+function itemUrl(entry: RawItem, baseUrl: string, maxUrlChars: number): string | null {
   for (const candidate of [entry.link, entry.guid, entry.id]) {
     if (typeof candidate !== 'string' || !candidate.trim()) continue;
     const isGuid = candidate !== entry.link;
@@ -89,7 +93,7 @@ function itemUrl(entry: RawItem, baseUrl: string): string | null {
     if (isGuid && !/^https?:\/\//i.test(candidate.trim())) continue;
     try {
       const u = new URL(candidate.trim(), baseUrl);
-      if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && !urlProblem(u, maxUrlChars)) return u.href;
     } catch {
       // an unparsable link: try the next candidate
     }

@@ -28,6 +28,8 @@ export interface FetchOptions {
   robotsTtlMs?: number;
   /** A longer Retry-After is read as this: it delays the host and the job's next attempt. @default 1 hour */
   maxRetryAfterMs?: number;
+  /** Longer URLs (feeds, links, redirect targets) are refused. @default 2_048 */
+  maxUrlChars?: number;
 }
 
 export const FETCH_DEFAULTS = {
@@ -43,6 +45,7 @@ export const FETCH_DEFAULTS = {
   maxFeedItems: 500,
   robotsTtlMs: 6 * 60 * 60 * 1000,
   maxRetryAfterMs: 60 * 60 * 1000, // one odd header must not park a host, or a job, for days
+  maxUrlChars: 2_048, // what browsers and CDNs reliably accept; a 100 KB URL is an attack or a bug
 } satisfies Required<FetchOptions>;
 
 type NumberKey = { [K in keyof Required<FetchOptions>]: Required<FetchOptions>[K] extends number ? K : never }[keyof FetchOptions];
@@ -59,6 +62,7 @@ const MINIMUMS: Record<NumberKey, number> = {
   maxFeedItems: 1,
   robotsTtlMs: 0,
   maxRetryAfterMs: 0,
+  maxUrlChars: 64,
 };
 
 /** Fill in defaults and validate; one ConfigError naming the first bad field. */

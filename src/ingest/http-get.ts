@@ -3,12 +3,13 @@
 // follow redirects ourselves, so every hop goes through the same checks → read the body
 // under a size cap → decompress under the same cap. Failures leave through mapFetchError.
 import { Agent, request } from 'undici';
-import { ContentError, HttpStatusError } from '../errors';
+import { ContentError, formatUrl, HttpStatusError } from '../errors';
 import { type HostGate, HostLimiter } from './host-limiter';
 import { HostBackoffError, ThrottledError, mapFetchError, parseRetryAfter } from './fetch-errors';
 import { resolveFetchOptions, type FetchOptions } from './fetch-options';
 import { decodeContentEncoding, readCappedBody } from './read-body';
 import { createSsrfGuard, type SsrfGuard } from './ssrf-guard';
+import { urlProblem } from './url-policy';
 
 export interface HttpGetInit {
   /** Extra request headers (e.g. If-None-Match). */
@@ -110,80 +111,96 @@ export class HttpClient {
     const o = this.options;
     const redirects: string[] = [];
     const seen = new Set<string>();
-    let hop = parseHttpUrl(url);
-    for (;;) {
-      state.currentUrl = hop.href;
-      seen.add(withoutHash(hop));
-      const res = await this.getOnce(hop, init, signal, startTimer);
-      const location = res.headers['location'];
-      if (REDIRECT_STATUSES.has(res.status) && location) {
-        const next = parseRedirect(url, location, hop);
-        if (seen.has(withoutHash(next))) throw new ContentError(`fetch: ${url} redirect loop at ${next.href}`);
-        if (redirects.length >= o.maxRedirects) throw new ContentError(`fetch: ${url} redirected more than ${o.maxRedirects} times`);
-        redirects.push(next.href);
-        hop = next;
-        continue;
+    let hop = parseHttpUrl(url, o.maxUrlChars);
+    // A hop to the host already held keeps its slot: the politeness gap is between requests, not inside one.
+    let slot: HeldSlot | null = null;
+    try {
+      for (;;) {
+        state.currentUrl = hop.href;
+        seen.add(withoutHash(hop));
+        if (slot?.host !== hop.host) {
+          slot?.release();
+          slot = null;
+          slot = await this.takeSlot(hop, signal);
+        }
+        startTimer();
+        const res = await this.getOnce(hop, init, signal);
+        const location = res.headers['location'];
+        if (REDIRECT_STATUSES.has(res.status) && location) {
+          const next = parseRedirect(url, location, hop, o.maxUrlChars);
+          if (seen.has(withoutHash(next))) throw new ContentError(`fetch: ${url} redirect loop at ${next.href}`);
+          if (redirects.length >= o.maxRedirects) throw new ContentError(`fetch: ${url} redirected more than ${o.maxRedirects} times`);
+          redirects.push(next.href);
+          hop = next;
+          continue;
+        }
+        return { ...res, url, finalUrl: hop.href, redirects };
       }
-      return { ...res, url, finalUrl: hop.href, redirects };
+    } finally {
+      slot?.release();
     }
   }
 
-  /** One hop: slot, guard, request, status check, body. */
-  private async getOnce(hop: URL, init: HttpGetInit, signal: AbortSignal, startTimer: () => void): Promise<Omit<HttpResponse, 'url' | 'finalUrl' | 'redirects'>> {
+  /** A politeness slot on the hop's host, in this process and (with a gate) across workers. */
+  private async takeSlot(hop: URL, signal: AbortSignal): Promise<HeldSlot> {
     const o = this.options;
-    const host = hop.hostname;
-    const pausedMs = this.limiter.pausedForMs(host);
+    const pausedMs = this.limiter.pausedForMs(hop.hostname);
     // A pause longer than our whole budget is not worth waiting out here; the queue retries later.
-    if (pausedMs > o.timeoutMs) throw new HostBackoffError(hop.href, host, pausedMs);
-    const release = await this.limiter.acquire(host, signal);
-    let releaseShared: (() => void) | null = null;
+    if (pausedMs > o.timeoutMs) throw new HostBackoffError(hop.href, hop.hostname, pausedMs);
+    const release = await this.limiter.acquire(hop.hostname, signal);
     try {
       // The host actually contacted, hop by hop: a redirect to another host takes that host's slot.
-      releaseShared = this.gate ? await this.gate.acquire(hop.host, o.timeoutMs, hop.href) : null;
-      startTimer();
-      if (this.guard) await this.guard.checkUrl(hop);
-      const res = await request(hop, {
-        dispatcher: this.agent,
-        method: 'GET',
-        signal,
-        headers: {
-          'user-agent': o.userAgent,
-          'accept': init.accept ?? DEFAULT_ACCEPT,
-          'accept-encoding': 'gzip, deflate, br',
-          ...init.headers,
-        },
-      });
-      const headers = flattenHeaders(res.headers);
-      const status = res.statusCode;
-      if (status >= 200 && status < 300) {
-        const cap = Math.min(o.maxBodyBytes, init.maxBodyBytes ?? Infinity);
-        // A declared length past the cap is refused before a byte is read.
-        if (Number(headers['content-length']) > cap) {
-          discardBody(res.body);
-          throw new ContentError(`fetch: ${hop.href} body exceeds ${cap} bytes (Content-Length ${headers['content-length']})`);
-        }
-        const raw = await readCappedBody(res.body, cap, hop.href);
-        const body = await decodeContentEncoding(raw, headers['content-encoding'], cap, hop.href);
-        return { status, headers, contentType: headers['content-type'] ?? null, body };
-      }
-      // Only the status matters from here on; do not read what could be an endless body.
-      discardBody(res.body);
-      if (status === 304 || (REDIRECT_STATUSES.has(status) && headers['location'])) {
-        return { status, headers, contentType: headers['content-type'] ?? null, body: Buffer.alloc(0) };
-      }
-      // 429 and 503 before the generic check: they are a request to slow down, not a failure of the page.
-      if (status === 429 || status === 503) {
-        const retryAfterMs = parseRetryAfter(headers['retry-after'], o.maxRetryAfterMs);
-        const pauseMs = retryAfterMs ?? THROTTLE_PAUSE_MS;
-        this.limiter.pauseHost(host, Date.now() + pauseMs);
-        await this.gate?.pause(hop.host, pauseMs).catch(() => undefined); // politeness must not fail the request
-        if (status === 429 || retryAfterMs !== null) throw new ThrottledError(hop.href, status, retryAfterMs);
-      }
-      throw new HttpStatusError(hop.href, status);
-    } finally {
-      releaseShared?.();
+      const releaseShared = this.gate ? await this.gate.acquire(hop.host, o.timeoutMs, hop.href) : null;
+      return { host: hop.host, release: () => { releaseShared?.(); release(); } };
+    } catch (err) {
       release();
+      throw err;
     }
+  }
+
+  /** One hop, its slot held: guard, request, status check, body. */
+  private async getOnce(hop: URL, init: HttpGetInit, signal: AbortSignal): Promise<Omit<HttpResponse, 'url' | 'finalUrl' | 'redirects'>> {
+    const o = this.options;
+    const host = hop.hostname;
+    if (this.guard) await this.guard.checkUrl(hop);
+    const res = await request(hop, {
+      dispatcher: this.agent,
+      method: 'GET',
+      signal,
+      headers: {
+        'user-agent': o.userAgent,
+        'accept': init.accept ?? DEFAULT_ACCEPT,
+        'accept-encoding': 'gzip, deflate, br',
+        ...init.headers,
+      },
+    });
+    const headers = flattenHeaders(res.headers);
+    const status = res.statusCode;
+    if (status >= 200 && status < 300) {
+      const cap = Math.min(o.maxBodyBytes, init.maxBodyBytes ?? Infinity);
+      // A declared length past the cap is refused before a byte is read.
+      if (Number(headers['content-length']) > cap) {
+        discardBody(res.body);
+        throw new ContentError(`fetch: ${hop.href} body exceeds ${cap} bytes (Content-Length ${headers['content-length']})`);
+      }
+      const raw = await readCappedBody(res.body, cap, hop.href);
+      const body = await decodeContentEncoding(raw, headers['content-encoding'], cap, hop.href);
+      return { status, headers, contentType: headers['content-type'] ?? null, body };
+    }
+    // Only the status matters from here on; do not read what could be an endless body.
+    discardBody(res.body);
+    if (status === 304 || (REDIRECT_STATUSES.has(status) && headers['location'])) {
+      return { status, headers, contentType: headers['content-type'] ?? null, body: Buffer.alloc(0) };
+    }
+    // 429 and 503 before the generic check: they are a request to slow down, not a failure of the page.
+    if (status === 429 || status === 503) {
+      const retryAfterMs = parseRetryAfter(headers['retry-after'], o.maxRetryAfterMs);
+      const pauseMs = retryAfterMs ?? THROTTLE_PAUSE_MS;
+      this.limiter.pauseHost(host, Date.now() + pauseMs);
+      await this.gate?.pause(hop.host, pauseMs).catch(() => undefined); // politeness must not fail the request
+      if (status === 429 || retryAfterMs !== null) throw new ThrottledError(hop.href, status, retryAfterMs);
+    }
+    throw new HttpStatusError(hop.href, status);
   }
 
   /** Space requests to `host` by at least `delayMs` (robots.txt Crawl-delay). */
@@ -199,26 +216,36 @@ export class HttpClient {
   private closing: Promise<void> | undefined;
 }
 
-function parseHttpUrl(value: string, base?: URL): URL {
+/** A politeness slot held by a request, on `host` (with its port). */
+interface HeldSlot {
+  host: string;
+  release(): void;
+}
+
+function parseHttpUrl(value: string, maxUrlChars: number): URL {
   let u: URL;
   try {
-    u = new URL(value, base);
+    u = new URL(value);
   } catch {
-    throw new ContentError(`fetch: ${JSON.stringify(value)} is not a valid URL`);
+    throw new ContentError(`fetch: ${JSON.stringify(formatUrl(value))} is not a valid URL`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ContentError(`fetch: ${u.href} is not an http(s) URL`);
+  const problem = urlProblem(u, maxUrlChars);
+  if (problem) throw new ContentError(`fetch: ${problem}`);
   return u;
 }
 
 /** The next hop of a redirect; a Location we will not follow names both ends. */
-function parseRedirect(url: string, location: string, from: URL): URL {
+function parseRedirect(url: string, location: string, from: URL, maxUrlChars: number): URL {
   let next: URL;
   try {
     next = new URL(location, from);
   } catch {
-    throw new ContentError(`fetch: ${url} redirected to an invalid URL ${JSON.stringify(location)}`);
+    throw new ContentError(`fetch: ${url} redirected to an invalid URL ${JSON.stringify(formatUrl(location))}`);
   }
   if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new ContentError(`fetch: ${url} redirected to ${next.href}, which is not http(s)`);
+  const problem = urlProblem(next, maxUrlChars);
+  if (problem) throw new ContentError(`fetch: ${url} redirected to ${problem}`);
   return next;
 }
 

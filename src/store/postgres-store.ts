@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { StoreError } from '../errors';
+import { formatUrl, StoreError } from '../errors';
 import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
@@ -24,7 +24,7 @@ const SEQ_LOCK_ID = 0x62666565_65;
 export async function openPostgresStore(opts: PostgresStoreOptions): Promise<PostgresStore> {
   const schema = opts.schema ?? 'public';
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`store: PostgreSQL schema name '${schema}' is not a plain identifier`, { kind: 'permanent' });
-  const location = redact(opts.connectionString);
+  const location = formatUrl(opts.connectionString);
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.maxConnections ?? 5,
@@ -60,17 +60,6 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
     throw new StoreError(`store: cannot open PostgreSQL database ${location}: ${(err as Error).message || (err as Error).name}`, { cause: err, kind: 'permanent' });
   }
   return new PostgresStore(pool, location);
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
 }
 
 const FEED_STATE_SELECT = `SELECT feed_id AS "feedId", etag, last_modified AS "lastModified", last_polled_at AS "lastPolledAt",

@@ -24,7 +24,7 @@ describe('breachfeed demo with DATABASE_URL', () => {
   it('stores the records in PostgreSQL and says so', async () => {
     const r = await runCli(['demo'], { cwd: tmp.dir, env: { DATABASE_URL: databaseUrl, BREACHFEED_DB: '' }, timeoutMs: 90_000 });
     expect({ code: r.code, stderr: r.stderr.split('\n').filter((l) => /error|cannot/i.test(l)) }).toEqual({ code: 0, stderr: [] });
-    expect(r.stdout).toContain(`database: ${databaseUrl}`);
+    expect(r.stdout).toContain(`database: ${databaseUrl.replace(/\/\/[^/@]*@/, '//***@')}`);
     const shown = Number(/stored records \((\d+)\)/.exec(r.stdout)?.[1]);
     expect(shown).toBeGreaterThan(5);
 
@@ -42,7 +42,7 @@ describe('breachfeed demo with DATABASE_URL', () => {
   it('refuses in one line when the database cannot be reached', async () => {
     const r = await runCli(['demo'], { cwd: tmp.dir, env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none' } });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^breachfeed: store: cannot open PostgreSQL database postgresql:\/\/postgres@127\.0\.0\.1:1\/none: [^\n]+$/);
+    expect(r.stderr.trim()).toMatch(/^breachfeed: store: cannot open PostgreSQL database postgresql:\/\/\*\*\*@127\.0\.0\.1:1\/none: [^\n]+$/);
     expect(r.stdout).toBe('');
   });
 });

@@ -36,7 +36,7 @@ describe('postgres store', () => {
     const url = `postgresql://postgres:secret@127.0.0.1:${port}/test`;
     const err = await openPostgresStore({ connectionString: url }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
-    expect((err as Error).message).toMatch(new RegExp(`^store: cannot open PostgreSQL database postgresql://postgres:\\*\\*\\*@127\\.0\\.0\\.1:${port}/test: .*ECONNREFUSED`));
+    expect((err as Error).message).toMatch(new RegExp(`^store: cannot open PostgreSQL database postgresql://\\*\\*\\*@127\\.0\\.0\\.1:${port}/test: .*ECONNREFUSED`));
     expect((err as Error).message).not.toContain('secret');
   });
 

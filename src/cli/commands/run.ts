@@ -28,7 +28,7 @@ export const registerRun: RegisterCommand = (program, action) => {
 /** `breachfeed run`: one inline pass over every configured feed. */
 export async function runCommand(opts: RunCommandOptions): Promise<number> {
   const settings = loadSettings(findConfigFile(opts.config));
-  const feeds = opts.feed?.length ? opts.feed.map((url) => feedFromUrl('run', url)) : settings.feeds;
+  const feeds = opts.feed?.length ? opts.feed.map((url) => feedFromUrl('run', url, settings.fetch.maxUrlChars)) : settings.feeds;
   const concurrency = opts.concurrency ? parsePositiveInt('run', '--concurrency', opts.concurrency) : settings.run.concurrency;
   // Logs go to stderr: stdout carries the summary.
   const rt = new Runtime(settings, 'breachfeed-run', 2);

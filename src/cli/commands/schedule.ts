@@ -30,8 +30,9 @@ export const registerSchedule: RegisterCommand = (program, action) => {
 
 /** The feeds to schedule: --feed, else the config file's (read again on each call: --watch). */
 function feedsOf(opts: ScheduleCommandOptions): FeedConfig[] {
-  if (opts.feed?.length) return opts.feed.map((url) => feedFromUrl('schedule', url));
-  return loadSettings(findConfigFile(opts.config)).feeds;
+  const settings = loadSettings(findConfigFile(opts.config));
+  if (opts.feed?.length) return opts.feed.map((url) => feedFromUrl('schedule', url, settings.fetch.maxUrlChars));
+  return settings.feeds;
 }
 
 export function formatScheduleChanges(changes: ScheduleChange[]): string {
