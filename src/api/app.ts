@@ -1,21 +1,31 @@
+import compress from '@fastify/compress';
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { RecordStore } from '../store/record-store';
-import { ApiError } from '../errors';
+import { ApiError, BreachfeedError } from '../errors';
+import { type AuthOptions, registerAuth } from './auth';
+import { registerHttpCache } from './http-cache';
+import { checkRawQuery } from './input-check';
 import { createMetrics, type QueueDepths } from './metrics';
+import { QUERY_FORMATS } from './query-schema';
+import { errorSchema } from './response-schema';
 import { exportRoutes } from './routes/export';
 import { incidentRoutes } from './routes/incidents';
 import { metaRoutes } from './routes/meta';
 import { recordRoutes } from './routes/records';
+import type { RouteOptions } from './routes/route-options';
+import { storeReads } from './store-reads';
 
-export interface AppOptions {
+export interface AppOptions extends AuthOptions {
   store: RecordStore;
-  /** When set, every route but /healthz needs `Authorization: Bearer <token>`. */
+  /** @deprecated the read token; kept for callers that know one token only. */
   token?: string | null;
+  /** Origins allowed to read the API from a browser (CORS); none: CORS off. `*`: any. */
+  corsOrigins?: string[];
   queueDepths?: QueueDepths;
-  /** Extra routes (the queue dashboard), registered behind the same token check. */
+  /** Extra routes (the queue dashboard, under /admin), registered behind the operate token. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
   /** The process logger, for request logs; none when unset. */
   logger?: Logger | false;
@@ -26,49 +36,69 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // The process's pino logger, typed as fastify's base logger so the instance keeps its default type.
     ...(opts.logger ? { loggerInstance: opts.logger as FastifyBaseLogger } : { logger: false }),
-    // Reject unknown query parameters instead of silently ignoring a misspelled filter.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+    // Unknown query parameters are refused (a misspelled filter must not be silently ignored).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, formats: QUERY_FORMATS } },
   });
+  const readToken = opts.readToken ?? opts.token ?? null;
+  const secured = Boolean(readToken || opts.operateToken);
 
-  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.statusCode).send({ error: err.message, parameter: err.parameter });
+  app.setErrorHandler((err: FastifyError | BreachfeedError, req, reply) => {
+    reply.type('application/json; charset=utf-8').removeHeader('content-disposition');
+    if (err instanceof ApiError) return reply.code(err.statusCode).send({ error: err.message, ...(err.parameter ? { parameter: err.parameter } : {}) });
     if ('validation' in err && err.validation) {
       const v = err.validation[0];
-      const parameter = (v.params as { missingProperty?: string; additionalProperty?: string }).additionalProperty
-        ?? (v.params as { missingProperty?: string }).missingProperty
-        ?? v.instancePath.replace(/^\//, '');
+      const params = v.params as { missingProperty?: string; additionalProperty?: string };
+      const parameter = params.additionalProperty ?? params.missingProperty ?? v.instancePath.replace(/^\//, '');
       const message = v.keyword === 'additionalProperties' ? `unknown parameter ${parameter}` : `${parameter} ${v.message}`;
       return reply.code(400).send({ error: message, parameter });
     }
-    const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    if (err instanceof BreachfeedError && err.stage === 'store') {
+      req.log.warn({ err: err.message }, 'store unavailable');
+      return reply.code(503).header('retry-after', '5').send({ error: 'the store does not answer; try again later' });
+    }
+    const status = 'statusCode' in err && err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err }, 'request failed');
     return reply.code(status).send({ error: status === 500 ? 'internal error' : err.message });
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}` }));
+  app.addHook('preValidation', checkRawQuery);
 
-  if (opts.token) {
-    const expected = Buffer.from(`Bearer ${opts.token}`);
-    app.addHook('onRequest', async (req, reply) => {
-      if (req.url === '/healthz') return;
-      const given = Buffer.from(req.headers.authorization ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'missing or wrong bearer token' });
-      }
+  const corsOrigins = opts.corsOrigins ?? [];
+  if (corsOrigins.length) {
+    await app.register(cors, {
+      origin: corsOrigins.includes('*') ? '*' : corsOrigins,
+      methods: ['GET', 'HEAD'],
+      allowedHeaders: ['authorization'],
+      exposedHeaders: ['etag'],
+      maxAge: 600,
     });
   }
+  await registerAuth(app, { readToken, operateToken: opts.operateToken, skipPreflight: corsOrigins.length > 0 });
+  registerHttpCache(app, { private: secured });
+  // After the ETag hook, so tags name the representation, not its compressed bytes.
+  await app.register(compress, { threshold: 1024 });
 
   await app.register(swagger, {
     openapi: {
+      openapi: '3.1.0',
       info: { title: 'breachfeed API', version: '1', description: 'Data-breach records and incidents extracted from the news.' },
-      components: opts.token ? { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } : undefined,
-      security: opts.token ? [{ bearer: [] }] : undefined,
+      components: {
+        schemas: { Error: errorSchema },
+        ...(secured ? { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the read token, or the operate token' } } } : {}),
+      },
+      ...(secured ? { security: [{ bearer: [] }] } : {}),
     },
   });
-  await app.register(recordRoutes, { store: opts.store });
-  await app.register(incidentRoutes, { store: opts.store });
-  await app.register(exportRoutes, { store: opts.store });
-  await app.register(metaRoutes, { store: opts.store, metrics: createMetrics(opts.store, opts.queueDepths) });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const store = storeReads(opts.store);
+  const routeOpts: RouteOptions = { store, authErrors: secured ? [401] : [] };
+  await app.register(recordRoutes, routeOpts);
+  await app.register(incidentRoutes, routeOpts);
+  await app.register(exportRoutes, routeOpts);
+  await app.register(metaRoutes, { ...routeOpts, metrics: createMetrics(store, opts.queueDepths) });
+  app.get('/openapi.json', {
+    schema: { summary: 'This description (OpenAPI 3.1)', response: { 200: { type: 'object', additionalProperties: true } } },
+    config: { cacheControl: 'no-cache' },
+  }, async () => app.swagger());
   for (const plugin of opts.plugins ?? []) await plugin(app);
   return app;
 }

@@ -9,7 +9,8 @@ export type QueueDepths = () => Promise<Record<string, Record<string, number>>>;
  */
 export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): client.Registry {
   const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: 'breachfeed_process_' });
+  // Standard process and Node.js metrics under our prefix: breachfeed_process_cpu_seconds_total, …
+  client.collectDefaultMetrics({ register: registry, prefix: 'breachfeed_' });
   new client.Gauge({
     name: 'breachfeed_records_stored',
     help: 'Breach records in the store',
@@ -25,6 +26,7 @@ export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): cl
     registers: [registry],
     async collect() {
       const { articles } = await store.counts();
+      this.reset(); // a label absent from the store now must not keep its last value
       for (const [verdict, n] of Object.entries(articles)) this.set({ verdict }, n);
     },
   });
@@ -34,7 +36,9 @@ export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): cl
     labelNames: ['stage'],
     registers: [registry],
     async collect() {
-      for (const [stage, n] of Object.entries((await store.counts()).failuresByStage)) this.set({ stage }, n);
+      const { failuresByStage } = await store.counts();
+      this.reset();
+      for (const [stage, n] of Object.entries(failuresByStage)) this.set({ stage }, n);
     },
   });
   if (queueDepths) {
@@ -44,7 +48,9 @@ export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): cl
       labelNames: ['queue', 'state'],
       registers: [registry],
       async collect() {
-        for (const [queue, states] of Object.entries(await queueDepths())) {
+        const depths = await queueDepths();
+        this.reset();
+        for (const [queue, states] of Object.entries(depths)) {
           for (const [state, n] of Object.entries(states)) this.set({ queue, state }, n);
         }
       },

@@ -1,30 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { startServer } from '../../src/api/server';
-import type { ArticleOutcome, RecordStore } from '../../src/store/record-store';
+import type { RecordStore } from '../../src/store/record-store';
 import { openSqliteStore } from '../../src/store/sqlite-store';
-import type { BreachRecord, DataType } from '../../src/types';
+import type { BreachRecord } from '../../src/types';
 import { recordValidator } from '../helpers/record-validator';
-import { sampleIncident, sampleRecords } from '../helpers/sample-record';
 import { makeTempDir } from '../helpers/temp-dir';
-
-const ORGS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Health', 'Hooli'];
-const TYPES: DataType[] = ['email', 'phone', 'password', 'medical', 'payment_card'];
-
-async function saveReport(store: RecordStore, i: number): Promise<BreachRecord[]> {
-  const url = `https://news${i % 3}.example/story-${i}`;
-  const name = ORGS[i % ORGS.length];
-  const records = sampleRecords(url, [sampleIncident({
-    organization: { name, key: name.toLowerCase().replace(/\W+/g, '-'), evidence: `${name} was breached.` },
-    breachDate: { value: `20${10 + (i % 5)}`, precision: 'year', text: `in 20${10 + (i % 5)}` },
-    disclosedAt: `20${10 + (i % 5)}-06-01`,
-    dataTypes: [{ type: TYPES[i % TYPES.length], text: 'x' }],
-    affectedCount: { value: 1000 * (i + 1), unit: 'people', qualifier: null, text: `${1000 * (i + 1)} people` },
-  })]);
-  const outcome: ArticleOutcome = { key: `k${i}`, urlKey: `k${i}`, url, canonicalUrl: url, feed: 'f', status: 'breach', reason: null };
-  await store.saveArticle(outcome, records);
-  return records;
-}
+import { saveReport } from './api-server';
 
 // The API over real HTTP on 127.0.0.1 with a real SQLite store.
 describe('HTTP API', () => {

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { errorSchema } from './response-schema';
+
+export interface AuthOptions {
+  /** Reads records, incidents, exports, metrics and the descriptions. */
+  readToken?: string | null;
+  /** Everything the read token does, plus the queue dashboard and its actions. */
+  operateToken?: string | null;
+}
+
+type Access = 'open' | 'read' | 'operate';
+
+export const DASHBOARD_PREFIX = '/admin';
+export const LOGIN_PATH = '/admin/login';
+const COOKIE = 'breachfeed_dashboard';
+const SESSION_MS = 12 * 3600_000;
+
+/** What a request needs: /healthz and the sign-in form are open, /admin/** needs the operate token, the rest the read token. */
+function accessOf(req: FastifyRequest): Access {
+  const path = req.routeOptions.url ?? req.url.split('?')[0];
+  if (path === '/healthz' || path === LOGIN_PATH) return 'open';
+  return path === DASHBOARD_PREFIX || path.startsWith(`${DASHBOARD_PREFIX}/`) ? 'operate' : 'read';
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  // Digests have equal lengths, so the comparison takes the same time whatever was sent.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** A signed session `<expiry ms>.<hmac>`: the cookie never carries the token itself. */
+function sessionValue(token: string, expires: number): string {
+  return `${expires}.${createHmac('sha256', token).update(`breachfeed dashboard session ${expires}`).digest('base64url')}`;
+}
+
+function validSession(cookieHeader: string | undefined, token: string): boolean {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name !== COOKIE || !value) continue;
+    const expires = Number(value.split('.')[0]);
+    if (Number.isSafeInteger(expires) && expires > Date.now() && sameSecret(value, sessionValue(token, expires))) return true;
+  }
+  return false;
+}
+
+const wantsHtml = (req: FastifyRequest) => req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
+
+/**
+ * Bearer tokens (the scheme case-insensitive, RFC 7235), and for the dashboard a session
+ * cookie set by the sign-in form. No token configured: everything is open (loopback only).
+ */
+export async function registerAuth(app: FastifyInstance, opts: AuthOptions & { skipPreflight?: boolean }): Promise<void> {
+  const read = opts.readToken || null;
+  // One token only: it grants everything, as before there were two.
+  const operate = opts.operateToken || read;
+  if (!read && !operate) return;
+
+  const grantOf = (req: FastifyRequest): Access | null => {
+    const m = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '');
+    if (m) {
+      if (operate && sameSecret(m[1], operate)) return 'operate';
+      if (read && sameSecret(m[1], read)) return 'read';
+      return null;
+    }
+    return operate && validSession(req.headers.cookie, operate) ? 'operate' : null;
+  };
+
+  app.addHook('onRequest', async (req, reply) => {
+    const needs = accessOf(req);
+    if (needs === 'open' || (opts.skipPreflight && req.method === 'OPTIONS')) return;
+    const grant = grantOf(req);
+    if (grant === 'operate' || (grant === 'read' && needs === 'read')) return;
+    if (needs === 'operate' && wantsHtml(req) && operate) return reply.redirect(LOGIN_PATH, 303);
+    if (grant === 'read') return reply.code(403).send({ error: 'the read token does not grant the dashboard; use the operate token' });
+    return reply.code(401).header('www-authenticate', 'Bearer realm="breachfeed"').send({ error: 'missing or wrong bearer token' });
+  });
+
+  if (!operate) return;
+  await app.register(async (login) => {
+    login.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+    const html = { 200: { description: 'The sign-in form', content: { 'text/html': { schema: { type: 'string' } } } } };
+    login.get(LOGIN_PATH, { schema: { summary: 'Dashboard sign-in form', security: [], response: html } }, async (_req, reply) => sendForm(reply, 200, ''));
+    login.post<{ Body: { token: string } }>(LOGIN_PATH, {
+      schema: {
+        summary: 'Signs in to the dashboard: the operate token, posted as a form, sets an HttpOnly SameSite=Strict session cookie',
+        security: [],
+        body: { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 1000 } } },
+        response: {
+          303: { description: 'Signed in: the cookie is set, on to the dashboard' },
+          400: { ...errorSchema, description: 'No token in the form' },
+          401: { description: 'Wrong token: the form again', content: { 'text/html': { schema: { type: 'string' } } } },
+        },
+      },
+    }, async (req, reply) => {
+      if (!sameSecret(req.body.token, operate)) return sendForm(reply, 401, 'That is not the operate token.');
+      const expires = Date.now() + SESSION_MS;
+      const secure = req.protocol === 'https' ? '; Secure' : '';
+      reply.header('set-cookie', `${COOKIE}=${sessionValue(operate, expires)}; Path=${DASHBOARD_PREFIX}; Max-Age=${SESSION_MS / 1000}; HttpOnly; SameSite=Strict${secure}`);
+      return reply.redirect(`${DASHBOARD_PREFIX}/queues`, 303);
+    });
+  });
+}
+
+function sendForm(reply: FastifyReply, status: number, problem: string): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>breachfeed: sign in</title></head>
+<body><h1>breachfeed dashboard</h1>${problem ? `<p role="alert">${problem}</p>` : ''}
+<form method="post" action="${LOGIN_PATH}"><label>Operate token <input type="password" name="token" autocomplete="current-password" required autofocus></label>
+<button type="submit">Sign in</button></form></body></html>
+`);
+}

@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../errors';
+
+/**
+ * Checks the raw query string before the schemas see it: every name and value must be valid
+ * percent-encoded UTF-8 without NUL. (The query parser turns bad UTF-8 into something else
+ * silently, and a NUL reaches SQL, where PostgreSQL refuses it and SQLite cuts the string.)
+ */
+export async function checkRawQuery(req: FastifyRequest): Promise<void> {
+  const at = req.url.indexOf('?');
+  if (at < 0) return;
+  for (const pair of req.url.slice(at + 1).split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const name = strictDecode(rawName);
+    if (name === null) throw new ApiError(400, `a parameter name is not valid UTF-8 (${rawName.slice(0, 40)})`, rawName.slice(0, 40));
+    if (name.includes('\0')) throw new ApiError(400, 'a parameter name contains NUL', name.replace(/\0/g, '\\0').slice(0, 40));
+    const value = eq < 0 ? '' : strictDecode(pair.slice(eq + 1));
+    if (value === null) throw new ApiError(400, `${name} is not valid UTF-8`, name);
+    if (value.includes('\0')) throw new ApiError(400, `${name} contains NUL`, name);
+  }
+}
+
+function strictDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
