@@ -1,13 +1,13 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from '../logger';
 import type { RecordStore } from '../store/record-store';
 import { ApiError, BreachfeedError } from '../errors';
 import { type AuthOptions, registerAuth } from './auth';
 import { registerHttpCache } from './http-cache';
-import { checkRawQuery } from './input-check';
+import { checkQueryNumbers, checkRawQuery } from './input-check';
 import { createMetrics, type QueueDepths } from './metrics';
 import { QUERY_FORMATS } from './query-schema';
 import { errorSchema } from './response-schema';
@@ -37,6 +37,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The process's pino logger, typed as fastify's base logger so the instance keeps its default type.
     ...(opts.logger ? { loggerInstance: opts.logger as FastifyBaseLogger } : { logger: false }),
     // Unknown query parameters are refused (a misspelled filter must not be silently ignored).
+    // A path parameter of any length reaches its schema (400 naming it) instead of a bare 414.
+    routerOptions: { maxParamLength: 16_384 },
+    // A path that is not valid percent-encoded UTF-8 gets our error body too.
+    frameworkErrors: (err, _req, reply) => {
+      void (reply as unknown as FastifyReply).code(400).type('application/json; charset=utf-8').send(JSON.stringify({ error: `the path is not valid: ${err.message}`, parameter: 'path' }));
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, formats: QUERY_FORMATS } },
   });
   const readToken = opts.readToken ?? opts.token ?? null;
@@ -44,7 +50,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((err: FastifyError | BreachfeedError, req, reply) => {
     reply.type('application/json; charset=utf-8').removeHeader('content-disposition');
-    if (err instanceof ApiError) return reply.code(err.statusCode).send({ error: err.message, ...(err.parameter ? { parameter: err.parameter } : {}) });
+    if (err instanceof ApiError) return reply.code(err.statusCode).send({ error: err.message, ...(err.parameter === undefined ? {} : { parameter: err.parameter }) });
     if ('validation' in err && err.validation) {
       const v = err.validation[0];
       const params = v.params as { missingProperty?: string; additionalProperty?: string };
@@ -62,6 +68,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}` }));
   app.addHook('preValidation', checkRawQuery);
+  app.addHook('preHandler', checkQueryNumbers);
 
   const corsOrigins = opts.corsOrigins ?? [];
   if (corsOrigins.length) {

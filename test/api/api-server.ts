@@ -105,7 +105,7 @@ export function contractOf(doc: OpenApi): (method: string, urlPath: string, r: R
   const ajv = new Ajv2020({ strict: false, allErrors: false });
   addFormats(ajv);
   const compiled = new Map<object, ReturnType<typeof ajv.compile>>();
-  const routes = Object.keys(doc.paths).map((p) => ({ p, re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`) }));
+  const routes = Object.keys(doc.paths).map((p) => ({ p, re: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]*').replace(/\./g, '\\.')}$`) }));
   return (method, urlPath, r) => {
     const route = routes.find((x) => x.re.test(urlPath.split('?')[0]));
     if (!route) return r.status === 404 ? [] : [`${urlPath}: no such path in the description, answered ${r.status}`];
