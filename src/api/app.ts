@@ -20,8 +20,6 @@ import { storeReads } from './store-reads';
 
 export interface AppOptions extends AuthOptions {
   store: RecordStore;
-  /** @deprecated the read token; kept for callers that know one token only. */
-  token?: string | null;
   /** Origins allowed to read the API from a browser (CORS); none: CORS off. `*`: any. */
   corsOrigins?: string[];
   queueDepths?: QueueDepths;
@@ -45,7 +43,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, formats: QUERY_FORMATS } },
   });
-  const readToken = opts.readToken ?? opts.token ?? null;
+  const readToken = opts.readToken ?? null;
   const secured = Boolean(readToken || opts.operateToken);
 
   app.setErrorHandler((err: FastifyError | BreachfeedError, req, reply) => {
@@ -83,7 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app, { readToken, operateToken: opts.operateToken, skipPreflight: corsOrigins.length > 0 });
   registerHttpCache(app, { private: secured });
   // After the ETag hook, so tags name the representation, not its compressed bytes.
-  await app.register(compress, { threshold: 1024 });
+  await app.register(compress, { threshold: 1024, customTypes: /^(application\/(json|x-ndjson|schema\+json|javascript)|text\/)/ });
 
   await app.register(swagger, {
     openapi: {

@@ -11,6 +11,9 @@ export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): cl
   const registry = new client.Registry();
   // Standard process and Node.js metrics under our prefix: breachfeed_process_cpu_seconds_total, …
   client.collectDefaultMetrics({ register: registry, prefix: 'breachfeed_' });
+  // prom-client names three gauges …_total, which promtool (and Prometheus naming) keeps for
+  // counters; the same numbers by type remain (breachfeed_nodejs_active_handles{type}, …).
+  for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) registry.removeSingleMetric(`breachfeed_nodejs_${name}`);
   new client.Gauge({
     name: 'breachfeed_records_stored',
     help: 'Breach records in the store',

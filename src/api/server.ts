@@ -17,7 +17,7 @@ export function isLoopbackHost(host: string): boolean {
 /** Builds the app and listens; refuses to serve beyond loopback without a token. */
 export async function startServer(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string }> {
   const host = opts.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host) && !opts.token) {
+  if (!isLoopbackHost(host) && !opts.readToken && !opts.operateToken) {
     throw new ConfigError(`serve: binding to ${host} exposes the API beyond this machine; set a token (--token or BREACHFEED_API_TOKEN)`);
   }
   const app = await buildApp(opts);

@@ -115,7 +115,9 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   { key: 'worker.graceSecs', type: 'integer', default: 30, min: 1, env: [], yaml: 'worker.graceSecs', doc: 'on shutdown, how long running jobs may finish (worker --grace overrides)' },
   { key: 'api.port', type: 'integer', default: 8080, min: 0, max: 65535, env: [], yaml: 'api.port', doc: 'port of the HTTP API (serve --port overrides)' },
-  { key: 'api.token', type: 'string', default: null, env: ['BREACHFEED_API_TOKEN'], yaml: null, doc: 'bearer token of the HTTP API (serve --token overrides); required off loopback' },
+  { key: 'api.token', type: 'string', default: null, env: ['BREACHFEED_API_TOKEN'], yaml: null, doc: 'read token of the HTTP API: records, incidents, exports, metrics (serve --token overrides); a token is required off loopback' },
+  { key: 'api.operateToken', type: 'string', default: null, env: ['BREACHFEED_API_OPERATE_TOKEN'], yaml: null, doc: 'operate token: also the queue dashboard and its actions, and its sign-in form (serve --operate-token overrides); unset: the read token grants them' },
+  { key: 'api.corsOrigins', type: 'string', default: null, env: ['BREACHFEED_API_CORS_ORIGINS'], yaml: 'api.corsOrigins', doc: 'origins (comma-separated, or *) whose pages may read the API (CORS); unset: CORS off' },
   {
     key: 'log.level', type: 'string', default: 'info', env: ['BREACHFEED_LOG_LEVEL'], yaml: 'log.level',
     pattern: { re: /^(fatal|error|warn|info|debug|trace|silent)$/, says: 'is not a log level (fatal, error, warn, info, debug, trace, silent)' },

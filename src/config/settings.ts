@@ -43,7 +43,7 @@ export interface Settings {
   run: { concurrency: number; maxItemsPerFeed: number };
   distributed: DistributedSettings;
   worker: { graceSecs: number };
-  api: { port: number; token: string | null };
+  api: { port: number; token: string | null; operateToken: string | null; corsOrigins: string | null };
   log: { level: string };
   debug: boolean;
   /** The file it came from, for messages; null for the built-in defaults. */

@@ -181,7 +181,7 @@ describe('HTTP API beyond loopback', () => {
     const tmp = makeTempDir();
     const store = openSqliteStore(path.join(tmp.dir, 'y.db'));
     // Bound to loopback for the test; the token check is the same wherever it binds.
-    const { app, url } = await startServer({ store, port: 0, token: 's3cret' });
+    const { app, url } = await startServer({ store, port: 0, readToken: 's3cret' });
     try {
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
       expect((await fetch(`${url}/records`)).status).toBe(401);

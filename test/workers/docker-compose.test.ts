@@ -174,7 +174,7 @@ describe('docker-compose.yml', () => {
 
     it('passes against the real API and fails once it is gone', async () => {
       const store = openSqliteStore(path.join(tmp.dir, 'api.db'));
-      const { app: api, url } = await startServer({ store, port: 0, token: null, logger: false });
+      const { app: api, url } = await startServer({ store, port: 0, readToken: null, logger: false });
       // The script itself, aimed at this server instead of the container's port 8080.
       const aimed = script.replace(/http:\/\/127\.0\.0\.1:\d+/, url);
       try {

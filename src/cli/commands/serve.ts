@@ -13,6 +13,7 @@ export interface ServeCommandOptions {
   host?: string;
   port?: string;
   token?: string;
+  operateToken?: string;
 }
 
 export const registerServe: RegisterCommand = (program, action) => {
@@ -22,7 +23,8 @@ export const registerServe: RegisterCommand = (program, action) => {
     .option('--db <file>', 'SQLite file (default: data/breachfeed.db; DATABASE_URL selects PostgreSQL)')
     .option('--host <host>', 'address to bind (default: 127.0.0.1; others need a token)')
     .option('--port <n>', 'port (default: api.port, 8080)')
-    .option('--token <token>', 'bearer token required on every route but /healthz (env BREACHFEED_API_TOKEN)')
+    .option('--token <token>', 'read token: bearer token required on every route but /healthz (env BREACHFEED_API_TOKEN)')
+    .option('--operate-token <token>', 'operate token: the dashboard and queue actions (env BREACHFEED_API_OPERATE_TOKEN; unset: the read token)')
     .action(action(serveCommand));
 };
 
@@ -50,7 +52,10 @@ export async function serveCommand(opts: ServeCommandOptions): Promise<number> {
       };
     }
     const { app, url } = await startServer({
-      store, host: opts.host, port, token: opts.token ?? settings.api.token, logger: rt.logger, plugins, queueDepths,
+      store, host: opts.host, port, logger: rt.logger, plugins, queueDepths,
+      readToken: opts.token ?? settings.api.token,
+      operateToken: opts.operateToken ?? settings.api.operateToken,
+      corsOrigins: settings.api.corsOrigins?.split(',').map((o) => o.trim()).filter(Boolean) ?? [],
     });
     process.stderr.write(`breachfeed API listening on ${url} (store: ${store.location})${distributed ? `; dashboard at ${url}/admin/queues` : ''}\n`);
     await new Promise<void>((resolve) => {
