@@ -44,10 +44,10 @@ function tinyPage(i: number): string {
 <p>The city council met on Tuesday to discuss the new park and its opening hours for the summer season.</p></article></body></html>`;
 }
 
-interface Corpus { baseUrl: string; rounds: FeedConfig[][]; warmupFeeds: FeedConfig[]; close(): Promise<void> }
+export interface Corpus { baseUrl: string; rounds: FeedConfig[][]; warmupFeeds: FeedConfig[]; close(): Promise<void> }
 
 /** Serves, for each round, ARTICLES pages (fixture i mod n at /r<round>-<i>/<fixture path>) and FEEDS feeds listing them. */
-async function serveCorpus(rounds: number): Promise<Corpus> {
+export async function serveCorpus(rounds: number): Promise<Corpus> {
   const manifest = await readNewsroomManifest();
   const siteRoot = path.join(newsroomDir(), 'site');
   const fixtures = manifest.articles.map((a) => ({ path: a.path, title: a.title, date: a.publishedAt, html: fs.readFileSync(path.join(siteRoot, a.path), 'utf8') }));

@@ -3,6 +3,7 @@
 import { main as distributedBench } from './distributed.bench';
 import { main as extractBench } from './extract.bench';
 import { main as ledgerBench } from './ledger.bench';
+import { main as poolBench } from './pool.bench';
 import { main as scrapeBench } from './scrape.bench';
 import { main as storeBench } from './store.bench';
 
@@ -11,6 +12,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['scrape', () => scrapeBench()],
   ['store', () => storeBench()],
   ['distributed', () => distributedBench()],
+  ['pool', () => poolBench()],
   ['ledger', () => ledgerBench()],
 ];
 

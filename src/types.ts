@@ -59,6 +59,8 @@ export interface Article {
   text: string;
   /** Why `text` is empty, when it is. */
   emptyReason?: string;
+  /** What of the page was left unread, and why (a limit it passed). */
+  truncated?: string[];
 }
 
 /** The text an extractor reads: an Article or a line of `breachfeed extract` input. */
@@ -107,6 +109,8 @@ export interface BreachRecord extends Incident {
     publishedAt: string | null;
     feed: string | null;
     fetchedAt: string | null;
+    /** What of the page was left unread, and why (scrape.maxNestingDepth, extract.maxTextChars); absent when all was read. */
+    truncated?: string[];
   };
   extractor: string;
 }

@@ -5,6 +5,7 @@ import { ContentError } from '../src/errors';
 import type { HttpClient } from '../src/ingest/http-get';
 import type { RobotsCache } from '../src/ingest/robots';
 import { retryInPlace } from '../src/pipeline/failure-policy';
+import type { CpuStages } from '../src/pipeline/cpu-pool';
 import { pollFeed } from '../src/pipeline/poll-feed';
 import { outcomeOf, prepareItem, saveItemFailure } from '../src/pipeline/process-item';
 import type { RecordStore } from '../src/store/record-store';
@@ -19,6 +20,8 @@ export interface ProcessorDeps {
   store: RecordStore;
   http: HttpClient;
   robots: RobotsCache;
+  /** Where scrape and extract run: the process's pool of worker threads. */
+  cpu?: CpuStages;
   maxItemsPerFeed: number;
   queues: Queues;
   ledger: ItemLedger;
@@ -73,7 +76,7 @@ export function articlesProcessor(deps: ProcessorDeps) {
     const { itemId } = job.data;
     const item = identified(job.data.item);
     try {
-      const prepared = await prepareItem(item, { store: deps.store, http: deps.http, robots: deps.robots });
+      const prepared = await prepareItem(item, { store: deps.store, http: deps.http, robots: deps.robots, cpu: deps.cpu });
       if (prepared.kind === 'skipped') {
         await deps.ledger.settle(itemId, 'skipped');
         return { outcome: 'skipped', records: 0, reason: prepared.reason };

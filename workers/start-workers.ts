@@ -5,6 +5,7 @@ import type { DistributedSettings, QueueName } from '../src/config/settings';
 import type { HttpClient } from '../src/ingest/http-get';
 import type { RobotsCache } from '../src/ingest/robots';
 import type { Logger } from '../src/logger';
+import type { CpuStages } from '../src/pipeline/cpu-pool';
 import type { RecordStore } from '../src/store/record-store';
 import { createRedisHostGate } from './host-gate';
 import { ItemLedger } from './item-ledger';
@@ -25,6 +26,8 @@ export interface StartWorkersOptions {
   store: RecordStore;
   http: HttpClient;
   robots: RobotsCache;
+  /** Where scrape and extract run: the process's pool of worker threads. */
+  cpu?: CpuStages;
   maxItemsPerFeed: number;
   logger: Logger;
   /** Where connection and worker errors go (one line per outage). */
@@ -51,6 +54,7 @@ export function startWorkers(opts: StartWorkersOptions): RunningWorkers {
     store: opts.store,
     http: opts.http,
     robots: opts.robots,
+    cpu: opts.cpu,
     maxItemsPerFeed: opts.maxItemsPerFeed,
     queues: opts.producers,
     ledger: new ItemLedger(opts.redis, settings.prefix, { retentionDays: settings.ledgerRetentionDays }),

@@ -1,10 +1,11 @@
 // What an entry point builds once from the settings and hands to the stages: the HTTP client
 // (with its per-host limiter), the robots.txt cache, the logger, and, when the command needs
-// them, the store and the Redis connections. One close() releases everything.
+// them, the store, the Redis connections and the CPU pool. One close() releases everything.
 import type { Settings } from '../config/settings';
 import { HttpClient } from '../ingest/http-get';
 import { RobotsCache } from '../ingest/robots';
 import { createLogger, flushLogger, type Logger } from '../logger';
+import { CpuPool } from '../pipeline/cpu-pool';
 import { openPostgresStore } from '../store/postgres-store';
 import type { RecordStore } from '../store/record-store';
 import { openSqliteStore } from '../store/sqlite-store';
@@ -34,6 +35,14 @@ export class Runtime {
       : openSqliteStore(s.sqlitePath);
     this.cleanups.push(() => store.close());
     return store;
+  }
+
+  /** The worker threads that scrape and extract, with the settings' budgets and limits. */
+  openCpuPool(): CpuPool {
+    const s = this.settings;
+    const pool = new CpuPool({ ...s.pool, maxNestingDepth: s.scrape.maxNestingDepth, maxTextChars: s.extract.maxTextChars });
+    this.cleanups.push(() => pool.close());
+    return pool;
   }
 
   /** Redis (checked first: one line when unreachable), the queues and the item ledger. */

@@ -86,6 +86,26 @@ export const SETTINGS: readonly SettingSpec[] = [
   fetchRow('robotsTtlMs', "how long a host's robots.txt is trusted"),
   fetchRow('maxRetryAfterMs', "cap on a 429/503's Retry-After, which pauses the host and delays the job's next attempt"),
   fetchRow('maxUrlChars', 'longer URLs (config, --feed, feed links, redirects) are refused, with exit code 2 for config and --feed'),
+  {
+    key: 'pool.threads', type: 'integer', default: 0, min: 0, max: 64, env: [], yaml: 'pool.threads',
+    doc: 'worker threads that scrape and extract, shared by all articles of a process; 0: one per core',
+  },
+  {
+    key: 'pool.taskTimeoutMs', type: 'integer', default: 10_000, min: 100, env: [], yaml: 'pool.taskTimeoutMs',
+    doc: 'wall time one page may take to scrape, and again to extract; past it the thread is ended and the item fails (`scrape: URL exceeded 10 s`)',
+  },
+  {
+    key: 'pool.maxHeapMb', type: 'integer', default: 256, min: 32, env: [], yaml: 'pool.maxHeapMb',
+    doc: 'heap of one worker thread; a page needing more fails (`extract: URL exceeded 256 MB of heap`)',
+  },
+  {
+    key: 'scrape.maxNestingDepth', type: 'integer', default: 25_000, min: 50, env: [], yaml: 'scrape.maxNestingDepth',
+    doc: "a page is read up to where its tags nest deeper than this; the records' `article.truncated` says so",
+  },
+  {
+    key: 'extract.maxTextChars', type: 'integer', default: 100_000, min: 1_000, env: [], yaml: 'extract.maxTextChars',
+    doc: "extraction reads the first this many characters of an article's text; the records' `article.truncated` says so",
+  },
   { key: 'run.concurrency', type: 'integer', default: 4, min: 1, max: 64, env: [], yaml: 'run.concurrency', doc: 'articles processed at once (worker --concurrency overrides)' },
   { key: 'run.maxItemsPerFeed', type: 'integer', default: 50, min: 1, env: [], yaml: 'run.maxItemsPerFeed', doc: 'newest items taken from each feed per poll' },
   {

@@ -41,6 +41,9 @@ export interface Settings {
   redisUrl: string | null;
   fetch: Required<FetchOptions>;
   run: { concurrency: number; maxItemsPerFeed: number };
+  pool: { threads: number; taskTimeoutMs: number; maxHeapMb: number };
+  scrape: { maxNestingDepth: number };
+  extract: { maxTextChars: number };
   distributed: DistributedSettings;
   worker: { graceSecs: number };
   api: { port: number; token: string | null; operateToken: string | null; corsOrigins: string | null };

@@ -12,6 +12,7 @@ import { readContextSentences, readSentence, TITLE_INDEX, type SentenceReading }
 import { splitSentences, type Sentence } from './breach/sentences';
 import { buildVictimContext } from './breach/victim-context';
 import { findVictimOrganizations, type VictimCandidate } from './breach/victim-organizations';
+import { DEFAULT_MAX_TEXT_CHARS, limitText } from './limit-text';
 
 export { organizationKey } from './breach/organization-key';
 
@@ -19,9 +20,14 @@ export const EXTRACTOR_VERSION = 'breachfeed@0.1.0';
 
 const BRIEF_SENTENCES = 6;
 
+export interface ExtractOptions {
+  /** Text past this is not read (limit-text.ts): the cost of a page is bounded. @default 100_000 */
+  maxTextChars?: number;
+}
+
 /** The breach incidents an article reports, main incident first; [] when it reports none. */
-export function extractIncidents(article: ArticleText): Incident[] {
-  return traceExtraction(article).incidents;
+export function extractIncidents(article: ArticleText, opts: ExtractOptions = {}): Incident[] {
+  return traceExtraction(article, opts).incidents;
 }
 
 /** What each stage of the extraction saw and decided, for `breachfeed explain` and tests. */
@@ -43,8 +49,8 @@ export interface ExtractionTrace {
 }
 
 /** The extraction of one article, stage by stage. */
-export function traceExtraction(article: ArticleText): ExtractionTrace {
-  const text = typeof article.text === 'string' ? article.text : '';
+export function traceExtraction(article: ArticleText, opts: ExtractOptions = {}): ExtractionTrace {
+  const text = limitText(typeof article.text === 'string' ? article.text : '', opts.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS).text;
   const title = stripSiteName((typeof article.title === 'string' && article.title.trim()) || null);
   const publishedAt = toIsoDate(article.publishedAt);
   const sentences = splitSentences(text);

@@ -28,6 +28,7 @@ export function buildRecords(incidents: Incident[], src: RecordSource): BreachRe
       publishedAt: article.publishedAt,
       feed: src.feed,
       fetchedAt: src.fetchedAt,
+      ...(article.truncated?.length ? { truncated: article.truncated } : {}),
     },
     ...incident,
     extractor: src.extractor,

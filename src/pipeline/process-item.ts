@@ -1,6 +1,5 @@
 import type { FailureStage } from '../errors';
-import { EXTRACTOR_VERSION, extractIncidents } from '../extract/extract-incidents';
-import { scrapeArticle } from '../extract/scrape-article';
+import { EXTRACTOR_VERSION } from '../extract/extract-incidents';
 import { articleKey, canonicalizeUrl, type OriginAliases } from '../ingest/canonicalize-url';
 import { fetchPage } from '../ingest/fetch-page';
 import type { HttpClient } from '../ingest/http-get';
@@ -8,6 +7,7 @@ import type { RobotsCache } from '../ingest/robots';
 import type { ArticleOutcome, RecordStore } from '../store/record-store';
 import type { BreachRecord, FeedItem } from '../types';
 import { buildRecords } from './build-records';
+import { type CpuStages, inProcessStages } from './cpu-pool';
 import { decideFailure, retryInPlace, type RetryBudget } from './failure-policy';
 
 /** What became of one feed item (DESIGN.md §1: nothing is lost). */
@@ -27,7 +27,11 @@ export interface ItemContext {
   claimed?: Set<string>;
   /** Origins stored under another one (the demo newsroom on a fallback port): the page's canonical URL is read with them. */
   originAliases?: OriginAliases;
+  /** Where scrape and extract run: the runtime's pool of worker threads; in-process (no budgets) when absent. */
+  cpu?: CpuStages;
 }
+
+const IN_PROCESS = inProcessStages();
 
 /** The first half of processItem: what an item's article is, ready to store. */
 export type PreparedItem =
@@ -49,8 +53,9 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   if (!(await ctx.robots.isAllowed(url))) {
     return { kind: 'skipped', url, reason: `robots: ${url} is disallowed for breachfeed by robots.txt` };
   }
+  const cpu = ctx.cpu ?? IN_PROCESS;
   const page = await fetchPage(item, ctx.http);
-  const article = scrapeArticle(page);
+  const article = await cpu.scrape(page);
   const canonicalUrl = canonicalizeUrl(article.canonicalUrl, ctx.originAliases);
   const key = articleKey(canonicalUrl);
   // The page may name a canonical URL another item already led to.
@@ -61,14 +66,18 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
     const reason = `scrape: ${url} has no article body${article.emptyReason ? ` (${article.emptyReason})` : ''}`;
     return { kind: 'verdict', url, outcome: { ...base, status: 'failed', reason, stage: 'scrape' }, records: [] };
   }
-  const incidents = extractIncidents({
+  const { incidents, truncated } = await cpu.extract({
     title: article.title ?? item.title ?? null,
     publishedAt: article.publishedAt ?? item.publishedAt ?? null,
     text: article.text,
-  });
+  }, url);
+  const notes = [...(article.truncated ?? []), ...(truncated ? [truncated] : [])];
   const records = buildRecords(incidents, {
     // The link without tracking parameters: two feeds linking one article give the same record.
-    article: { ...article, url: item.canonicalUrl, canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null },
+    article: {
+      ...article, url: item.canonicalUrl, canonicalUrl, publishedAt: article.publishedAt ?? item.publishedAt?.slice(0, 10) ?? null,
+      ...(notes.length ? { truncated: notes } : {}),
+    },
     feed: item.feedId,
     fetchedAt: page.fetchedAt,
     extractor: EXTRACTOR_VERSION,

@@ -3,6 +3,7 @@ import type { HttpClient } from '../ingest/http-get';
 import { interleaveByHost } from '../ingest/interleave-by-host';
 import type { RobotsCache } from '../ingest/robots';
 import type { RecordStore } from '../store/record-store';
+import type { CpuStages } from './cpu-pool';
 import type { FeedConfig, FeedItem } from '../types';
 import { mapConcurrent } from './map-concurrent';
 import { pollFeed } from './poll-feed';
@@ -22,6 +23,8 @@ export interface InlineRunOptions {
   onEvent?: (event: RunEvent) => void;
   /** Origins stored under another one (the demo newsroom on a fallback port). */
   originAliases?: OriginAliases;
+  /** Where scrape and extract run (the runtime's pool); in-process when absent. */
+  cpu?: CpuStages;
 }
 
 export type RunEvent =
@@ -57,7 +60,7 @@ export async function runInline(opts: InlineRunOptions): Promise<RunSummary> {
 
   const claimed = new Set<string>();
   await mapConcurrent(items, opts.concurrency, async (item) => {
-    const outcome = await processItem(item, { store: opts.store, http: opts.http, robots: opts.robots, claimed, originAliases: opts.originAliases });
+    const outcome = await processItem(item, { store: opts.store, http: opts.http, robots: opts.robots, claimed, originAliases: opts.originAliases, cpu: opts.cpu });
     tally(summary, outcome);
     emit({ type: 'item', outcome });
   });

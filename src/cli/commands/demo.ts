@@ -47,6 +47,7 @@ export async function demoCommand(opts: { db?: string; port?: string }): Promise
         store,
         http: rt.http,
         robots: rt.robots,
+        cpu: rt.openCpuPool(),
         concurrency: settings.run.concurrency,
         maxItemsPerFeed: settings.run.maxItemsPerFeed,
         originAliases: { [newsroom.baseUrl]: DEMO_ORIGIN },

@@ -36,7 +36,7 @@ export async function runCommand(opts: RunCommandOptions): Promise<number> {
     const store = await rt.openStore(opts.db);
     const progress = createProgress('articles', process.stderr.isTTY ? null : rt.logger);
     const summary = await runWithProgress(progress, {
-      feeds, store, http: rt.http, robots: rt.robots, concurrency, maxItemsPerFeed: settings.run.maxItemsPerFeed, ignoreBackoff: opts.retryFailingFeeds,
+      feeds, store, http: rt.http, robots: rt.robots, cpu: rt.openCpuPool(), concurrency, maxItemsPerFeed: settings.run.maxItemsPerFeed, ignoreBackoff: opts.retryFailingFeeds,
     });
     process.stdout.write(`${formatSummary(summary)}\ndatabase: ${store.location}\n`);
     return 0;

@@ -42,7 +42,7 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
     const store = await rt.openStore(opts.db);
     const running = startWorkers({
       queues, concurrency, settings: settings.distributed, redis: ctx.redis, producers: ctx.queues, store,
-      http: rt.http, robots: rt.robots, maxItemsPerFeed: settings.run.maxItemsPerFeed, logger, outageLog,
+      http: rt.http, robots: rt.robots, cpu: rt.openCpuPool(), maxItemsPerFeed: settings.run.maxItemsPerFeed, logger, outageLog,
     });
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -1,0 +1,144 @@
+// The CPU stages (scrape, extract) off the main thread (DESIGN.md §2b): a pool of worker threads
+// (piscina), one per core by default, shared by every item of a process, so the inline runner
+// uses every core and no page can stall or exhaust it. Each task has a wall-time budget and a
+// heap cap: a task over either is terminated (piscina replaces its thread) and the item fails,
+// permanently, with one line naming the stage and the budget.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { ContentError, describeError } from '../errors';
+import { DEFAULT_MAX_TEXT_CHARS } from '../extract/limit-text';
+import { DEFAULT_MAX_NESTING_DEPTH } from '../extract/scrape-article';
+import type { Article, ArticleText, Page } from '../types';
+import { type CpuTask, type ExtractResult, runCpuTask } from './cpu-task';
+
+export interface CpuLimits {
+  /** scrape.maxNestingDepth */
+  maxNestingDepth: number;
+  /** extract.maxTextChars */
+  maxTextChars: number;
+}
+
+export interface CpuPoolOptions extends CpuLimits {
+  /** Worker threads; 0: one per core. */
+  threads: number;
+  /** Wall time one task may run. */
+  taskTimeoutMs: number;
+  /** Old-generation heap of one thread (resourceLimits). */
+  maxHeapMb: number;
+}
+
+/** How the pipeline runs its CPU stages: in worker threads with budgets (CpuPool), or in-process (tests, benches, batch commands). */
+export interface CpuStages {
+  scrape(page: Page): Promise<Article>;
+  /** `url` names the article in messages. */
+  extract(article: ArticleText, url: string): Promise<ExtractResult>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CPU_LIMITS: CpuLimits = { maxNestingDepth: DEFAULT_MAX_NESTING_DEPTH, maxTextChars: DEFAULT_MAX_TEXT_CHARS };
+
+/** The stages on the calling thread, without budgets: for tests of other things, benches and one-off commands. */
+export function inProcessStages(limits: CpuLimits = DEFAULT_CPU_LIMITS): CpuStages {
+  const run = async <R>(task: CpuTask, url: string): Promise<R> => {
+    try {
+      return runCpuTask(task) as R;
+    } catch (err) {
+      throw new ContentError(`${task.stage}: ${url} failed: ${describeError(err)}`, { stage: task.stage, cause: err });
+    }
+  };
+  return {
+    scrape: (page) => run<Article>({ stage: 'scrape', page, maxNestingDepth: limits.maxNestingDepth }, page.url),
+    extract: (article, url) => run<ExtractResult>({ stage: 'extract', article, maxTextChars: limits.maxTextChars }, url),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The compiled worker entry (cpu-task.js): next to this module when it runs from dist/, else
+ * the build's copy (under jest, which runs the .ts sources, test/global-setup.js builds dist/).
+ */
+export function findWorkerFile(): string {
+  const candidates = [
+    path.join(__dirname, 'cpu-task.js'),
+    path.join(__dirname, '..', '..', 'dist', 'src', 'pipeline', 'cpu-task.js'),
+  ];
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) throw new Error(`cpu pool: no compiled worker file (looked for ${candidates.join(', ')}); run npm run build`);
+  return found;
+}
+
+export class CpuPool implements CpuStages {
+  readonly threads: number;
+  private readonly pool: Piscina;
+  /** Tasks handed to piscina never wait in its queue: a budget counts running time, not time queued. */
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly opts: CpuPoolOptions) {
+    this.threads = opts.threads > 0 ? opts.threads : os.availableParallelism();
+    this.free = this.threads;
+    this.pool = new Piscina({
+      filename: findWorkerFile(),
+      name: 'runCpuTask',
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb },
+    });
+  }
+
+  scrape(page: Page): Promise<Article> {
+    return this.run<Article>({ stage: 'scrape', page, maxNestingDepth: this.opts.maxNestingDepth }, page.url);
+  }
+
+  extract(article: ArticleText, url: string): Promise<ExtractResult> {
+    return this.run<ExtractResult>({ stage: 'extract', article, maxTextChars: this.opts.maxTextChars }, url);
+  }
+
+  private async run<R>(task: CpuTask, url: string): Promise<R> {
+    await this.slot();
+    const budget = AbortSignal.timeout(this.opts.taskTimeoutMs);
+    try {
+      return (await this.pool.run(task, { signal: budget })) as R;
+    } catch (err) {
+      const { stage } = task;
+      // Aborting a running task terminates its thread; piscina starts another.
+      if (budget.aborted) {
+        throw new ContentError(`${stage}: ${url} exceeded ${formatSeconds(this.opts.taskTimeoutMs)} (pool.taskTimeoutMs)`, { stage, cause: err });
+      }
+      if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new ContentError(`${stage}: ${url} exceeded ${this.opts.maxHeapMb} MB of heap (pool.maxHeapMb)`, { stage, cause: err });
+      }
+      throw new ContentError(`${stage}: ${url} failed: ${describeError(err)}`, { stage, cause: err });
+    } finally {
+      this.release();
+    }
+  }
+
+  private slot(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+
+  /** Ends the threads. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.destroy().catch(() => undefined);
+    return this.closing;
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

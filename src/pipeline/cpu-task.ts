@@ -1,0 +1,22 @@
+// The CPU stages as one plain function of plain data, so a worker thread can run them
+// (cpu-pool.ts loads this file in each thread) and the in-process runner can call them alike.
+import { extractIncidents } from '../extract/extract-incidents';
+import { limitText } from '../extract/limit-text';
+import { scrapeArticle } from '../extract/scrape-article';
+import type { Article, ArticleText, Incident, Page } from '../types';
+
+export type CpuTask =
+  | { stage: 'scrape'; page: Page; maxNestingDepth: number }
+  | { stage: 'extract'; article: ArticleText; maxTextChars: number };
+
+/** What extraction found, and what of the text it left unread (a note for the record), if anything. */
+export interface ExtractResult {
+  incidents: Incident[];
+  truncated: string | null;
+}
+
+export function runCpuTask(task: CpuTask): Article | ExtractResult {
+  if (task.stage === 'scrape') return scrapeArticle(task.page, { maxNestingDepth: task.maxNestingDepth });
+  const cut = limitText(task.article.text, task.maxTextChars);
+  return { incidents: extractIncidents({ ...task.article, text: cut.text }, { maxTextChars: task.maxTextChars }), truncated: cut.note };
+}
