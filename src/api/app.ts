@@ -10,7 +10,7 @@ import { registerHttpCache } from './http-cache';
 import { checkQueryNumbers, checkRawQuery } from './input-check';
 import { createMetrics, type QueueDepths } from './metrics';
 import { QUERY_FORMATS } from './query-schema';
-import { errorSchema } from './response-schema';
+import { errorSchema, responses } from './response-schema';
 import { exportRoutes } from './routes/export';
 import { incidentRoutes } from './routes/incidents';
 import { metaRoutes } from './routes/meta';
@@ -101,7 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(exportRoutes, routeOpts);
   await app.register(metaRoutes, { ...routeOpts, metrics: createMetrics(store, opts.queueDepths) });
   app.get('/openapi.json', {
-    schema: { summary: 'This description (OpenAPI 3.1)', response: { 200: { type: 'object', additionalProperties: true } } },
+    schema: { summary: 'This description (OpenAPI 3.1)', response: responses({ 200: { type: 'object', additionalProperties: true } }, routeOpts.authErrors) },
     config: { cacheControl: 'no-cache' },
   }, async () => app.swagger());
   for (const plugin of opts.plugins ?? []) await plugin(app);
