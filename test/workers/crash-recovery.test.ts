@@ -6,35 +6,18 @@ import { openSqliteStore } from '../../src/store/sqlite-store';
 import { type DistributedContext, openDistributed } from '../../workers/connect';
 import { readStatus } from '../../workers/operator';
 import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, type CliProcess, runCli, settled, startCli, stopCli, TEST_REDIS_URL, uniquePrefix, waitFor, testSettings } from './helpers';
-import { NEWSROOM_PAGES, startTestSite, type TestSite, writeSiteConfig } from './test-site';
+import { type CliProcess, runCli, settled, startCli, stopCli, uniquePrefix, waitFor, testSettings } from './helpers';
+import { NEWSROOM_PAGES, startTestSite, type TestSite, useSiteFixture, writeSiteConfig } from './test-site';
 
 const PAGES = NEWSROOM_PAGES.slice(0, 4);
 
 
 describe('a worker killed with SIGKILL mid-job loses nothing', () => {
-  const prefix = uniquePrefix('sigkill');
   // A short lock, so the stalled-job check hands the orphaned job over within seconds.
-  const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix, BREACHFEED_LOCK_MS: '2000' };
-  let site: TestSite;
-  let tmp: ReturnType<typeof makeTempDir>;
-  let ctx: DistributedContext;
-  let workers: CliProcess[] = [];
-
-  beforeAll(async () => {
-    site = await startTestSite(PAGES.slice(0, 2));
-    tmp = makeTempDir();
-    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
-  });
-  afterAll(async () => {
-    for (const w of workers) await stopCli(w);
-    await ctx?.close();
-    await cleanPrefix(prefix);
-    await site?.close();
-    tmp?.cleanup();
-  });
+  const f = useSiteFixture('sigkill', PAGES.slice(0, 2), { BREACHFEED_LOCK_MS: '2000' });
 
   it('the job is recovered by another worker and its records are stored exactly once', async () => {
+    const { env, site, tmp, ctx, workers } = f;
     const slow = PAGES[1];
     site.holdFor.set(slow, 3_000);
     const cfg = writeSiteConfig(path.join(tmp.dir, 'bf.yaml'), site);
@@ -69,36 +52,20 @@ describe('a worker killed with SIGKILL mid-job loses nothing', () => {
 });
 
 describe('a worker stopped with SIGTERM mid-job finishes the job first', () => {
-  const prefix = uniquePrefix('sigterm');
-  const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix };
-  let site: TestSite;
-  let tmp: ReturnType<typeof makeTempDir>;
-  let ctx: DistributedContext;
-  let worker: CliProcess | null = null;
-  beforeAll(async () => {
-    site = await startTestSite([PAGES[0]]);
-    site.holdFor.set(PAGES[0], 2_000);
-    tmp = makeTempDir();
-    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
-  });
-  afterAll(async () => {
-    if (worker) await stopCli(worker);
-    await ctx?.close();
-    await cleanPrefix(prefix);
-    await site?.close();
-    tmp?.cleanup();
-  });
+  const f = useSiteFixture('sigterm', [PAGES[0]]);
+  beforeAll(() => f.site.holdFor.set(PAGES[0], 2_000));
 
   it('exits 0 after the running job completed and its verdict was handed on', async () => {
+    const { env, site, tmp, ctx } = f;
     const cfg = writeSiteConfig(path.join(tmp.dir, 'bf.yaml'), site);
     expect((await runCli(['schedule', '-c', cfg], env)).code).toBe(0);
     // Only the feeds and articles queues here, so the handed-on records job is left for inspection.
-    worker = startCli(['worker', '-c', cfg, '--db', path.join(tmp.dir, 'w.db'), '--queues', 'feeds,articles'], env);
+    const worker = startCli(['worker', '-c', cfg, '--db', path.join(tmp.dir, 'w.db'), '--queues', 'feeds,articles'], env);
+    f.workers.push(worker);
     await waitFor('the slow page to be requested', async () => (site.hits.get(PAGES[0]) ?? 0) >= 1, 30_000, 50);
     worker.child.kill('SIGTERM');
     const r = await worker.exited;
     const logs = worker.logs().map((l) => `${l.msg}${l.queue ? ` ${l.queue}` : ''}`);
-    worker = null;
     expect(r.code).toBe(0);
     expect(logs.slice(logs.indexOf('signal received'))).toEqual(['signal received', 'shutting down: finishing running jobs', 'job completed articles', 'workers stopped']);
     const counts = await ctx.queues.articles.getJobCounts('completed', 'active', 'waiting');

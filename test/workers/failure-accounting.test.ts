@@ -5,45 +5,33 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite-store';
-import { type DistributedContext, openDistributed } from '../../workers/connect';
+import type { DistributedContext } from '../../workers/connect';
 import { readStatus } from '../../workers/operator';
-import { makeTempDir } from '../helpers/temp-dir';
-import { cleanPrefix, type CliProcess, runCli, settled, startCli, stopCli, TEST_REDIS_URL, testSettings, uniquePrefix, waitFor } from './helpers';
-import { NEWSROOM_PAGES, startTestSite, type TestSite, writeSiteConfig } from './test-site';
+import { runCli, settled, startCli, waitFor } from './helpers';
+import { NEWSROOM_PAGES, type TestSite, useSiteFixture, writeSiteConfig } from './test-site';
 
 const PAGES = NEWSROOM_PAGES;
 
 
 describe('jobs that stall out, are discarded or retried: the accounting follows', () => {
-  const prefix = uniquePrefix('stallout');
-  const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix, BREACHFEED_LOCK_MS: '2000' };
+  const f = useSiteFixture('stallout', PAGES, { BREACHFEED_LOCK_MS: '2000' });
+  const { env } = f;
   let site: TestSite;
-  let tmp: ReturnType<typeof makeTempDir>;
   let ctx: DistributedContext;
   let cfg: string;
   let db: string;
-  const workers: CliProcess[] = [];
   const worker = () => {
     const w = startCli(['worker', '-c', cfg, '--db', db, '--concurrency', '16'], env);
-    workers.push(w);
+    f.workers.push(w);
     return w;
   };
 
-  beforeAll(async () => {
-    site = await startTestSite(PAGES);
+  beforeAll(() => {
+    ({ site, ctx } = f);
     for (const p of PAGES) site.holdFor.set(p, 5_000);
-    tmp = makeTempDir();
     // Slots for every page at once, also while the killed workers' leases run out.
-    cfg = writeSiteConfig(path.join(tmp.dir, 'bf.yaml'), site, 'testsite', 'perHostConcurrency: 64');
-    db = path.join(tmp.dir, 'w.db');
-    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
-  });
-  afterAll(async () => {
-    for (const w of workers) await stopCli(w);
-    await ctx?.close();
-    await cleanPrefix(prefix);
-    await site?.close();
-    tmp?.cleanup();
+    cfg = writeSiteConfig(path.join(f.tmp.dir, 'bf.yaml'), site, 'testsite', 'perHostConcurrency: 64');
+    db = path.join(f.tmp.dir, 'w.db');
   });
 
   it('3×SIGKILL while all 14 run: the next worker fails them, and they are counted failed with the reason "stalled"', async () => {
@@ -105,32 +93,17 @@ describe('jobs that stall out, are discarded or retried: the accounting follows'
 });
 
 describe('a 429 with Retry-After', () => {
-  const prefix = uniquePrefix('retryafter');
   // A backoff far below the Retry-After: the delay seen is the server's.
-  const env = { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix, BREACHFEED_BACKOFF_MS: '200' };
-  let site: TestSite;
-  let tmp: ReturnType<typeof makeTempDir>;
-  let ctx: DistributedContext;
-  let w: CliProcess | null = null;
-  beforeAll(async () => {
-    site = await startTestSite([PAGES[0]]);
-    tmp = makeTempDir();
-    ctx = await openDistributed(testSettings(TEST_REDIS_URL, env), 'command');
-  });
-  afterAll(async () => {
-    if (w) await stopCli(w);
-    await ctx?.close();
-    await cleanPrefix(prefix);
-    await site?.close();
-    tmp?.cleanup();
-  });
+  const f = useSiteFixture('retryafter', [PAGES[0]], { BREACHFEED_BACKOFF_MS: '200' });
 
   it('delays the next attempt by at least its 3 s', async () => {
+    const { env, site, tmp, ctx } = f;
     site.failWith.set(PAGES[0], 429);
     site.retryAfter.set(PAGES[0], '3');
     const cfg = writeSiteConfig(path.join(tmp.dir, 'bf.yaml'), site);
     expect((await runCli(['schedule', '-c', cfg], env)).code).toBe(0);
-    w = startCli(['worker', '-c', cfg, '--db', path.join(tmp.dir, 'w.db')], env);
+    const w = startCli(['worker', '-c', cfg, '--db', path.join(tmp.dir, 'w.db')], env);
+    f.workers.push(w);
     await waitFor('the throttled request', async () => (site.hits.get(PAGES[0]) ?? 0) >= 1, 30_000, 20);
     site.failWith.delete(PAGES[0]);
     const s = await waitFor('the retry', () => settled(ctx), 30_000, 100);

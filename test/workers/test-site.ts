@@ -6,6 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { newsroomDir } from '../../src/demo/newsroom-server';
+import { type DistributedContext, openDistributed } from '../../workers/connect';
+import { makeTempDir } from '../helpers/temp-dir';
+import { cleanPrefix, type CliProcess, stopCli, TEST_REDIS_URL, testSettings, uniquePrefix } from './helpers';
 
 /** Article pages of the newsroom fixture; the first four report breaches. */
 export const NEWSROOM_PAGES = [
@@ -107,4 +110,35 @@ export function writeSiteConfig(file: string, site: TestSite, feedId = 'testsite
     `fetch: { allowPrivateAddresses: true, perHostDelayMs: 0, timeoutMs: 10000${fetch ? `, ${fetch}` : ''} }`,
   ].join('\n'));
   return file;
+}
+
+/** A test's own site, temp folder, Redis prefix and operator context, set up before its tests. */
+export interface SiteFixture {
+  prefix: string;
+  env: Record<string, string>;
+  site: TestSite;
+  tmp: ReturnType<typeof makeTempDir>;
+  ctx: DistributedContext;
+  /** Workers the tests started: stopped after them. */
+  workers: CliProcess[];
+}
+
+/** Registers the fixture's beforeAll and afterAll in the calling describe block. */
+export function useSiteFixture(name: string, pages: string[], extraEnv: Record<string, string> = {}): SiteFixture {
+  const prefix = uniquePrefix(name);
+  // site, tmp and ctx are filled in by beforeAll, before any test reads them.
+  const f = { prefix, env: { REDIS_URL: TEST_REDIS_URL, BREACHFEED_QUEUE_PREFIX: prefix, ...extraEnv }, workers: [] } as unknown as SiteFixture;
+  beforeAll(async () => {
+    f.site = await startTestSite(pages);
+    f.tmp = makeTempDir();
+    f.ctx = await openDistributed(testSettings(TEST_REDIS_URL, f.env), 'command');
+  });
+  afterAll(async () => {
+    for (const w of f.workers) await stopCli(w);
+    await f.ctx?.close();
+    await cleanPrefix(prefix);
+    await f.site?.close();
+    f.tmp?.cleanup();
+  });
+  return f;
 }
