@@ -107,7 +107,7 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions & { s
 
 function sendForm(reply: FastifyReply, status: number, problem: string): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>breachfeed: sign in</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>breachfeed: sign in</title></head>
 <body><h1>breachfeed dashboard</h1>${problem ? `<p role="alert">${problem}</p>` : ''}
 <form method="post" action="${LOGIN_PATH}"><label>Operate token <input type="password" name="token" autocomplete="current-password" required autofocus></label>
 <button type="submit">Sign in</button></form></body></html>
