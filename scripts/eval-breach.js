@@ -16,6 +16,10 @@ const root = path.join(__dirname, '..');
 // realpath: the scorer runs its main only when invoked by its real path (not through a symlink).
 const evalDir = realpath(path.resolve(root, process.argv[2] || '../shared/eval'));
 const scorer = path.join(evalDir, 'breach', 'score.mjs');
+if (!fs.existsSync(scorer)) {
+  console.error(`eval:breach: no scorer at ${scorer} (the eval folder ../shared/eval is expected beside the checkout)`);
+  process.exit(2);
+}
 const outDir = path.join(root, 'data', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
 
