@@ -221,7 +221,7 @@ export async function readStatus(queues: Queues, ledger: ItemLedger, store: Reco
   const [schedulers, items, counts] = await Promise.all([
     queues.feeds.getJobSchedulersCount(),
     ledger.counts(),
-    store ? store.counts() : Promise.resolve({ articles: { breach: 0, no_incident: 0, failed: 0 }, records: 0, failuresByStage: {} }),
+    store ? store.counts() : Promise.resolve({ articles: { breach: 0, no_incident: 0, failed: 0 }, records: 0, incidents: 0, failuresByStage: {} }),
   ]);
   return { queues: q, schedulers, items: { ...items, inFlight }, store: { ...counts, location: store?.location ?? '(not opened)' } };
 }

@@ -56,19 +56,34 @@ function canonicalOrder(a: BreachRecord, b: BreachRecord): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+interface Cluster {
+  members: BreachRecord[];
+  urls: Set<string>;
+  /** One member per distinct (breach date, disclosure): compatibility and distance depend on nothing else. */
+  dateShapes: Map<string, BreachRecord>;
+}
+
+// Linear in the cluster's distinct date shapes, not its members: a breach reported 5,000 times
+// is a few dozen shapes, so clustering stays near-linear in the records.
 function clusterGroup(sorted: BreachRecord[]): BreachRecord[][] {
-  const clusters: BreachRecord[][] = [];
+  const clusters: Cluster[] = [];
   for (const r of sorted) {
-    let best: { cluster: BreachRecord[]; distance: number } | null = null;
+    let best: { cluster: Cluster; distance: number } | null = null;
     for (const c of clusters) {
-      if (!c.every((m) => m.article.canonicalUrl !== r.article.canonicalUrl && areCompatible(m, r))) continue;
-      const distance = Math.min(...c.map((m) => dateDistanceDays(m, r)));
+      if (c.urls.has(r.article.canonicalUrl)) continue;
+      const shapes = [...c.dateShapes.values()];
+      if (!shapes.every((m) => areCompatible(m, r))) continue;
+      const distance = Math.min(...shapes.map((m) => dateDistanceDays(m, r)));
       if (!best || distance < best.distance) best = { cluster: c, distance };
     }
-    if (best) best.cluster.push(r);
-    else clusters.push([r]);
+    const cluster = best?.cluster ?? { members: [], urls: new Set<string>(), dateShapes: new Map<string, BreachRecord>() };
+    if (!best) clusters.push(cluster);
+    cluster.members.push(r);
+    cluster.urls.add(r.article.canonicalUrl);
+    const shape = `${r.breachDate?.value ?? ''}|${r.disclosedAt ?? ''}`;
+    if (!cluster.dateShapes.has(shape)) cluster.dateShapes.set(shape, r);
   }
-  return clusters;
+  return clusters.map((c) => c.members);
 }
 
 /** Start and end (inclusive, as day numbers) of a YYYY[-MM[-DD]] value. */
@@ -113,8 +128,9 @@ function toIncident(members: BreachRecord[]): MergedIncident {
 
   // The most precise date any source gives; among equals, the one most sources give.
   const dates = members.map((m) => m.breachDate).filter((d): d is NonNullable<typeof d> => d !== null);
+  const dateVotes = tally(dates.map((d) => d.value));
   const breachDate = dates.sort((a, b) => b.value.length - a.value.length
-    || dates.filter((d) => d.value === b.value).length - dates.filter((d) => d.value === a.value).length
+    || dateVotes.get(b.value)! - dateVotes.get(a.value)!
     || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))[0] ?? null;
 
   const types = new Map<DataType, { type: DataType; text: string; sources: number }>();
@@ -128,24 +144,28 @@ function toIncident(members: BreachRecord[]): MergedIncident {
   const notLeaked = [...new Set(members.flatMap((m) => m.notLeaked))].filter((t) => !types.has(t)).sort();
 
   const counts = members.map((m) => ({ m, c: m.affectedCount })).filter((x) => x.c !== null);
-  const support = (v: number) => counts.filter((x) => Math.abs(x.c!.value - v) <= 0.02 * Math.max(v, x.c!.value)).length;
-  const bestCount = [...counts].sort((a, b) => support(b.c!.value) - support(a.c!.value)
+  const values = [...tally(counts.map((x) => x.c!.value))];
+  const supportOf = new Map(values.map(([v]) => [v, values.reduce((n, [w, k]) => (Math.abs(w - v) <= 0.02 * Math.max(v, w) ? n + k : n), 0)]));
+  const bestCount = [...counts].sort((a, b) => supportOf.get(b.c!.value)! - supportOf.get(a.c!.value)!
     || b.m.confidence - a.m.confidence || b.c!.value - a.c!.value || (a.m.id < b.m.id ? -1 : 1))[0];
 
   const disclosed = members.map((m) => m.disclosedAt).filter((d): d is string => !!d).sort();
-  const names = members.map((m) => m.organization?.name).filter((n): n is string => !!n);
-  const name = [...new Set(names)].sort((a, b) => names.filter((n) => n === b).length - names.filter((n) => n === a).length
+  const nameVotes = tally(members.map((m) => m.organization?.name).filter((n): n is string => !!n));
+  const name = [...nameVotes.keys()].sort((a, b) => nameVotes.get(b)! - nameVotes.get(a)!
     || b.length - a.length || (a < b ? -1 : 1))[0];
 
   return {
     schema: 'breachfeed.incident/1',
     id,
     organization: first.organization && name ? { name, key: first.organization.key } : null,
-    breachDate,
+    // Fields rebuilt in one key order: the same incident is the same text (and digest) whichever store read its records.
+    breachDate: breachDate && { value: breachDate.value, precision: breachDate.precision, text: breachDate.text },
     disclosedAt: disclosed[0] ?? null,
     dataTypes: [...types.values()].sort((a, b) => (a.type < b.type ? -1 : 1)),
     notLeaked,
-    affectedCount: bestCount ? { ...bestCount.c!, sources: support(bestCount.c!.value) } : null,
+    affectedCount: bestCount ? {
+      value: bestCount.c!.value, unit: bestCount.c!.unit, qualifier: bestCount.c!.qualifier, text: bestCount.c!.text, sources: supportOf.get(bestCount.c!.value)!,
+    } : null,
     confidence: Number((1 - members.reduce((p, m) => p * (1 - m.confidence), 1)).toFixed(3)),
     sources: members.map((m) => ({
       recordId: m.id,
@@ -160,4 +180,11 @@ function toIncident(members: BreachRecord[]): MergedIncident {
       },
     })),
   };
+}
+
+/** How many times each value occurs (distinct values in first-seen order). */
+function tally<T>(values: T[]): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
 }

@@ -44,4 +44,30 @@ export const POSTGRES_MIGRATIONS: string[] = [
   // their reason was written with (the one time a reason is read: these rows have nothing else).
   `ALTER TABLE articles ADD COLUMN failure_stage text;
    UPDATE articles SET failure_stage = split_part(reason, ':', 1) WHERE status = 'failed' AND position(':' in reason) > 0;`,
+  // Incidents kept on write (issue 12), with tombstones for records and incidents. The incidents
+  // of records stored before are built when the store is next opened (store_meta.incidents_built).
+  `ALTER TABLE records ADD COLUMN deleted boolean NOT NULL DEFAULT false;
+   CREATE SEQUENCE incidents_seq;
+   CREATE TABLE incidents (
+     id text PRIMARY KEY,
+     group_key text NOT NULL,
+     seq bigint NOT NULL UNIQUE,
+     state text NOT NULL CHECK (state IN ('live', 'merged', 'deleted')),
+     merged_into text,
+     members jsonb NOT NULL,
+     digest text,
+     json text,
+     org_key text,
+     org_name text,
+     breach_date text,
+     disclosed_at text,
+     disclosed_sort text NOT NULL DEFAULT '',
+     affected_count bigint,
+     data_types text NOT NULL DEFAULT ',,',
+     updated_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE INDEX incidents_group ON incidents (group_key);
+   CREATE INDEX incidents_newest ON incidents (state, disclosed_sort DESC, id);
+   CREATE TABLE store_meta (key text PRIMARY KEY, value text NOT NULL);
+   INSERT INTO store_meta (key, value) VALUES ('incidents_built', '0');`,
 ];

@@ -4,8 +4,12 @@ import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { dataTypesColumn, numberPlaceholders, recordFilter } from './record-filter';
+import { groupKeyOf } from './incident-plan';
+import type { MergedIncident } from './merge-incidents';
+import { browseIncidents, getIncident, pageIncidentChanges, rebuildIncidents, refreshIncidents } from './postgres-incidents';
 import {
-  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentLookup,
+  type IncidentPosition, type RecordChange, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
 
 export interface PostgresStoreOptions {
@@ -46,6 +50,13 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
           await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
           await client.query('COMMIT');
         }
+        const built = await client.query<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'incidents_built'`);
+        if (built.rows[0]?.value !== '1') {
+          // Once, for records stored before incidents were kept (still under the migration lock).
+          await client.query('BEGIN');
+          await rebuildIncidents(client);
+          await client.query('COMMIT');
+        }
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
@@ -60,6 +71,33 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Pos
     throw new StoreError(`store: cannot open PostgreSQL database ${location}: ${(err as Error).message || (err as Error).name}`, { cause: err, kind: 'permanent' });
   }
   return new PostgresStore(pool, location);
+}
+
+/** A record filter's WHERE clause, narrowed to records that are not tombstones. */
+function live(where: string): string {
+  return where ? `${where} AND NOT deleted` : 'WHERE NOT deleted';
+}
+
+function groupOfRow(id: string, orgKey: string | null): string {
+  return orgKey === null ? `record:${id}` : `org:${orgKey}`;
+}
+
+/** Upserts records in one statement; a changed (or revived) record moves to the end of the change order. */
+async function upsertRecords(client: pg.PoolClient, items: ImportItem[]): Promise<void> {
+  if (!items.length) return;
+  const col = <T>(f: (r: BreachRecord) => T) => items.map((i) => f(i.record));
+  await client.query(`
+    INSERT INTO records (id, seq, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json)
+    SELECT id, nextval('records_seq'), article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json::jsonb
+    FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[])
+      WITH ORDINALITY AS t(id, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json, n) ORDER BY n) AS rows
+    ON CONFLICT (id) DO UPDATE SET seq = CASE WHEN records.json <> excluded.json OR records.deleted THEN excluded.seq ELSE records.seq END,
+      deleted = false, org_key = excluded.org_key, org_name = excluded.org_name,
+      breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at, affected_count = excluded.affected_count,
+      data_types = excluded.data_types, json = excluded.json, updated_at = now()`,
+  [col((r) => r.id), items.map((i) => i.articleKey), col((r) => r.organization?.key ?? null), col((r) => r.organization?.name ?? null),
+    col((r) => r.breachDate?.value ?? null), col((r) => r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null),
+    col((r) => r.affectedCount?.value ?? null), col((r) => dataTypesColumn(r.dataTypes.map((d) => d.type))), col((r) => JSON.stringify(r))]);
 }
 
 const FEED_STATE_SELECT = `SELECT feed_id AS "feedId", etag, last_modified AS "lastModified", last_polled_at AS "lastPolledAt",
@@ -79,22 +117,12 @@ export class PostgresStore implements RecordStore {
   }
 
   async saveArticle(outcome: ArticleOutcome, records: BreachRecord[]): Promise<void> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (err) {
-      throw new StoreError(`store: cannot reach PostgreSQL ${this.location}: ${(err as Error).message}`, { cause: err, kind: 'retryable' });
-    }
-    try {
-      await client.query('BEGIN');
+    await this.transaction(async (client) => {
       // Row lock, so concurrent writers of the same article take turns.
       const prev = await client.query<{ status: ArticleStatus }>('SELECT status FROM articles WHERE key = $1 FOR UPDATE', [outcome.key]);
       const previous = prev.rows[0]?.status;
       // A failed attempt must not overwrite the verdict (and records) of an earlier success.
-      if (outcome.status === 'failed' && previous && previous !== 'failed') {
-        await client.query('COMMIT');
-        return;
-      }
+      if (outcome.status === 'failed' && previous && previous !== 'failed') return;
       await client.query(
         `INSERT INTO articles (key, url_key, url, canonical_url, feed, status, reason, record_count, guid_key, failure_stage)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -108,27 +136,73 @@ export class PostgresStore implements RecordStore {
       // Serializes record writers for the rest of this transaction, so seq order is commit order
       // and a cursor reader never skips a row committed late with a smaller seq.
       await client.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_ID]);
-      // Re-extraction may yield fewer incidents: drop the article's records that no longer exist.
-      await client.query('DELETE FROM records WHERE article_key = $1 AND NOT (id = ANY($2::text[]))', [outcome.key, records.map((r) => r.id)]);
-      for (const r of records) {
-        await client.query(
-          `INSERT INTO records (id, seq, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json)
-           VALUES ($1, nextval('records_seq'), $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (id) DO UPDATE SET seq = CASE WHEN records.json <> excluded.json THEN excluded.seq ELSE records.seq END,
-             org_key = excluded.org_key, org_name = excluded.org_name,
-             breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at, affected_count = excluded.affected_count,
-             data_types = excluded.data_types, json = excluded.json, updated_at = now()`,
-          [r.id, outcome.key, r.organization?.key ?? null, r.organization?.name ?? null, r.breachDate?.value ?? null,
-            r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null, r.affectedCount?.value ?? null,
-            dataTypesColumn(r.dataTypes.map((d) => d.type)), JSON.stringify(r)],
-        );
-      }
+      const before = await client.query<{ id: string; org_key: string | null }>('SELECT id, org_key FROM records WHERE article_key = $1 AND NOT deleted', [outcome.key]);
+      // Re-extraction may yield fewer incidents: the article's records that no longer exist become tombstones.
+      await client.query(`UPDATE records SET deleted = true, seq = nextval('records_seq'), updated_at = now()
+        WHERE article_key = $1 AND NOT deleted AND NOT (id = ANY($2::text[]))`, [outcome.key, records.map((r) => r.id)]);
+      await upsertRecords(client, records.map((record) => ({ articleKey: outcome.key, record })));
+      await refreshIncidents(client, [...before.rows.map((r) => groupOfRow(r.id, r.org_key)), ...records.map(groupKeyOf)]);
+    });
+  }
+
+  async importRecords(items: ImportItem[]): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_ID]);
+      const latest = [...new Map(items.map((i) => [i.record.id, i])).values()]; // one row may be written once per statement
+      const before = await client.query<{ id: string; org_key: string | null }>('SELECT id, org_key FROM records WHERE id = ANY($1::text[]) AND NOT deleted',
+        [latest.map((i) => i.record.id)]);
+      const articles = [...new Map(latest.map((i) => [i.articleKey, i.record.article])).entries()];
+      // An imported record's article: known ones keep their verdict; the count is recounted after.
+      await client.query(`INSERT INTO articles (key, url_key, url, canonical_url, feed, status, record_count)
+        SELECT key, key, url, canonical_url, feed, 'breach', 0 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(key, url, canonical_url, feed)
+        ON CONFLICT (key) DO NOTHING`,
+      [articles.map(([k]) => k), articles.map(([, a]) => a.url), articles.map(([, a]) => a.canonicalUrl), articles.map(([, a]) => a.feed)]);
+      await upsertRecords(client, latest);
+      await client.query(`UPDATE articles SET status = 'breach', reason = NULL, failure_stage = NULL, updated_at = now(),
+        record_count = (SELECT count(*) FROM records WHERE article_key = articles.key AND NOT deleted) WHERE key = ANY($1::text[])`,
+      [articles.map(([k]) => k)]);
+      await refreshIncidents(client, [...before.rows.map((r) => groupOfRow(r.id, r.org_key)), ...latest.map((i) => groupKeyOf(i.record))]);
+    });
+  }
+
+  /** Runs `work` in one transaction on one pooled client; any failure is one StoreError. */
+  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw new StoreError(`store: cannot reach PostgreSQL ${this.location}: ${(err as Error).message}`, { cause: err, kind: 'retryable' });
+    }
+    try {
+      await client.query('BEGIN');
+      await work(client);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
     } finally {
       client.release();
+    }
+  }
+
+  async browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]> {
+    return this.read((c) => browseIncidents(c, query, after, limit));
+  }
+
+  async pageIncidentChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]> {
+    return this.read((c) => pageIncidentChanges(c, query, afterSeq, limit));
+  }
+
+  async getIncident(id: string): Promise<IncidentLookup | null> {
+    return this.read((c) => getIncident(c, id));
+  }
+
+  /** A read on the pool; any failure is one StoreError. */
+  private async read<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+    try {
+      return await work(this.pool);
+    } catch (err) {
+      throw new StoreError(`store: PostgreSQL ${this.location} failed: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
     }
   }
 
@@ -141,7 +215,7 @@ export class PostgresStore implements RecordStore {
   async listRecords(query: RecordQuery = {}): Promise<BreachRecord[]> {
     const { where, params } = recordFilter(query);
     const { rows } = await this.query<{ json: BreachRecord }>(
-      numberPlaceholders(`SELECT json FROM records ${where} ORDER BY disclosed_at DESC NULLS LAST, id LIMIT ?`),
+      numberPlaceholders(`SELECT json FROM records ${live(where)} ORDER BY disclosed_at DESC NULLS LAST, id LIMIT ?`),
       [...params, query.limit ?? null]);
     return rows.map((r) => r.json);
   }
@@ -149,13 +223,21 @@ export class PostgresStore implements RecordStore {
   async pageRecords(query: RecordQuery, afterSeq: number, limit: number): Promise<StoredRecord[]> {
     const { where, params } = recordFilter(query);
     const { rows } = await this.query<{ seq: string; json: BreachRecord }>(
-      numberPlaceholders(`SELECT seq, json FROM records ${where ? `${where} AND` : 'WHERE'} seq > ? ORDER BY seq LIMIT ?`),
+      numberPlaceholders(`SELECT seq, json FROM records ${live(where)} AND seq > ? ORDER BY seq LIMIT ?`),
       [...params, afterSeq, limit]);
     return rows.map((r) => ({ seq: Number(r.seq), record: r.json }));
   }
 
+  async pageRecordChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<RecordChange[]> {
+    const { where, params } = recordFilter(query);
+    const { rows } = await this.query<{ id: string; seq: string; deleted: boolean; json: BreachRecord }>(
+      numberPlaceholders(`SELECT id, seq, deleted, json FROM records ${where ? `${where} AND` : 'WHERE'} seq > ? ORDER BY seq LIMIT ?`),
+      [...params, afterSeq, limit]);
+    return rows.map((r) => (r.deleted ? { seq: Number(r.seq), tombstone: { id: r.id, deleted: true } } : { seq: Number(r.seq), record: r.json }));
+  }
+
   async getRecord(id: string): Promise<BreachRecord | null> {
-    const { rows } = await this.query<{ json: BreachRecord }>('SELECT json FROM records WHERE id = $1', [id]);
+    const { rows } = await this.query<{ json: BreachRecord }>('SELECT json FROM records WHERE id = $1 AND NOT deleted', [id]);
     return rows[0]?.json ?? null;
   }
 
@@ -182,12 +264,13 @@ export class PostgresStore implements RecordStore {
     const articles: Record<ArticleStatus, number> = { breach: 0, no_incident: 0, failed: 0 };
     const a = await this.query<{ status: ArticleStatus; n: string }>('SELECT status, count(*) AS n FROM articles GROUP BY status');
     for (const row of a.rows) articles[row.status] = Number(row.n);
-    const r = await this.query<{ n: string }>('SELECT count(*) AS n FROM records');
+    const r = await this.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE NOT deleted');
+    const i = await this.query<{ n: string }>(`SELECT count(*) AS n FROM incidents WHERE state = 'live'`);
     const failuresByStage: Record<string, number> = {};
     const f = await this.query<{ stage: string; n: string }>(`SELECT COALESCE(failure_stage, 'other') AS stage, count(*) AS n
       FROM articles WHERE status = 'failed' GROUP BY 1`);
     for (const row of f.rows) failuresByStage[row.stage] = Number(row.n);
-    return { articles, records: Number(r.rows[0].n), failuresByStage };
+    return { articles, records: Number(r.rows[0].n), incidents: Number(i.rows[0].n), failuresByStage };
   }
 
   close(): Promise<void> {

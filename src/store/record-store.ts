@@ -1,5 +1,6 @@
 import type { FailureStage } from '../errors';
 import type { BreachRecord, DataType } from '../types';
+import type { MergedIncident } from './merge-incidents';
 
 /** What became of one article; every fetched feed item ends in one of these. */
 export type ArticleStatus = 'breach' | 'no_incident' | 'failed';
@@ -46,6 +47,34 @@ export interface StoredRecord {
   record: BreachRecord;
 }
 
+/** One entry of the records' change feed: a record as it now is, or the tombstone of a deleted one. */
+export type RecordChange =
+  | { seq: number; record: BreachRecord }
+  | { seq: number; tombstone: { id: string; deleted: true } };
+
+/** What an incident id answers: the incident, the incident it merged into, or that it is gone. */
+export type IncidentLookup =
+  | { state: 'live'; incident: MergedIncident }
+  | { state: 'merged'; id: string; mergedInto: string }
+  | { state: 'deleted'; id: string };
+
+/** One entry of the incidents' change feed. */
+export type IncidentChange =
+  | { seq: number; incident: MergedIncident }
+  | { seq: number; tombstone: { id: string; mergedInto: string } | { id: string; deleted: true } };
+
+/** A place in the newest-first order of incidents: (disclosure date or '', id). */
+export interface IncidentPosition {
+  disclosedAt: string;
+  id: string;
+}
+
+/** A record to import, with the key of the article it belongs to. */
+export interface ImportItem {
+  articleKey: string;
+  record: BreachRecord;
+}
+
 /** Conditional-GET and back-off state of one feed. */
 export interface FeedState {
   feedId: string;
@@ -59,6 +88,8 @@ export interface FeedState {
 export interface StoreCounts {
   articles: Record<ArticleStatus, number>;
   records: number;
+  /** Live incidents. */
+  incidents: number;
   /** Failed articles by the stage that failed (`other` for verdicts stored without one). */
   failuresByStage: Record<string, number>;
 }
@@ -74,8 +105,21 @@ export interface RecordStore {
   listRecords(query?: RecordQuery): Promise<BreachRecord[]>;
   /** In change order after `afterSeq`: stable pages under concurrent inserts, for cursors and exports. */
   pageRecords(query: RecordQuery, afterSeq: number, limit: number): Promise<StoredRecord[]>;
+  /** Every insert, change and deletion after `afterSeq`, in change order (records and tombstones). */
+  pageRecordChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<RecordChange[]>;
   /** One record by id, or null. */
   getRecord(id: string): Promise<BreachRecord | null>;
+  /**
+   * Upserts records (no verdicts are replaced, no records dropped), creating their articles as
+   * breach articles when unknown; one transaction; idempotent.
+   */
+  importRecords(items: ImportItem[]): Promise<void>;
+  /** Live incidents, newest disclosure first, after `after`. */
+  browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]>;
+  /** Every change of an incident after `afterSeq`, in change order (incidents and tombstones). */
+  pageIncidentChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]>;
+  /** What an incident id answers, or null when it never existed. */
+  getIncident(id: string): Promise<IncidentLookup | null>;
   getFeedState(feedId: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
   /** Every feed's state, by feed id. */

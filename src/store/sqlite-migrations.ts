@@ -43,4 +43,29 @@ export const SQLITE_MIGRATIONS: string[] = [
   // their reason was written with (the one time a reason is read: these rows have nothing else).
   `ALTER TABLE articles ADD COLUMN failure_stage TEXT;
    UPDATE articles SET failure_stage = substr(reason, 1, instr(reason, ':') - 1) WHERE status = 'failed' AND instr(reason, ':') > 0;`,
+  // Incidents kept on write (issue 12), with tombstones for records and incidents. The incidents
+  // of records stored before are built when the store is next opened (store_meta.incidents_built).
+  `ALTER TABLE records ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE incidents (
+     id TEXT PRIMARY KEY,
+     group_key TEXT NOT NULL,
+     seq INTEGER NOT NULL UNIQUE,
+     state TEXT NOT NULL CHECK (state IN ('live', 'merged', 'deleted')),
+     merged_into TEXT,
+     members TEXT NOT NULL,
+     digest TEXT,
+     json TEXT,
+     org_key TEXT,
+     org_name TEXT,
+     breach_date TEXT,
+     disclosed_at TEXT,
+     disclosed_sort TEXT NOT NULL DEFAULT '',
+     affected_count INTEGER,
+     data_types TEXT NOT NULL DEFAULT ',,',
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX incidents_group ON incidents(group_key);
+   CREATE INDEX incidents_newest ON incidents(state, disclosed_sort DESC, id);
+   CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   INSERT INTO store_meta (key, value) VALUES ('incidents_built', '0');`,
 ];

@@ -5,9 +5,13 @@ import { StoreError } from '../errors';
 import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
 import { dataTypesColumn, recordFilter } from './record-filter';
+import { groupKeyOf } from './incident-plan';
+import type { MergedIncident } from './merge-incidents';
 import {
-  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentLookup,
+  type IncidentPosition, type RecordChange, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
+import { SqliteIncidents } from './sqlite-incidents';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 
 /** Opens (creating on first use) the SQLite store at `file`. */
@@ -21,6 +25,10 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('synchronous = NORMAL'); // with WAL: durable across crashes of the process, fast commits
     db.pragma('foreign_keys = ON');
     migrate(db);
+    const incidents = new SqliteIncidents(db);
+    const built = db.prepare(`SELECT value FROM store_meta WHERE key = 'incidents_built'`).pluck();
+    // Once, for records stored before incidents were kept; re-checked under the write lock.
+    if (built.get() !== '1') db.transaction(() => { if (built.get() !== '1') incidents.rebuildAll(); }).immediate();
   } catch (err) {
     throw new StoreError(`store: cannot open SQLite database ${file}: ${(err as Error).message}`, { cause: err, kind: 'permanent' });
   }
@@ -38,16 +46,24 @@ function migrate(db: Database.Database): void {
   for (let v = version(); v < SQLITE_MIGRATIONS.length; v = version()) step.immediate(v);
 }
 
+/** A record filter's WHERE clause, narrowed to records that are not tombstones. */
+function live(where: string): string {
+  return where ? `${where} AND deleted = 0` : 'WHERE deleted = 0';
+}
+
 const FEED_STATE_SELECT = `SELECT feed_id AS feedId, etag, last_modified AS lastModified, last_polled_at AS lastPolledAt,
   last_error AS lastError, consecutive_failures AS consecutiveFailures FROM feed_state`;
 
 export class SqliteStore implements RecordStore {
   private closing?: Promise<void>;
+  private readonly incidents: SqliteIncidents;
   private readonly saveTx: Database.Transaction<(outcome: ArticleOutcome, records: BreachRecord[]) => void>;
+  private readonly importTx: Database.Transaction<(items: ImportItem[]) => void>;
   /** Asked once or twice per feed item: prepared once. */
   private readonly statusByAnyKey: Database.Statement<{ key: string }, { status: ArticleStatus }>;
 
   constructor(private readonly db: Database.Database, readonly location: string) {
+    this.incidents = new SqliteIncidents(db);
     this.statusByAnyKey = db.prepare(`SELECT status FROM articles WHERE key = @key OR url_key = @key OR guid_key = @key
       ORDER BY status = 'failed' LIMIT 1`);
     const upsertArticle = db.prepare(`
@@ -56,19 +72,40 @@ export class SqliteStore implements RecordStore {
       ON CONFLICT(key) DO UPDATE SET url = excluded.url, canonical_url = excluded.canonical_url,
         guid_key = COALESCE(excluded.guid_key, articles.guid_key), feed = COALESCE(articles.feed, excluded.feed), status = excluded.status, reason = excluded.reason,
         failure_stage = excluded.failure_stage, record_count = excluded.record_count, updated_at = excluded.updated_at`);
+    // An imported record's article: known ones keep their verdict; the count is recounted after.
+    const ensureArticle = db.prepare(`
+      INSERT INTO articles (key, url_key, url, canonical_url, feed, status, record_count, first_seen_at, updated_at)
+      VALUES (@key, @key, @url, @canonicalUrl, @feed, 'breach', 0, @now, @now) ON CONFLICT(key) DO NOTHING`);
+    const recountArticle = db.prepare(`UPDATE articles SET record_count = (SELECT count(*) FROM records WHERE article_key = @key AND deleted = 0),
+      status = 'breach', reason = NULL, failure_stage = NULL, updated_at = @now WHERE key = @key`);
     // seq: writes are serialized in SQLite, so max + 1 inside the transaction is unique and ordered.
-    // A changed record moves to the end, so incremental readers see the change.
+    // A changed (or revived) record moves to the end, so incremental readers see the change.
     const upsertRecord = db.prepare(`
       INSERT INTO records (id, seq, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json, stored_at, updated_at)
       VALUES (@id, (SELECT coalesce(max(seq), 0) + 1 FROM records), @articleKey, @orgKey, @orgName, @breachDate,
         @disclosedAt, @affectedCount, @dataTypes, @json, @now, @now)
-      ON CONFLICT(id) DO UPDATE SET seq = CASE WHEN records.json <> excluded.json THEN excluded.seq ELSE records.seq END,
-        org_key = excluded.org_key, org_name = excluded.org_name,
+      ON CONFLICT(id) DO UPDATE SET seq = CASE WHEN records.json <> excluded.json OR records.deleted THEN excluded.seq ELSE records.seq END,
+        deleted = 0, org_key = excluded.org_key, org_name = excluded.org_name,
         breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at, affected_count = excluded.affected_count,
         data_types = excluded.data_types, json = excluded.json, updated_at = excluded.updated_at`);
-    const recordIdsOf = db.prepare('SELECT id FROM records WHERE article_key = ?').pluck();
+    const liveRecordsOf = db.prepare('SELECT id, org_key AS orgKey FROM records WHERE article_key = ? AND deleted = 0');
+    const groupOfRecord = db.prepare('SELECT org_key AS orgKey FROM records WHERE id = ? AND deleted = 0');
     const statusOf = db.prepare('SELECT status FROM articles WHERE key = ?').pluck();
-    const deleteRecord = db.prepare('DELETE FROM records WHERE id = ?');
+    // A deleted record stays as a tombstone at the end of the change order.
+    const deleteRecord = db.prepare('UPDATE records SET deleted = 1, seq = (SELECT max(seq) + 1 FROM records), updated_at = ? WHERE id = ?');
+    const groupOfRow = (id: string, orgKey: string | null) => (orgKey === null ? `record:${id}` : `org:${orgKey}`);
+    const writeRecord = (articleKey: string, r: BreachRecord, now: string) => upsertRecord.run({
+      id: r.id,
+      articleKey,
+      orgKey: r.organization?.key ?? null,
+      orgName: r.organization?.name ?? null,
+      breachDate: r.breachDate?.value ?? null,
+      disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
+      affectedCount: r.affectedCount?.value ?? null,
+      dataTypes: dataTypesColumn(r.dataTypes.map((d) => d.type)),
+      json: JSON.stringify(r),
+      now,
+    });
 
     this.saveTx = db.transaction((outcome: ArticleOutcome, records: BreachRecord[]) => {
       const now = new Date().toISOString();
@@ -77,22 +114,30 @@ export class SqliteStore implements RecordStore {
       if (outcome.status === 'failed' && previous && previous !== 'failed') return;
       upsertArticle.run({ ...outcome, guidKey: outcome.guidKey ?? null, failureStage: failureStageOf(outcome), recordCount: records.length, now });
       const keep = new Set(records.map((r) => r.id));
-      // Re-extraction may yield fewer incidents: drop the article's records that no longer exist.
-      for (const id of recordIdsOf.all(outcome.key) as string[]) if (!keep.has(id)) deleteRecord.run(id);
-      for (const r of records) {
-        upsertRecord.run({
-          id: r.id,
-          articleKey: outcome.key,
-          orgKey: r.organization?.key ?? null,
-          orgName: r.organization?.name ?? null,
-          breachDate: r.breachDate?.value ?? null,
-          disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
-          affectedCount: r.affectedCount?.value ?? null,
-          dataTypes: dataTypesColumn(r.dataTypes.map((d) => d.type)),
-          json: JSON.stringify(r),
-          now,
-        });
+      const touched = new Set(records.map(groupKeyOf));
+      // Re-extraction may yield fewer incidents: the article's records that no longer exist become tombstones.
+      for (const old of liveRecordsOf.all(outcome.key) as { id: string; orgKey: string | null }[]) {
+        touched.add(groupOfRow(old.id, old.orgKey));
+        if (!keep.has(old.id)) deleteRecord.run(now, old.id);
       }
+      for (const r of records) writeRecord(outcome.key, r, now);
+      this.incidents.refresh(touched);
+    });
+
+    this.importTx = db.transaction((items: ImportItem[]) => {
+      const now = new Date().toISOString();
+      const touched = new Set<string>();
+      const articles = new Set<string>();
+      for (const { articleKey, record: r } of items) {
+        ensureArticle.run({ key: articleKey, url: r.article.url, canonicalUrl: r.article.canonicalUrl, feed: r.article.feed, now });
+        const before = groupOfRecord.get(r.id) as { orgKey: string | null } | undefined;
+        if (before) touched.add(groupOfRow(r.id, before.orgKey));
+        touched.add(groupKeyOf(r));
+        articles.add(articleKey);
+        writeRecord(articleKey, r, now);
+      }
+      for (const key of articles) recountArticle.run({ key, now });
+      this.incidents.refresh(touched);
     });
   }
 
@@ -105,6 +150,14 @@ export class SqliteStore implements RecordStore {
     }
   }
 
+  async importRecords(items: ImportItem[]): Promise<void> {
+    try {
+      this.importTx.immediate(items);
+    } catch (err) {
+      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
+    }
+  }
+
   async getArticleStatus(key: string): Promise<ArticleStatus | null> {
     // An article is known by its canonical key, or the key of the feed link or GUID that led to it.
     return this.statusByAnyKey.get({ key })?.status ?? null;
@@ -112,20 +165,39 @@ export class SqliteStore implements RecordStore {
 
   async listRecords(query: RecordQuery = {}): Promise<BreachRecord[]> {
     const { where, params } = recordFilter(query);
-    const rows = this.db.prepare(`SELECT json FROM records ${where} ORDER BY disclosed_at DESC, id LIMIT ?`)
+    const rows = this.db.prepare(`SELECT json FROM records ${live(where)} ORDER BY disclosed_at DESC, id LIMIT ?`)
       .all(...params, query.limit ?? -1) as { json: string }[];
     return rows.map((r) => JSON.parse(r.json) as BreachRecord);
   }
 
   async pageRecords(query: RecordQuery, afterSeq: number, limit: number): Promise<StoredRecord[]> {
     const { where, params } = recordFilter(query);
-    const rows = this.db.prepare(`SELECT seq, json FROM records ${where ? `${where} AND` : 'WHERE'} seq > ? ORDER BY seq LIMIT ?`)
+    const rows = this.db.prepare(`SELECT seq, json FROM records ${live(where)} AND seq > ? ORDER BY seq LIMIT ?`)
       .all(...params, afterSeq, limit) as { seq: number; json: string }[];
     return rows.map((r) => ({ seq: r.seq, record: JSON.parse(r.json) as BreachRecord }));
   }
 
+  async pageRecordChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<RecordChange[]> {
+    const { where, params } = recordFilter(query);
+    const rows = this.db.prepare(`SELECT id, seq, deleted, json FROM records ${where ? `${where} AND` : 'WHERE'} seq > ? ORDER BY seq LIMIT ?`)
+      .all(...params, afterSeq, limit) as { id: string; seq: number; deleted: number; json: string }[];
+    return rows.map((r) => (r.deleted ? { seq: r.seq, tombstone: { id: r.id, deleted: true } } : { seq: r.seq, record: JSON.parse(r.json) as BreachRecord }));
+  }
+
+  async browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]> {
+    return this.incidents.browse(query, after, limit);
+  }
+
+  async pageIncidentChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]> {
+    return this.incidents.changes(query, afterSeq, limit);
+  }
+
+  async getIncident(id: string): Promise<IncidentLookup | null> {
+    return this.incidents.get(id);
+  }
+
   async getRecord(id: string): Promise<BreachRecord | null> {
-    const row = this.db.prepare('SELECT json FROM records WHERE id = ?').get(id) as { json: string } | undefined;
+    const row = this.db.prepare('SELECT json FROM records WHERE id = ? AND deleted = 0').get(id) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as BreachRecord) : null;
   }
 
@@ -151,13 +223,13 @@ export class SqliteStore implements RecordStore {
     for (const row of this.db.prepare('SELECT status, count(*) AS n FROM articles GROUP BY status').all() as { status: ArticleStatus; n: number }[]) {
       articles[row.status] = row.n;
     }
-    const records = (this.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    const records = (this.db.prepare('SELECT count(*) AS n FROM records WHERE deleted = 0').get() as { n: number }).n;
     const failuresByStage: Record<string, number> = {};
     for (const row of this.db.prepare(`SELECT COALESCE(failure_stage, 'other') AS stage, count(*) AS n
         FROM articles WHERE status = 'failed' GROUP BY stage`).all() as { stage: string; n: number }[]) {
       failuresByStage[row.stage] = row.n;
     }
-    return { articles, records, failuresByStage };
+    return { articles, records, incidents: this.incidents.countLive(), failuresByStage };
   }
 
   close(): Promise<void> {

@@ -129,7 +129,7 @@ describe.each(backends)('%s record store', (_name, open) => {
     await store.saveArticle(outcome('https://a.example/10', { status: 'failed', reason: 'robots: no stage given' }), []);
     await store.saveArticle(outcome('https://a.example/11', { status: 'failed', reason: 'stalled: …', stage: 'queue' }), []);
     expect(await store.counts()).toEqual({
-      articles: { breach: 1, no_incident: 1, failed: 3 }, records: 1, failuresByStage: { fetch: 1, other: 1, queue: 1 },
+      articles: { breach: 1, no_incident: 1, failed: 3 }, records: 1, incidents: 1, failuresByStage: { fetch: 1, other: 1, queue: 1 },
     });
   });
 

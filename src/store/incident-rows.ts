@@ -1,0 +1,45 @@
+import type { IncidentState } from './incident-plan';
+import type { MergedIncident } from './merge-incidents';
+import { recordFilter } from './record-filter';
+import type { IncidentChange, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+
+// The incident reads of both stores, as SQL with `?` placeholders (PostgreSQL numbers them).
+
+/** An incidents row as both stores read it back. */
+export interface IncidentRow {
+  id: string;
+  seq: number | string;
+  state: IncidentState;
+  merged_into: string | null;
+  json: string | null;
+}
+
+export function toChange(row: IncidentRow): IncidentChange {
+  const seq = Number(row.seq);
+  if (row.state === 'live') return { seq, incident: JSON.parse(row.json!) as MergedIncident };
+  return { seq, tombstone: row.state === 'merged' ? { id: row.id, mergedInto: row.merged_into! } : { id: row.id, deleted: true } };
+}
+
+export function toLookup(row: IncidentRow): IncidentLookup {
+  if (row.state === 'live') return { state: 'live', incident: JSON.parse(row.json!) as MergedIncident };
+  return row.state === 'merged' ? { state: 'merged', id: row.id, mergedInto: row.merged_into! } : { state: 'deleted', id: row.id };
+}
+
+export const INCIDENT_ROW = 'SELECT id, seq, state, merged_into, json FROM incidents';
+
+/** Live incidents matching `query`, newest disclosure first, after `after`. */
+export function browseSql(query: RecordQuery, after: IncidentPosition | null, limit: number): { sql: string; params: unknown[] } {
+  const { where, params } = recordFilter(query);
+  const clauses = [`state = 'live'`, ...(where ? [where.replace(/^WHERE /, '')] : [])];
+  if (after) {
+    clauses.push('(disclosed_sort < ? OR (disclosed_sort = ? AND id > ?))');
+    params.push(after.disclosedAt, after.disclosedAt, after.id);
+  }
+  return { sql: `SELECT json FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id LIMIT ?`, params: [...params, limit] };
+}
+
+/** Incident rows (live and tombstones) matching `query` after `afterSeq`, in change order. */
+export function changesSql(query: RecordQuery, afterSeq: number, limit: number): { sql: string; params: unknown[] } {
+  const { where, params } = recordFilter(query);
+  return { sql: `${INCIDENT_ROW} ${where ? `${where} AND` : 'WHERE'} seq > ? ORDER BY seq LIMIT ?`, params: [...params, afterSeq, limit] };
+}

@@ -1,0 +1,86 @@
+import type pg from 'pg';
+import type { BreachRecord } from '../types';
+import { type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
+import { browseSql, changesSql, INCIDENT_ROW, type IncidentRow, toChange, toLookup } from './incident-rows';
+import type { MergedIncident } from './merge-incidents';
+import { numberPlaceholders } from './record-filter';
+import type { IncidentChange, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+/**
+ * Re-merges the groups a write touched, inside the write transaction: one read of their records,
+ * one of their stored rows, and one batched write of what changed.
+ */
+export async function refreshIncidents(client: Queryable, groups: Iterable<string>): Promise<void> {
+  const keys = [...new Set(groups)].sort();
+  if (!keys.length) return;
+  const orgKeys = keys.filter((g) => g.startsWith('org:')).map((g) => g.slice(4));
+  const unnamed = keys.filter((g) => g.startsWith('record:')).map((g) => g.slice(7));
+  const records = await client.query<{ json: BreachRecord }>(
+    'SELECT json FROM records WHERE NOT deleted AND (org_key = ANY($1::text[]) OR (org_key IS NULL AND id = ANY($2::text[])))', [orgKeys, unnamed]);
+  const byGroup = new Map<string, BreachRecord[]>(keys.map((k) => [k, []]));
+  for (const { json } of records.rows) byGroup.get(json.organization ? `org:${json.organization.key}` : `record:${json.id}`)?.push(json);
+  const rows = await client.query<StoredIncidentRow & { groupKey: string }>(
+    'SELECT id, group_key AS "groupKey", state, merged_into AS "mergedInto", members, digest FROM incidents WHERE group_key = ANY($1::text[])', [keys]);
+  const storedByGroup = new Map<string, StoredIncidentRow[]>(keys.map((k) => [k, []]));
+  for (const row of rows.rows) storedByGroup.get(row.groupKey)?.push(row);
+  const writes = keys.flatMap((k) => planIncidents(k, byGroup.get(k)!, storedByGroup.get(k)!));
+  await writeIncidents(client, writes);
+}
+
+async function writeIncidents(client: Queryable, writes: IncidentWrite[]): Promise<void> {
+  const live = writes.filter((w) => w.state === 'live');
+  if (live.length) {
+    const col = <T>(f: (w: (typeof live)[number]) => T) => live.map(f);
+    await client.query(`
+      INSERT INTO incidents (id, group_key, seq, state, members, digest, json, org_key, org_name, breach_date, disclosed_at,
+        disclosed_sort, affected_count, data_types)
+      SELECT id, group_key, nextval('incidents_seq'), 'live', members::jsonb, digest, json, org_key, org_name, breach_date, disclosed_at,
+        disclosed_sort, affected_count, data_types
+      FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+        $9::text[], $10::text[], $11::bigint[], $12::text[]) WITH ORDINALITY
+        AS t(id, group_key, members, digest, json, org_key, org_name, breach_date, disclosed_at, disclosed_sort, affected_count, data_types, n)
+        ORDER BY n) AS rows
+      ON CONFLICT (id) DO UPDATE SET group_key = excluded.group_key, seq = excluded.seq, state = 'live', merged_into = NULL,
+        members = excluded.members, digest = excluded.digest, json = excluded.json, org_key = excluded.org_key,
+        org_name = excluded.org_name, breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at,
+        disclosed_sort = excluded.disclosed_sort, affected_count = excluded.affected_count, data_types = excluded.data_types,
+        updated_at = now()`,
+    [col((w) => w.id), col((w) => w.groupKey), col((w) => JSON.stringify(w.members)), col((w) => w.digest), col((w) => w.json),
+      col((w) => w.columns.orgKey), col((w) => w.columns.orgName), col((w) => w.columns.breachDate), col((w) => w.columns.disclosedAt),
+      col((w) => w.columns.disclosedSort), col((w) => w.columns.affectedCount), col((w) => w.columns.dataTypes)]);
+  }
+  const tombstones = writes.filter((w) => w.state !== 'live');
+  if (tombstones.length) {
+    // A tombstone keeps its last filter columns, so a filtered change feed still shows it.
+    await client.query(`
+      UPDATE incidents SET seq = nextval('incidents_seq'), state = t.state, merged_into = t.merged_into, updated_at = now()
+      FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, state, merged_into) WHERE incidents.id = t.id`,
+    [tombstones.map((w) => w.id), tombstones.map((w) => w.state), tombstones.map((w) => (w.state === 'merged' ? w.mergedInto : null))]);
+  }
+}
+
+/** Builds every group's incidents from the records (a store migrated from before incidents were kept). */
+export async function rebuildIncidents(client: Queryable): Promise<void> {
+  const { rows } = await client.query<{ g: string }>(`SELECT DISTINCT CASE WHEN org_key IS NULL THEN 'record:' || id ELSE 'org:' || org_key END AS g
+    FROM records WHERE NOT deleted`);
+  for (let i = 0; i < rows.length; i += 500) await refreshIncidents(client, rows.slice(i, i + 500).map((r) => r.g));
+  await client.query(`UPDATE store_meta SET value = '1' WHERE key = 'incidents_built'`);
+}
+
+export async function browseIncidents(client: Queryable, query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]> {
+  const { sql, params } = browseSql(query, after, limit);
+  const { rows } = await client.query<{ json: string }>(numberPlaceholders(sql), params);
+  return rows.map((r) => JSON.parse(r.json) as MergedIncident);
+}
+
+export async function pageIncidentChanges(client: Queryable, query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]> {
+  const { sql, params } = changesSql(query, afterSeq, limit);
+  return (await client.query<IncidentRow>(numberPlaceholders(sql), params)).rows.map(toChange);
+}
+
+export async function getIncident(client: Queryable, id: string): Promise<IncidentLookup | null> {
+  const { rows } = await client.query<IncidentRow>(`${INCIDENT_ROW} WHERE id = $1`, [id]);
+  return rows[0] ? toLookup(rows[0]) : null;
+}
