@@ -40,7 +40,7 @@ export class Runtime {
   /** The worker threads that scrape and extract, with the settings' budgets and limits. */
   openCpuPool(): CpuPool {
     const s = this.settings;
-    const pool = new CpuPool({ ...s.pool, maxNestingDepth: s.scrape.maxNestingDepth, maxTextChars: s.extract.maxTextChars });
+    const pool = new CpuPool({ ...s.pool, ...s.scrape, maxTextChars: s.extract.maxTextChars });
     this.cleanups.push(() => pool.close());
     return pool;
   }

@@ -103,6 +103,10 @@ export const SETTINGS: readonly SettingSpec[] = [
     doc: "a page is read up to where its tags nest deeper than this; the records' `article.truncated` says so",
   },
   {
+    key: 'scrape.maxMarkupChars', type: 'integer', default: 1_000_000, min: 10_000, env: [], yaml: 'scrape.maxMarkupChars',
+    doc: "a page is read up to where its markup outside scripts and styles passes this many characters (parsing costs about 40 bytes a character); the records' `article.truncated` says so",
+  },
+  {
     key: 'extract.maxTextChars', type: 'integer', default: 100_000, min: 1_000, env: [], yaml: 'extract.maxTextChars',
     doc: "extraction reads the first this many characters of an article's text; the records' `article.truncated` says so",
   },

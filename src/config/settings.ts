@@ -42,7 +42,7 @@ export interface Settings {
   fetch: Required<FetchOptions>;
   run: { concurrency: number; maxItemsPerFeed: number };
   pool: { threads: number; taskTimeoutMs: number; maxHeapMb: number };
-  scrape: { maxNestingDepth: number };
+  scrape: { maxNestingDepth: number; maxMarkupChars: number };
   extract: { maxTextChars: number };
   distributed: DistributedSettings;
   worker: { graceSecs: number };

@@ -4,24 +4,26 @@ import type { Article, Page } from '../types';
 import { extractBody } from './scrape/extract-body';
 import { limitDepth } from './scrape/dom-utils';
 import { extractMetadata } from './scrape/metadata';
-import { limitNestingDepth } from './scrape/nesting-depth';
+import { DEFAULT_MAX_MARKUP_CHARS, DEFAULT_MAX_NESTING_DEPTH, limitPage } from './scrape/pre-parse-limits';
 import { parseHtml } from './scrape/parse-html';
 
 // Real pages nest a few dozen levels; 400 leaves room for the worst of them while
 // keeping every recursive walk far from the stack limit.
 const MAX_TREE_DEPTH = 400;
 
-/** scrape.maxNestingDepth by default: real pages stay far below; htmlparser2 parses this depth in about 0.1 s (400,000 took a minute). */
-export const DEFAULT_MAX_NESTING_DEPTH = 25_000;
-
 export interface ScrapeOptions {
   /** The page is read up to where its tags nest deeper than this (nesting-depth.ts). @default 25_000 */
   maxNestingDepth?: number;
+  /** The page is read up to where its markup outside scripts and styles passes this many characters (pre-parse-limits.ts). @default 1_000_000 */
+  maxMarkupChars?: number;
 }
 
 /** Reads title, date, author, language, site name and body text off a page. */
 export function scrapeArticle(page: Page, opts: ScrapeOptions = {}): Article {
-  const cut = limitNestingDepth(typeof page.html === 'string' ? page.html : '', opts.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH);
+  const cut = limitPage(typeof page.html === 'string' ? page.html : '', {
+    maxNestingDepth: opts.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH,
+    maxMarkupChars: opts.maxMarkupChars ?? DEFAULT_MAX_MARKUP_CHARS,
+  });
   const article = scrapeHtml(page, cut.html);
   return cut.note ? { ...article, truncated: [cut.note] } : article;
 }

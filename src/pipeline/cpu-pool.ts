@@ -1,5 +1,5 @@
 // The CPU stages (scrape, extract) off the main thread (DESIGN.md §2b): a pool of worker threads
-// (piscina), one per core by default, shared by every item of a process, so the inline runner
+// (piscina), up to one per core by default, shared by every item of a process, so the inline runner
 // uses every core and no page can stall or exhaust it. Each task has a wall-time budget and a
 // heap cap: a task over either is terminated (piscina replaces its thread) and the item fails,
 // permanently, with one line naming the stage and the budget.
@@ -9,13 +9,18 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import { ContentError, describeError } from '../errors';
 import { DEFAULT_MAX_TEXT_CHARS } from '../extract/limit-text';
-import { DEFAULT_MAX_NESTING_DEPTH } from '../extract/scrape-article';
+import { DEFAULT_MAX_MARKUP_CHARS, DEFAULT_MAX_NESTING_DEPTH } from '../extract/scrape/pre-parse-limits';
 import type { Article, ArticleText, Page } from '../types';
-import { type CpuTask, type ExtractResult, runCpuTask } from './cpu-task';
+// Types only: the stages' code (the parser, the NLP library) loads in the threads, not here.
+import type { CpuTask, ExtractResult } from './cpu-task';
+
+export type { ExtractResult } from './cpu-task';
 
 export interface CpuLimits {
   /** scrape.maxNestingDepth */
   maxNestingDepth: number;
+  /** scrape.maxMarkupChars */
+  maxMarkupChars: number;
   /** extract.maxTextChars */
   maxTextChars: number;
 }
@@ -37,23 +42,9 @@ export interface CpuStages {
   close(): Promise<void>;
 }
 
-export const DEFAULT_CPU_LIMITS: CpuLimits = { maxNestingDepth: DEFAULT_MAX_NESTING_DEPTH, maxTextChars: DEFAULT_MAX_TEXT_CHARS };
-
-/** The stages on the calling thread, without budgets: for tests of other things, benches and one-off commands. */
-export function inProcessStages(limits: CpuLimits = DEFAULT_CPU_LIMITS): CpuStages {
-  const run = async <R>(task: CpuTask, url: string): Promise<R> => {
-    try {
-      return runCpuTask(task) as R;
-    } catch (err) {
-      throw new ContentError(`${task.stage}: ${url} failed: ${describeError(err)}`, { stage: task.stage, cause: err });
-    }
-  };
-  return {
-    scrape: (page) => run<Article>({ stage: 'scrape', page, maxNestingDepth: limits.maxNestingDepth }, page.url),
-    extract: (article, url) => run<ExtractResult>({ stage: 'extract', article, maxTextChars: limits.maxTextChars }, url),
-    close: async () => undefined,
-  };
-}
+export const DEFAULT_CPU_LIMITS: CpuLimits = {
+  maxNestingDepth: DEFAULT_MAX_NESTING_DEPTH, maxMarkupChars: DEFAULT_MAX_MARKUP_CHARS, maxTextChars: DEFAULT_MAX_TEXT_CHARS,
+};
 
 /**
  * The compiled worker entry (cpu-task.js): next to this module when it runs from dist/, else
@@ -83,7 +74,9 @@ export class CpuPool implements CpuStages {
     this.pool = new Piscina({
       filename: findWorkerFile(),
       name: 'runCpuTask',
-      minThreads: this.threads,
+      // Started when there is work for them: a thread with the parser and the NLP library loaded
+      // costs about 45 MB, which a run of one long page does not need twice.
+      minThreads: 0,
       maxThreads: this.threads,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb },
@@ -91,7 +84,8 @@ export class CpuPool implements CpuStages {
   }
 
   scrape(page: Page): Promise<Article> {
-    return this.run<Article>({ stage: 'scrape', page, maxNestingDepth: this.opts.maxNestingDepth }, page.url);
+    const { maxNestingDepth, maxMarkupChars } = this.opts;
+    return this.run<Article>({ stage: 'scrape', page, maxNestingDepth, maxMarkupChars }, page.url);
   }
 
   extract(article: ArticleText, url: string): Promise<ExtractResult> {

@@ -1,5 +1,4 @@
 import type { FailureStage } from '../errors';
-import { EXTRACTOR_VERSION } from '../extract/extract-incidents';
 import { articleKey, canonicalizeUrl, type OriginAliases } from '../ingest/canonicalize-url';
 import { fetchPage } from '../ingest/fetch-page';
 import type { HttpClient } from '../ingest/http-get';
@@ -7,7 +6,7 @@ import type { RobotsCache } from '../ingest/robots';
 import type { ArticleOutcome, RecordStore } from '../store/record-store';
 import type { BreachRecord, FeedItem } from '../types';
 import { buildRecords } from './build-records';
-import { type CpuStages, inProcessStages } from './cpu-pool';
+import type { CpuStages } from './cpu-pool';
 import { decideFailure, retryInPlace, type RetryBudget } from './failure-policy';
 
 /** What became of one feed item (DESIGN.md §1: nothing is lost). */
@@ -31,7 +30,12 @@ export interface ItemContext {
   cpu?: CpuStages;
 }
 
-const IN_PROCESS = inProcessStages();
+let inProcess: CpuStages | null = null;
+/** The stages on this thread, loaded on first use: a process with a pool never loads the parser and the NLP library here. */
+function inProcessCpu(): CpuStages {
+  inProcess ??= (require('./in-process-stages') as typeof import('./in-process-stages')).inProcessStages();
+  return inProcess;
+}
 
 /** The first half of processItem: what an item's article is, ready to store. */
 export type PreparedItem =
@@ -53,7 +57,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   if (!(await ctx.robots.isAllowed(url))) {
     return { kind: 'skipped', url, reason: `robots: ${url} is disallowed for breachfeed by robots.txt` };
   }
-  const cpu = ctx.cpu ?? IN_PROCESS;
+  const cpu = ctx.cpu ?? inProcessCpu();
   const page = await fetchPage(item, ctx.http);
   const article = await cpu.scrape(page);
   const canonicalUrl = canonicalizeUrl(article.canonicalUrl, ctx.originAliases);
@@ -66,7 +70,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
     const reason = `scrape: ${url} has no article body${article.emptyReason ? ` (${article.emptyReason})` : ''}`;
     return { kind: 'verdict', url, outcome: { ...base, status: 'failed', reason, stage: 'scrape' }, records: [] };
   }
-  const { incidents, truncated } = await cpu.extract({
+  const { incidents, truncated, extractor } = await cpu.extract({
     title: article.title ?? item.title ?? null,
     publishedAt: article.publishedAt ?? item.publishedAt ?? null,
     text: article.text,
@@ -80,7 +84,7 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
     },
     feed: item.feedId,
     fetchedAt: page.fetchedAt,
-    extractor: EXTRACTOR_VERSION,
+    extractor,
   });
   const status = records.length > 0 ? 'breach' : 'no_incident';
   return { kind: 'verdict', url, outcome: { ...base, status, reason: null }, records };

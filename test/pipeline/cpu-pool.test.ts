@@ -23,7 +23,7 @@ describe('the CPU pool', () => {
   let store: SqliteStore;
   const pools: CpuPool[] = [];
   const pool = (opts: Partial<ConstructorParameters<typeof CpuPool>[0]>) => {
-    const p = new CpuPool({ threads: 2, taskTimeoutMs: 10_000, maxHeapMb: 256, maxNestingDepth: 25_000, maxTextChars: 100_000, ...opts });
+    const p = new CpuPool({ threads: 2, taskTimeoutMs: 10_000, maxHeapMb: 256, maxNestingDepth: 25_000, maxMarkupChars: 1_000_000, maxTextChars: 100_000, ...opts });
     pools.push(p);
     return p;
   };
@@ -74,7 +74,7 @@ describe('the CPU pool', () => {
   });
 
   it('a page needing more heap than maxHeapMb fails alone, naming the heap budget', async () => {
-    const cpu = pool({ threads: 1, maxHeapMb: 32, maxTextChars: 10_000_000 });
+    const cpu = pool({ threads: 1, maxHeapMb: 32, maxMarkupChars: 10_000_000, maxTextChars: 10_000_000 });
     const page = (p: string, html: string) => ({ url: server.url(p), finalUrl: server.url(p), status: 200, html, fetchedAt: '' });
     const err = await cpu.scrape(page('/big', articleHtml('Long read', `${CALM} `.repeat(40_000)))).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/^scrape: http:\/\/127\.0\.0\.1:\d+\/big exceeded 32 MB of heap \(pool\.maxHeapMb\)$/);
@@ -92,6 +92,21 @@ describe('the CPU pool', () => {
     const [record] = await store.listRecords({ org: 'acme' });
     expect(record.organization?.name).toBe('Acme Corp');
     expect(record.article.truncated).toEqual([expect.stringMatching(/^page nests tags deeper than 25000 levels; read its first [\d,]+ of 2,000,[\d,]+ characters \(scrape\.maxNestingDepth\)$/)]);
+  });
+
+  it('parses a page up to scrape.maxMarkupChars of markup; script and style contents do not count', async () => {
+    const cpu = pool({ maxMarkupChars: 20_000 });
+    const page = (html: string) => ({ url: 'http://h.test/m', finalUrl: 'http://h.test/m', status: 200, html, fetchedAt: '' });
+    const bundle = `<script>var data = "${'x'.repeat(200_000)}";</script><style>p { color: red }${' '.repeat(50_000)}</style>`;
+    const short = await cpu.scrape(page(articleHtml('Acme Corp data breach', BREACH).replace('</head>', `${bundle}</head>`)));
+    expect(short.text).toContain('Acme Corp said');
+    expect(short.truncated).toBeUndefined();
+
+    const long = await cpu.scrape(page(articleHtml('Long read', `${BREACH}</p>${`<p>${CALM}</p>`.repeat(1_000)}<p>The end.`)));
+    expect(long.text).toContain('Acme Corp said');
+    expect(long.text).not.toContain('The end.');
+    expect(long.text.length).toBeLessThan(20_000);
+    expect(long.truncated).toEqual([expect.stringMatching(/^page has more than 20,000 characters of markup; read its first 20,0\d\d of 14\d,\d{3} characters \(scrape\.maxMarkupChars\)$/)]);
   });
 
   it('extracts from the first extract.maxTextChars characters of a long text, and says so', async () => {
