@@ -17,6 +17,7 @@ import { metaRoutes } from './routes/meta';
 import { recordRoutes } from './routes/records';
 import type { RouteOptions } from './routes/route-options';
 import { storeReads } from './store-reads';
+import { webRoutes } from './web/web-routes';
 
 export interface AppOptions extends AuthOptions {
   store: RecordStore;
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(incidentRoutes, routeOpts);
   await app.register(exportRoutes, routeOpts);
   await app.register(metaRoutes, { ...routeOpts, metrics: createMetrics(store, opts.queueDepths) });
+  await app.register(webRoutes, { store });
   app.get('/openapi.json', {
     schema: { summary: 'This description (OpenAPI 3.1)', response: responses({ 200: { type: 'object', additionalProperties: true } }, routeOpts.authErrors) },
     config: { cacheControl: 'no-cache' },

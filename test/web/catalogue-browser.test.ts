@@ -1,0 +1,179 @@
+// The catalogue in a real browser (Debian's Chromium through playwright-core) on the demo's data:
+// what a person sees and does. Skipped, with a notice, only where no Chromium is installed.
+import net from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../../src/api/server';
+import type { RecordStore } from '../../src/store/record-store';
+import { openSqliteStore } from '../../src/store/sqlite-store';
+import { runCli } from '../helpers/run-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { hasChromium, launchChromium, screenshotPath } from './browser';
+
+const describeBrowser = hasChromium() ? describe : describe.skip;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A page that collects its console errors, uncaught exceptions and failed requests. */
+async function openPage(browser: Browser, opts: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: { width: opts.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  return { page, errors };
+}
+
+const itemNames = (page: Page) => page.locator('.incidents > li h3').allTextContents();
+
+describeBrowser('the catalogue in Chromium, on the demo data', () => {
+  jest.setTimeout(90_000);
+  let tmp: ReturnType<typeof makeTempDir>;
+  let store: RecordStore;
+  let base: string;
+  let close: () => Promise<void>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    const db = path.join(tmp.dir, 'demo.db');
+    const demo = await runCli(['demo', '--db', db, '--port', String(await freePort())]);
+    expect(demo.code).toBe(0);
+    store = openSqliteStore(db);
+    const server = await startServer({ store, port: 0 });
+    base = server.url;
+    close = () => server.app.close();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+    await store?.close();
+    tmp?.cleanup();
+  });
+
+  it('loads with no console error, shows the incidents, and takes its screenshots', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
+    const names = await itemNames(page);
+    expect(names).toEqual(expect.arrayContaining(['Weibo', 'OnePlus', 'Tixhaven']));
+    expect(await page.locator('#top-types li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('catalogue.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('is readable at a phone width: nothing wider than the screen', async () => {
+    const { page, errors } = await openPage(browser, { width: 390 });
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath('catalogue-phone.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('typing "weibo" in the search box leaves only Weibo\'s incident, and the URL says so', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.locator('#q').pressSequentially('weibo', { delay: 30 });
+    await page.waitForFunction(() => document.querySelectorAll('.incidents > li').length === 1);
+    expect(await itemNames(page)).toEqual(['Weibo']);
+    await page.waitForFunction(() => location.search === '?q=weibo');
+    expect(errors).toEqual([]);
+  });
+
+  it('the data-type filter narrows the list to incidents that leaked that type', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${base}/`);
+    const before = (await itemNames(page)).length;
+    await page.selectOption('#type', 'medical');
+    await page.waitForFunction((n) => document.querySelectorAll('.incidents > li').length < n, before);
+    const tags = await page.locator('.incidents > li').evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('ul.tags:not(.tags-safe) .tag')].map((t) => t.textContent)));
+    expect(tags.length).toBeGreaterThan(0);
+    for (const t of tags) expect(t).toContain('medical');
+    expect(new URL(page.url()).searchParams.get('type')).toBe('medical');
+    expect(errors).toEqual([]);
+  });
+
+  it('works with JavaScript off: the list, and the search form submitted', async () => {
+    const { page, errors } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${base}/`);
+    expect((await itemNames(page)).length).toBeGreaterThan(5);
+    await page.fill('#q', 'weibo');
+    await Promise.all([page.waitForURL(/q=weibo/), page.press('#q', 'Enter')]);
+    expect(await itemNames(page)).toEqual(['Weibo']);
+    expect(errors).toEqual([]);
+  });
+
+  it('the 2018 OnePlus incident page shows its evidence, the count highlighted, and its source', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${base}/?q=oneplus`);
+    await page.locator('.incidents > li', { hasText: 'January 2018' }).locator('h3 a').click();
+    await page.waitForURL(/\/incidents\//);
+    expect(await page.locator('h1').textContent()).toBe('OnePlus');
+    const affected = page.locator('.evidence-field', { hasText: 'Affected' });
+    expect(await affected.locator('mark').allTextContents()).toContain('up to 40,000 of its users');
+    expect(await page.locator('.sources a').first().textContent()).toBe('OnePlus suffers second data breach in two years');
+    await page.screenshot({ path: screenshotPath('incident.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  // The record keeps the phrase ("up to 40,000 of its users"), not the sentence around it; the page
+  // shows the sentence as soon as the extractor stores it (a `sentence` beside each field's text).
+  it.todo('the 2018 OnePlus incident page shows "In January 2018, OnePlus reported that credit card data for up to 40,000 of its users had been stolen."');
+
+  it('the chart draws one bar per month with the right total', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${base}/`);
+    const api = await (await fetch(`${base}/incidents?limit=1000`)).json() as { items: { disclosedAt: string | null }[] };
+    const expected = new Map<string, number>();
+    for (const i of api.items) if (i.disclosedAt) expected.set(i.disclosedAt.slice(0, 7), (expected.get(i.disclosedAt.slice(0, 7)) ?? 0) + 1);
+    await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
+    const drawn = await page.evaluate(() => {
+      type ChartLike = { data: { labels: string[]; datasets: { data: number[] }[] }; getDatasetMeta(i: number): { data: unknown[] } };
+      const chart = (window as unknown as { Chart: { getChart(id: string): ChartLike } }).Chart.getChart('chart');
+      const { labels, datasets } = chart.data;
+      return {
+        labels,
+        barsPerDataset: datasets.map((_, n) => chart.getDatasetMeta(n).data.length),
+        totals: labels.map((_, m) => datasets.reduce((sum, d) => sum + d.data[m], 0)),
+      };
+    });
+    const months = [...expected.keys()].sort();
+    expect(drawn.labels[0]).toBe(months[0]);
+    expect(drawn.labels[drawn.labels.length - 1]).toBe(months[months.length - 1]);
+    expect(new Set(drawn.labels).size).toBe(drawn.labels.length);
+    for (const n of drawn.barsPerDataset) expect(n).toBe(drawn.labels.length);
+    expect(Object.fromEntries(drawn.labels.map((m, n) => [m, drawn.totals[n]]).filter(([, t]) => t))).toEqual(Object.fromEntries(expected));
+    expect(errors).toEqual([]);
+  });
+
+  it('the keyboard reaches the search box, then the results', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${base}/`);
+    const reached: string[] = [];
+    for (let n = 0; n < 40 && !reached.includes('result'); n++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return 'none';
+        if (el.closest('.incidents')) return 'result';
+        return el.id || el.tagName.toLowerCase();
+      }));
+    }
+    expect(reached).toContain('q');
+    expect(reached).toContain('result');
+    expect(reached.indexOf('q')).toBeLessThan(reached.indexOf('result'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/incidents\//);
+  });
+});
