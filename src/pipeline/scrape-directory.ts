@@ -7,7 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { ContentError } from '../errors';
 import { decodeHtml } from '../ingest/decode-html';
 import type { Article } from '../types';
-import { scrapeArticle } from '../extract/scrape-article';
+import type { CpuStages } from './cpu-pool';
+import { mapConcurrent } from './map-concurrent';
 
 /** The eval's prediction shape: the article's metadata with its text as `articleBody`. */
 export type ScrapedEntry = Omit<Article, 'url' | 'text'> & { articleBody: string };
@@ -18,36 +19,43 @@ const EMPTY_ENTRY: ScrapedEntry = {
   articleBody: '', title: null, publishedAt: null, author: null, canonicalUrl: '', language: null, siteName: null,
 };
 
+export interface ScrapeDirectoryOptions {
+  /** Where pages are scraped: the pool, with its budgets (`concurrency` pages at once); on this thread when absent. */
+  cpu?: CpuStages;
+  concurrency?: number;
+  /** Told each page that could not be read or scraped (one line), which then gets an empty entry saying why. */
+  onFailure?: (reason: string) => void;
+}
+
 /**
  * Scrapes every .html / .html.gz file of `dir` (not recursive). `urls` maps an id to
  * the page's original URL (for URL dates and relative links); otherwise the file URL
  * is used.
  */
-export async function scrapeDirectory(dir: string, urls: Record<string, string> = {}): Promise<Record<string, ScrapedEntry>> {
+export async function scrapeDirectory(dir: string, urls: Record<string, string> = {}, opts: ScrapeDirectoryOptions = {}): Promise<Record<string, ScrapedEntry>> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => PAGE_FILE.test(n)).sort();
   } catch (err) {
     throw new ContentError(`scrape: cannot read folder ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
   }
-  const out: Record<string, ScrapedEntry> = {};
-  for (const name of names) {
+  // Loaded on first use: a process with a pool leaves the parser to its threads.
+  const cpu = opts.cpu ?? (require('./in-process-stages') as typeof import('./in-process-stages')).inProcessStages();
+  const entries = await mapConcurrent(names, opts.concurrency ?? 1, async (name): Promise<[string, ScrapedEntry]> => {
     const id = name.replace(PAGE_FILE, '');
     const file = path.join(dir, name);
     const url = urls[id] ?? pathToFileURL(path.resolve(file)).href;
-    let html: string;
     try {
-      html = decodePage(await readFile(file), name);
+      const html = decodePage(await readFile(file), name);
+      return [id, toEntry(await cpu.scrape({ url, finalUrl: url, status: 200, html, fetchedAt: new Date(0).toISOString() }))];
     } catch (err) {
-      // One unreadable file must not sink the batch: it gets an empty entry saying why.
+      // One unreadable file, or one page over the pool's budgets, must not sink the batch.
       if (!(err instanceof ContentError)) throw err;
-      out[id] = { ...EMPTY_ENTRY, canonicalUrl: url, emptyReason: err.message };
-      continue;
+      opts.onFailure?.(err.message);
+      return [id, { ...EMPTY_ENTRY, canonicalUrl: url, emptyReason: err.message }];
     }
-    const article = scrapeArticle({ url, finalUrl: url, status: 200, html, fetchedAt: new Date(0).toISOString() });
-    out[id] = toEntry(article);
-  }
-  return out;
+  });
+  return Object.fromEntries(entries);
 }
 
 function decodePage(bytes: Buffer, name: string): string {
