@@ -55,6 +55,7 @@ export async function demoCommand(opts: { db?: string; port?: string }): Promise
       const records = await store.listRecords();
       process.stdout.write(`\n${formatSummary(summary)}\n\nstored records (${records.length}):\n${formatRecordsTable(records)}\n`);
       process.stdout.write(`\ndatabase: ${isUrl(store.location) ? store.location : path.resolve(store.location)}\n`);
+      process.stdout.write(`\n${catalogueHint(store.location, settings.api.port)}\n`);
       return 0;
     } finally {
       await newsroom.close();
@@ -76,3 +77,9 @@ async function startDemoNewsroom(port: number | undefined): Promise<Newsroom> {
 }
 
 const isUrl = (location: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+
+/** The last line: how to open the catalogue on what the demo stored. */
+function catalogueHint(location: string, port: number): string {
+  const db = isUrl(location) ? '(with the same DATABASE_URL)' : `--db ${/^[\w./:@%+=-]+$/.test(location) ? location : JSON.stringify(location)}`;
+  return `to browse the incidents: breachfeed serve ${db}, then open http://127.0.0.1:${port}/`;
+}
