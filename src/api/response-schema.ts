@@ -54,6 +54,19 @@ export const incidentSchema = objectOf({
   },
 }, { description: 'One breach merged across the articles that report it' });
 
+const id32 = { type: 'string', pattern: '^[0-9a-f]{32}$' };
+
+/** A deleted record in the change feed of /records. */
+export const recordTombstoneSchema = objectOf({ id: id32, deleted: { const: true } }, { description: 'A record that was deleted' });
+
+/** An incident id that is no longer an incident: merged into another, or deleted. */
+export const incidentTombstoneSchema: Schema = {
+  oneOf: [
+    objectOf({ id: id32, mergedInto: id32 }, { description: 'This incident merged into `mergedInto`' }),
+    objectOf({ id: id32, deleted: { const: true } }, { description: 'This incident no longer exists: its sources were deleted' }),
+  ],
+};
+
 /** Every error: what went wrong, and the parameter at fault when there is one. */
 export const errorSchema: Schema = {
   type: 'object',

@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo';
 import { registerExplain } from './commands/explain';
 import { registerExport } from './commands/export';
 import { registerExtract } from './commands/extract';
+import { registerImport } from './commands/import';
 import { registerJobs } from './commands/jobs';
 import { registerQueues } from './commands/queues';
 import { registerRecords } from './commands/records';
@@ -20,7 +21,7 @@ import { registerWorker } from './commands/worker';
 const VERSION = '0.1.0';
 
 const COMMANDS: RegisterCommand[] = [
-  registerRun, registerDemo, registerExtract, registerExplain, registerRecords, registerScrape, registerExport, registerServe,
+  registerRun, registerDemo, registerExtract, registerExplain, registerRecords, registerScrape, registerExport, registerImport, registerServe,
   registerWorker, registerSchedule, registerJobs, registerQueues, registerStatus,
 ];
 

@@ -1,6 +1,6 @@
 import type { BreachRecord } from '../types';
-import { mergeIncidents, type MergedIncident } from './merge-incidents';
-import type { RecordQuery, RecordStore } from './record-store';
+import type { MergedIncident } from './merge-incidents';
+import type { IncidentPosition, RecordQuery, RecordStore } from './record-store';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -31,45 +31,30 @@ const BATCH = 1000;
 
 /** Every matching record in change order, a batch at a time: memory stays flat however many there are. */
 export async function* scanRecords(store: RecordStore, query: RecordQuery = {}): AsyncGenerator<BreachRecord> {
-  let after = 0;
-  for (;;) {
-    const page = await store.pageRecords(query, after, BATCH);
+  let left = query.limit ?? Number.POSITIVE_INFINITY;
+  for (let after = 0; left > 0;) {
+    const page = await store.pageRecords(query, after, Math.min(BATCH, left));
     for (const p of page) yield p.record;
+    left -= page.length;
     if (page.length < BATCH) return;
     after = page[page.length - 1].seq;
   }
 }
 
 /** Records as NDJSON or CSV text chunks, streamed. */
-export async function* exportRecords(store: RecordStore, format: ExportFormat, query: RecordQuery = {}): AsyncGenerator<string> {
-  if (format === 'csv') yield RECORD_CSV_HEADER;
-  let chunk = '';
-  for await (const r of scanRecords(store, query)) {
-    chunk += format === 'csv' ? recordCsvLine(r) : `${JSON.stringify(r)}\n`;
-    if (chunk.length >= 64 * 1024) {
-      yield chunk;
-      chunk = '';
-    }
+export function exportRecords(store: RecordStore, format: ExportFormat, query: RecordQuery = {}): AsyncGenerator<string> {
+  return chunked(scanRecords(store, query), format === 'csv' ? RECORD_CSV_HEADER : '', format === 'csv' ? recordCsvLine : (r) => `${JSON.stringify(r)}\n`);
+}
+
+/** Every live incident matching `query`, newest first, a batch at a time (flat memory). */
+export async function* scanIncidents(store: RecordStore, query: RecordQuery = {}): AsyncGenerator<MergedIncident> {
+  for (let after: IncidentPosition | null = null; ;) {
+    const page = await store.browseIncidents(query, after, BATCH);
+    yield* page;
+    if (page.length < BATCH) return;
+    const last = page[page.length - 1];
+    after = { disclosedAt: last.disclosedAt ?? '', id: last.id };
   }
-  if (chunk) yield chunk;
-}
-
-/** All incidents merged from the matching records (needs every record of an organization at once). */
-export async function loadIncidents(store: RecordStore, query: RecordQuery = {}): Promise<MergedIncident[]> {
-  const records: BreachRecord[] = [];
-  for await (const r of scanRecords(store, query)) records.push(r);
-  return mergeIncidents(records);
-}
-
-/** Incidents that match a query, judged on the merged incident (types of any source, merged count). */
-export function filterIncidents(incidents: MergedIncident[], q: RecordQuery): MergedIncident[] {
-  const org = q.org?.toLowerCase();
-  return incidents.filter((i) =>
-    (!org || (i.organization !== null && (i.organization.name.toLowerCase().includes(org) || i.organization.key.includes(org))))
-    && (!q.dataType || i.dataTypes.some((d) => d.type === q.dataType))
-    && (!q.since || (i.disclosedAt !== null && i.disclosedAt >= q.since))
-    && (!q.until || (i.disclosedAt !== null && i.disclosedAt.slice(0, q.until.length) <= q.until))
-    && (q.minCount === undefined || (i.affectedCount !== null && i.affectedCount.value >= q.minCount)));
 }
 
 const INCIDENT_CSV_COLUMNS = [
@@ -77,16 +62,30 @@ const INCIDENT_CSV_COLUMNS = [
   'affected_count', 'confidence', 'source_count', 'source_urls',
 ];
 
-/** Incidents as NDJSON or CSV text. */
-export function* formatIncidents(incidents: MergedIncident[], format: ExportFormat): Generator<string> {
-  if (format === 'csv') yield `${INCIDENT_CSV_COLUMNS.join(',')}\r\n`;
-  for (const i of incidents) {
-    yield format === 'ndjson'
-      ? `${JSON.stringify(i)}\n`
-      : `${[
-        i.id, i.organization?.name ?? null, i.organization?.key ?? null, i.breachDate?.value ?? null, i.disclosedAt,
-        i.dataTypes.map((d) => d.type).join(';'), i.notLeaked.join(';'), i.affectedCount?.value ?? null, i.confidence,
-        i.sources.length, i.sources.map((x) => x.url).join(';'),
-      ].map(csvCell).join(',')}\r\n`;
+/** One incident as a CSV line; list fields joined with ';'. */
+function incidentCsvLine(i: MergedIncident): string {
+  return `${[
+    i.id, i.organization?.name ?? null, i.organization?.key ?? null, i.breachDate?.value ?? null, i.disclosedAt,
+    i.dataTypes.map((d) => d.type).join(';'), i.notLeaked.join(';'), i.affectedCount?.value ?? null, i.confidence,
+    i.sources.length, i.sources.map((x) => x.url).join(';'),
+  ].map(csvCell).join(',')}\r\n`;
+}
+
+/** Live incidents as NDJSON or CSV text chunks, streamed. */
+export function exportIncidents(store: RecordStore, format: ExportFormat, query: RecordQuery = {}): AsyncGenerator<string> {
+  return chunked(scanIncidents(store, query), format === 'csv' ? `${INCIDENT_CSV_COLUMNS.join(',')}\r\n` : '',
+    format === 'csv' ? incidentCsvLine : (i) => `${JSON.stringify(i)}\n`);
+}
+
+/** Lines gathered into chunks of about 64 KiB, after an optional header. */
+async function* chunked<T>(items: AsyncIterable<T>, header: string, line: (item: T) => string): AsyncGenerator<string> {
+  let chunk = header;
+  for await (const item of items) {
+    chunk += line(item);
+    if (chunk.length >= 64 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
   }
+  if (chunk) yield chunk;
 }

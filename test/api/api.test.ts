@@ -100,20 +100,27 @@ describe('HTTP API', () => {
   it('GET /records/:id and /incidents/:id', async () => {
     const [r] = (await get('/records?limit=1')).body.items as BreachRecord[];
     expect((await get(`/records/${r.id}`)).body).toEqual(r);
-    const incidents = (await get('/incidents?limit=1000')).body.items as { id: string; sources: { recordId: string }[] }[];
+    const incidents = (await get('/incidents?order=newest&limit=1000')).body.items as { id: string; sources: { recordId: string }[] }[];
     const withR = incidents.find((i) => i.sources.some((s) => s.recordId === r.id))!;
     expect((await get(`/incidents/${withR.id}`)).body).toEqual(withR);
   });
 
   it('GET /incidents merges reports of the same breach and pages by cursor', async () => {
-    const all = (await get('/incidents?limit=1000')).body.items as { organization: { key: string }; breachDate: { value: string }; sources: unknown[] }[];
+    const all = (await get('/incidents?order=newest&limit=1000')).body.items as { organization: { key: string }; breachDate: { value: string }; sources: unknown[] }[];
     // Same organization and year from different articles → one incident each.
     const keys = all.map((i) => `${i.organization.key}|${i.breachDate.value}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(all.reduce((n, i) => n + i.sources.length, 0)).toBe((await store.counts()).records);
-    const first = await get('/incidents?limit=2');
-    const second = await get(`/incidents?limit=2&cursor=${first.body.nextCursor}`);
-    expect(second.body.items[0].id > first.body.items[1].id).toBe(true);
+    // Newest first: each page continues where the last ended.
+    const first = await get('/incidents?order=newest&limit=2');
+    const second = await get(`/incidents?order=newest&limit=2&cursor=${first.body.nextCursor}`);
+    expect([...first.body.items, ...second.body.items]).toEqual(all.slice(0, 4));
+    // In change order: the same incidents, each once, and a pointer for every id an incident had
+    // before a report that comes first in its canonical order joined it.
+    const changes = (await get('/incidents?limit=1000')).body.items as { id: string; mergedInto?: string }[];
+    const ids = new Set(all.map((i) => (i as unknown as { id: string }).id));
+    expect(changes.filter((c) => !c.mergedInto).map((c) => c.id).sort()).toEqual([...ids].sort());
+    expect(changes.filter((c) => c.mergedInto).every((c) => ids.has(c.mergedInto!))).toBe(true);
   });
 
   const bad: Record<string, [string, number, string]> = {

@@ -1,49 +1,76 @@
 import type { FastifyInstance } from 'fastify';
-import { filterIncidents, loadIncidents } from '../../store/export-records';
 import { ApiError } from '../../errors';
 import type { RouteOptions } from './route-options';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { browseIncidents, lookupIncident } from '../incident-reads';
 import { type FilterQuery, idParams, type PageQuery, pageQuery } from '../query-schema';
-import { incidentSchema, pageSchema, responses } from '../response-schema';
+import { incidentSchema, incidentTombstoneSchema, pageSchema, responses } from '../response-schema';
 import { toRecordQuery } from './to-record-query';
 
+interface IncidentsQuery extends PageQuery {
+  order: 'changes' | 'newest';
+}
+
 /**
- * GET /incidents and /incidents/:id: records merged across sources. Merging needs all records of
- * an organization, so incidents are computed per request (narrowed by organization when given)
- * and paged by incident id.
+ * GET /incidents and /incidents/:id, read from the incidents the store keeps on write. In change
+ * order (the default) the list is a change feed: every new or changed incident, and a tombstone
+ * for every id merged into another or deleted. `order=newest` lists live incidents for people.
  */
 export async function incidentRoutes(app: FastifyInstance, opts: RouteOptions): Promise<void> {
-  app.get<{ Querystring: PageQuery }>('/incidents', {
+  app.get<{ Querystring: IncidentsQuery }>('/incidents', {
     schema: {
-      summary: 'Incidents merged across sources, by id; follow nextCursor for more',
-      querystring: pageQuery,
+      summary: 'Incidents in change order with tombstones (keep nextCursor to poll for changes), or order=newest',
+      querystring: {
+        ...pageQuery,
+        properties: {
+          ...pageQuery.properties,
+          order: {
+            type: 'string', enum: ['changes', 'newest'], default: 'changes',
+            description: 'changes: every change in order, tombstones included, cursor always set; newest: live incidents, newest disclosure first',
+          },
+        },
+      },
       response: responses({
-        200: pageSchema(incidentSchema, true, 'A page of incidents; nextCursor is null at the end'),
+        200: pageSchema({ anyOf: [incidentSchema, incidentTombstoneSchema] }, true, 'A page of incidents (and, in change order, tombstones)'),
         304: { description: 'Not modified (If-None-Match)' },
       }, [400, ...opts.authErrors, 503]),
     },
     config: { cacheControl: 'no-cache' },
   }, async (req) => {
-    const after = req.query.cursor === undefined ? '' : decodeCursor(req.query.cursor, 'id');
-    if (after === null) throw new ApiError(400, 'cursor is not a cursor this API issued for /incidents', 'cursor');
     const query = toRecordQuery(req.query as FilterQuery);
-    const all = filterIncidents(await loadIncidents(opts.store, { org: query.org }), query);
-    const rest = all.filter((i) => i.id > after);
-    const items = rest.slice(0, req.query.limit);
-    const hasMore = rest.length > req.query.limit;
-    return { items, nextCursor: hasMore ? encodeCursor(items[items.length - 1].id) : null, hasMore };
+    if (req.query.order === 'newest') {
+      const page = await browseIncidents(opts.store, query, req.query.cursor, req.query.limit);
+      return { ...page, hasMore: page.nextCursor !== null };
+    }
+    const after = req.query.cursor === undefined ? 0 : decodeCursor(req.query.cursor, 'incidentSeq');
+    if (after === null) throw new ApiError(400, 'cursor is not a cursor this API issued for /incidents in change order', 'cursor');
+    const page = await opts.store.pageIncidentChanges(query, after, req.query.limit + 1);
+    const items = page.slice(0, req.query.limit);
+    return {
+      items: items.map((c) => ('incident' in c ? c.incident : c.tombstone)),
+      // Always a cursor to continue from, even at the end: a consumer polls it later for what changed.
+      nextCursor: items.length ? encodeCursor(items[items.length - 1].seq, 'incidentSeq') : req.query.cursor ?? encodeCursor(0, 'incidentSeq'),
+      hasMore: page.length > req.query.limit,
+    };
   });
 
   app.get<{ Params: { id: string } }>('/incidents/:id', {
     schema: {
-      summary: 'One incident with all its sources',
+      summary: 'One incident with all its sources; an id that merged redirects (301) to the incident it merged into',
       params: idParams,
-      response: responses({ 200: { ...incidentSchema, description: 'The incident' }, 304: { description: 'Not modified (If-None-Match)' } }, [400, ...opts.authErrors, 404, 503]),
+      response: responses({
+        200: { ...incidentSchema, description: 'The incident' },
+        301: { ...incidentTombstoneSchema, description: 'Merged into another incident: `Location` and `mergedInto` name it' },
+        304: { description: 'Not modified (If-None-Match)' },
+        410: { ...incidentTombstoneSchema, description: 'Deleted: its sources no longer report it' },
+      }, [400, ...opts.authErrors, 404, 503]),
     },
     config: { cacheControl: 'no-cache' },
-  }, async (req) => {
-    const incident = (await loadIncidents(opts.store)).find((i) => i.id === req.params.id);
-    if (!incident) throw new ApiError(404, `no incident with id ${req.params.id}`, 'id');
-    return incident;
+  }, async (req, reply) => {
+    const found = await lookupIncident(opts.store, req.params.id);
+    if (!found) throw new ApiError(404, `no incident with id ${req.params.id}`, 'id');
+    if (found.state === 'live') return found.incident;
+    if (found.state === 'merged') return reply.code(301).header('location', `${found.mergedInto}`).send({ id: found.id, mergedInto: found.mergedInto });
+    return reply.code(410).send({ id: found.id, deleted: true });
   });
 }

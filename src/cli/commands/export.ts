@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { findConfigFile, loadSettings } from '../../config/settings';
 import { ConfigError } from '../../errors';
-import { type ExportFormat, exportRecords, filterIncidents, formatIncidents, loadIncidents } from '../../store/export-records';
+import { type ExportFormat, exportIncidents, exportRecords } from '../../store/export-records';
 import type { RecordQuery } from '../../store/record-store';
 import { DATA_TYPES, type DataType } from '../../types';
 import type { RegisterCommand } from '../action';
@@ -47,9 +47,7 @@ export async function exportCommand(opts: ExportCommandOptions): Promise<number>
   const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-export', 2);
   try {
     const store = await rt.openStore(opts.db);
-    const chunks = opts.incidents
-      ? Readable.from(formatIncidents(filterIncidents(await loadIncidents(store, { org: query.org }), query), format))
-      : Readable.from(exportRecords(store, format, query));
+    const chunks = Readable.from(opts.incidents ? exportIncidents(store, format, query) : exportRecords(store, format, query));
     await pipeline(chunks, opts.out ? fs.createWriteStream(opts.out) : process.stdout);
     return 0;
   } finally {

@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { findConfigFile, loadSettings } from '../../config/settings';
 import { ConfigError } from '../../errors';
-import { RECORD_CSV_HEADER, recordCsvLine } from '../../store/export-records';
+import { exportRecords } from '../../store/export-records';
 import type { RegisterCommand } from '../action';
 import { checkDate, parsePositiveInt } from '../args';
 import { formatRecordsTable } from '../format';
@@ -21,8 +23,8 @@ export const registerRecords: RegisterCommand = (program, action) => {
     .description('list stored records')
     .option('-c, --config <file>', 'config file')
     .option('--db <file>', 'SQLite file (default: data/breachfeed.db)')
-    .option('--json', 'one JSON record per line')
-    .option('--csv', 'CSV with a header row')
+    .option('--json', 'one JSON record per line, in change order, streamed')
+    .option('--csv', 'CSV with a header row, in change order, streamed')
     .option('--org <name>', 'only this organization (substring of name or key)')
     .option('--since <date>', 'only records disclosed on or after this date')
     .option('--limit <n>', 'at most this many records')
@@ -37,10 +39,10 @@ export async function recordsCommand(opts: RecordsCommandOptions): Promise<numbe
   const rt = new Runtime(loadSettings(findConfigFile(opts.config)), 'breachfeed-records', 2);
   try {
     const store = await rt.openStore(opts.db);
-    const records = await store.listRecords({ org: opts.org, since: opts.since, limit });
-    if (opts.json) process.stdout.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-    else if (opts.csv) process.stdout.write(RECORD_CSV_HEADER + records.map(recordCsvLine).join(''));
-    else process.stdout.write(`${formatRecordsTable(records)}\n`);
+    const query = { org: opts.org, since: opts.since, limit };
+    // NDJSON and CSV are for programs: streamed in change order, at flat memory however many there are.
+    if (opts.json || opts.csv) await pipeline(Readable.from(exportRecords(store, opts.csv ? 'csv' : 'ndjson', query)), process.stdout);
+    else process.stdout.write(`${formatRecordsTable(await store.listRecords(query))}\n`);
     return 0;
   } finally {
     await rt.close();
