@@ -5,6 +5,7 @@
 import { encodeCursor } from '../../src/api/cursor';
 import { startServer } from '../../src/api/server';
 import type { BreachRecord } from '../../src/types';
+import { sampleIncident, sampleRecords } from '../helpers/sample-record';
 import { type ApiUnderTest, contractOf, openStore, type Reply, request, saveReport, startApi, STORE_KINDS } from './api-server';
 import { validateOpenApi } from './validate-openapi';
 
@@ -76,7 +77,7 @@ describe.each(STORE_KINDS)('API contract on %s', (kind) => {
     const doc = (await request(api.base, '/openapi.json')).body;
     expect(await validateOpenApi(doc)).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/export.csv', '/export.ndjson', '/healthz', '/incidents', '/incidents/{id}', '/metrics', '/openapi.json', '/records', '/records/{id}', '/schema/record.json',
+      '/export.csv', '/export.ndjson', '/export/incidents.csv', '/export/incidents.ndjson', '/healthz', '/incidents', '/incidents/{id}', '/metrics', '/openapi.json', '/records', '/records/{id}', '/schema/record.json',
     ]);
     expect(Object.keys(doc.paths['/records'].get.responses)).toEqual(['200', '304', '400', '503']);
     expect(Object.keys(doc.paths['/records/{id}'].get.responses)).toEqual(['200', '304', '400', '404', '503']);
@@ -105,10 +106,41 @@ describe.each(STORE_KINDS)('API contract on %s', (kind) => {
     await get(`/incidents/${incidents.body.items[0].id}`);
     await get('/records/0123456789abcdef0123456789abcdef');
     await get('/incidents/0123456789abcdef0123456789abcdef');
-    for (const p of ['/export.csv?organization=hooli', '/export.ndjson', '/healthz', '/metrics', '/schema/record.json', '/openapi.json']) {
+    for (const p of ['/export.csv?organization=hooli', '/export.ndjson', '/export/incidents.ndjson?minCount=1', '/export/incidents.csv', '/healthz', '/metrics', '/schema/record.json', '/openapi.json']) {
       expect((await get(p)).status).toBe(200);
     }
     expect((await get('/nowhere')).status).toBe(404);
+  });
+
+  it('ids that stopped being incidents answer: 301 to the incident a merged one joined, 410 for a deleted one', async () => {
+    const report = (url: string, breachDate: BreachRecord['breachDate'], disclosedAt: string) => sampleRecords(url, [sampleIncident({
+      organization: { name: 'Velora Travel', key: 'velora-travel', evidence: 'Velora Travel was breached.' }, breachDate, disclosedAt,
+    })]);
+    const outcome = (url: string) => ({ key: `key-${url}`, urlKey: `key-${url}`, url, canonicalUrl: url, feed: 'f', status: 'breach' as const, reason: null });
+    const before = (await get('/incidents?limit=1000')).body.nextCursor as string;
+    const recordsBefore = (await get('/records?limit=1000')).body.nextCursor as string;
+    await api.store.saveArticle(outcome('https://v.example/1'), report('https://v.example/1', null, '2025-02-10'));
+    const [undated] = (await get(`/incidents?cursor=${before}`)).body.items as { id: string }[];
+    const dated = report('https://v.example/2', { value: '2025-01', precision: 'month', text: 'in January' }, '2025-02-11');
+    await api.store.saveArticle(outcome('https://v.example/2'), dated);
+    const merged = await get(`/incidents/${undated.id}`);
+    expect(merged.status).toBe(301);
+    expect(merged.body).toEqual({ id: undated.id, mergedInto: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    const target = new URL(merged.headers.get('location')!, `${api.base}/incidents/${undated.id}`).pathname;
+    expect(target).toBe(`/incidents/${merged.body.mergedInto}`);
+    expect((await get(target)).body.sources).toHaveLength(2);
+
+    await api.store.saveArticle(outcome('https://v.example/1'), []);
+    await api.store.saveArticle(outcome('https://v.example/2'), []);
+    const gone = await get(target);
+    expect([gone.status, gone.body]).toEqual([410, { id: merged.body.mergedInto, deleted: true }]);
+    // Both change feeds carry the deletions, once each, after the cursors kept before.
+    expect((await get(`/records?cursor=${recordsBefore}`)).body.items).toEqual([
+      { id: sampleRecords('https://v.example/1')[0].id, deleted: true }, { id: dated[0].id, deleted: true },
+    ]);
+    const feed = (await get(`/incidents?cursor=${before}`)).body.items;
+    expect(feed).toEqual(expect.arrayContaining([{ id: undated.id, deleted: true }, { id: merged.body.mergedInto, deleted: true }]));
+    expect(feed).toHaveLength(2);
   });
 
   it('a filter with no match is an empty page with the cursor to poll', async () => {
