@@ -28,8 +28,8 @@ const TEMPORAL_LEAD =
   /(?:^|\b(?:in|on|during|since|from|between|around|about|approximately|roughly|circa|by|early|late|mid|until|till|through|throughout|before|after|back in|back to|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
 // Verbs of announcing or finding; one within seven words before a date claims it.
 const DISCLOSURE_VERB =
-  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|determin(?:ed|es)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s|ing)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contact(?:ed|ing)|reached out|first reported|went public|made public|sued|fined)\b/gi;
-const NOT_EVENT_LEAD = /\b(?:for|within|as of(?: (?:mid|early|late))?|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)[\s-]+$/i;
+  /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|determin(?:ed|es)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s|ing)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contact(?:ed|ing)|reached out|to (?:contact|alert|warn|tell)|(?:was|were|been) (?:given|handed|shown)|received|first reported|went public|made public|sued|fined)\b/gi;
+const NOT_EVENT_LEAD = /\b(?:over (?:a|the) (?:[\w-]+\s+){0,2}(?:period|span) (?:from|of|between)|for|within|as of(?: (?:mid|early|late))?|in the (?:next|coming|past|last)|over the (?:next|past|last)|every|each|per|by the end of|deadline|until|till)[\s-]+$/i;
 const BREACH_NOUN_AFTER = /^\s*(?:[\w-]+\s+){0,2}(?:breach|hack|attack|leak|incident|compromise|intrusion|theft|data dump|cyberattack|cyber-attack)/i;
 
 const YEAR = /\b((?:early|late|mid|mid-|the spring of|the summer of|the fall of|the autumn of|the winter of|spring|summer|fall|autumn|winter)\s*(?:of\s+)?)?((?:19|20)\d\d)\b(?![-/]\d|\s*%|,\d{3})/gi;
@@ -140,8 +140,10 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
   const lead = /\b(?:in|on|during|since|between|from|around)\s+$/i.exec(before);
   const index = lead ? r.index - lead[0].length : r.index;
   const end = r.index + text.length;
-  // "Last week" is as near as a day: a clause it heads with an announcement dates the announcement.
-  let role: DateRole = roleOf(sentence, r.index, end, RELATIVE_WEEK.test(text) ? 'day' : precision);
+  // "Last week" is as near as a day, and so is a month named without its year ("In February,
+  // the chain said it had been breached"): news dates recent statements that way.
+  const nearAsDay = RELATIVE_WEEK.test(text) || (precision === 'month' && !yearKnown && !RELATIVE_WORD.test(text));
+  let role: DateRole = roleOf(sentence, r.index, end, nearAsDay ? 'day' : precision);
   // News dates its announcements by weekday ("said on Monday", "Yesterday, the firm...");
   // a weekday dates the breach only next to a breach verb.
   if (role === 'event' && /\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i.test(text) && !c.isCertain('month')) {
@@ -170,6 +172,8 @@ function withoutAsides(text: string): string {
 const EVENT_VERB =
   /\b(?:hacked|breached|broke into|broken into|stole|stolen|accessed|copied|downloaded|exfiltrated|leaked|exposed|compromised|infiltrated|attacked|hit|took|taken|dumped|occurred|happened|took place|began|started|accessible|open|unprotected|unsecured|left)\b/gi;
 
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|this|that|these|those|his|her|our|your)\s+$/i;
+
 function wordCount(text: string): number {
   return text.trim() ? text.trim().split(/\s+/).length : 0;
 }
@@ -191,7 +195,8 @@ function roleOf(sentence: string, index: number, end = index, precision: DatePre
   if (ORIGIN_BEFORE.test(before)) return 'origin';
   const clause = before.split(/[;:]|\.\s/).pop() ?? before;
   const disclosure = [...clause.matchAll(DISCLOSURE_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();
-  const lastEvent = [...clause.matchAll(EVENT_VERB)].pop();
+  // "a copy of the stolen data": a participle after a determiner is an adjective, not the clause's verb.
+  const lastEvent = [...clause.matchAll(EVENT_VERB)].filter((m) => !DETERMINER_BEFORE.test(clause.slice(0, m.index))).pop();
   if (disclosure && !(lastEvent && lastEvent.index > disclosure.index)) return DISCOVERY_VERB.test(disclosure[0]) ? 'discovery' : 'disclosure';
   // "The data later appeared for sale in June 2016": the date of the data's surfacing.
   const surfaced = [...clause.matchAll(SURFACED_VERB)].filter((m) => wordCount(clause.slice(m.index + m[0].length)) <= 7).pop();

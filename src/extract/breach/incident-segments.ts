@@ -27,7 +27,7 @@ export interface Segment {
 }
 
 const RECALL =
-  /\b(?:previous(?:ly)?|prior|earlier (?:breach|hack|attack|incident|leak)|(?:second|third|fourth) (?:time|breach|hack|incident|major)|not the first|another (?:breach|hack|incident|leak|attack)|once again|in the past|history of|had (?:also )?(?:suffered|been hit|been hacked|been breached)|also (?:suffered|hit|hacked|breached)|similar (?:breach|hack|incident|attack)|last (?:breach|hack|incident)|past (?:breach|hack|incident|attack)|a year (?:before|earlier)|years? ago)\b/i;
+  /\b(?:previous(?:ly)?|prior|earlier (?:breach|hack|attack|incident|leak)|(?:second|third|fourth) (?:time|breach|hack|incident|major)|not the first|another (?:breach|hack|incident|leak|attack)|once again|in the past|history of|had (?:also )?(?:suffered|been hit|been hacked|been breached)|also (?:suffered|hit|hacked|breached)|similar (?:breach|hack|incident|attack)|last (?:breach|hack|incident)|past (?:breach|hack|incident|attack)|a year (?:before|earlier)|years? ago|(?:a|another) separate (?:breach|hack|attack|incident|leak))\b/i;
 
 /** Whether a sentence recalls an earlier breach. */
 export function isRecallSentence(text: string): boolean {

@@ -110,4 +110,16 @@ describe('findDateMentions', () => {
     expect(events("Since last year's revelation of the theft, banks have tightened controls.", '2017-06-01')).toEqual([]);
     expect(events('Last week the newspaper reported that a vendor sold the accounts.', '2017-06-01')).toEqual([]);
   });
+  it('dates a statement, not the breach, by a month without its year heading "X said"', () => {
+    const roles = (s: string) => findDateMentions(s, '2017-04-20').map((d) => [d.value, d.role]);
+    expect(roles('In February, the hotel chain said it had been the victim of a card skimming attack.')).toEqual([['2017-02', 'disclosure']]);
+    // With its year, the month frames the story and dates the breach.
+    expect(roles('In January 2016, the hotel chain said card data had been stolen.')).toEqual([['2016-01', 'event']]);
+  });
+
+  it('does not date a breach by a handover, an attempt to reach the victim or a multi-year tally', () => {
+    expect(events('The researcher, who was given a copy of the stolen files last week, cracked most of the passwords.', '2017-03-01')).toEqual([]);
+    expect(events('A second researcher found the open database and tried to contact the company in late December.', '2017-03-01')).toEqual([]);
+    expect(events('Over a five-year period from 2011 to 2016, the regulator received 400 breach reports.', '2017-03-01')).toEqual([]);
+  });
 });

@@ -71,6 +71,7 @@ describe('isRecallSentence / isCompatibleDate', () => {
   it('recognises sentences that recall an earlier breach', () => {
     expect(isRecallSentence('It is the second time in two years the retailer has been breached.')).toBe(true);
     expect(isRecallSentence('The firm suffered a previous breach in 2016.')).toBe(true);
+    expect(isRecallSentence('In a separate incident, a laptop holding patient files was stolen from the clinic.')).toBe(true);
     expect(isRecallSentence('Hackers stole card numbers last week.')).toBe(false);
   });
 
