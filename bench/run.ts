@@ -6,6 +6,7 @@ import { main as ledgerBench } from './ledger.bench';
 import { main as poolBench } from './pool.bench';
 import { main as scrapeBench } from './scrape.bench';
 import { main as storeBench } from './store.bench';
+import { main as webBench } from './web.bench';
 
 const BENCHES: [string, () => Promise<void>][] = [
   ['extract', () => extractBench()],
@@ -14,6 +15,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['distributed', () => distributedBench()],
   ['pool', () => poolBench()],
   ['ledger', () => ledgerBench()],
+  ['web', () => webBench()],
 ];
 
 async function run(): Promise<void> {

@@ -1,0 +1,73 @@
+// The catalogue's first render at scale: server time of GET / (the first page of incidents) and
+// of /timeline.json (the chart's figures over every incident) with N reports in a SQLite store,
+// and the page's weight compressed, scripts and styles included. N: BENCH_WEB_RECORDS, 100,000.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../src/api/server';
+import { openSqliteStore } from '../src/store/sqlite-store';
+import { catalogueReport } from '../test/web/catalogue-store';
+import { printTable } from './bench-utils';
+
+const HTML = { accept: 'text/html', 'accept-encoding': 'gzip' };
+
+/** One GET over loopback: the wall time to the last byte, the server's own time, and the bytes sent. */
+function timedGet(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number; body: string; status: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    http.get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const body = res.headers['content-encoding'] === 'gzip' ? require('node:zlib').gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+        resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, bytes: raw.length, body, status: res.statusCode ?? 0 });
+      });
+    }).on('error', reject);
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function main(n = Number(process.env.BENCH_WEB_RECORDS ?? 100_000)): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachfeed-bench-web-'));
+  const store = openSqliteStore(path.join(dir, 'web.db'));
+  try {
+    const t0 = Date.now();
+    for (let i = 0; i < n; i++) {
+      const { outcome, records } = catalogueReport(i);
+      await store.saveArticle(outcome, records);
+    }
+    const seedSecs = (Date.now() - t0) / 1000;
+    const server = await startServer({ store, port: 0 });
+    try {
+      const first = await timedGet(`${server.url}/`, HTML);
+      const again: number[] = [];
+      for (let k = 0; k < 5; k++) again.push((await timedGet(`${server.url}/`, HTML)).ms);
+      const filtered = await timedGet(`${server.url}/?q=org%20007&type=email`, HTML);
+      const timeline = await timedGet(`${server.url}/timeline.json`, { 'accept-encoding': 'gzip' });
+      let weight = first.bytes;
+      for (const m of first.body.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)) weight += (await timedGet(`${server.url}${m[1]}`, { 'accept-encoding': 'gzip' })).bytes;
+      printTable(`web: the catalogue with ${n.toLocaleString('en-US')} reports (SQLite; seeded in ${seedSecs.toFixed(0)} s)`, [
+        ['GET / first render', `${first.ms.toFixed(0)} ms (target < 300 ms)`],
+        ['GET / again (median of 5)', `${median(again).toFixed(0)} ms`],
+        ['GET /?q=org 007&type=email', `${filtered.ms.toFixed(0)} ms`],
+        ['GET /timeline.json (every incident)', `${timeline.ms.toFixed(0)} ms`],
+        ['page weight, gzip, with CSS and JS', `${(weight / 1024).toFixed(1)} KB (target < 200 KB)`],
+      ]);
+    } finally {
+      await server.app.close();
+    }
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main(process.argv[2] ? Number(process.argv[2]) : undefined).catch((err) => {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });
+}
