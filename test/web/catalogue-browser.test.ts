@@ -131,7 +131,7 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   // shows the sentence as soon as the extractor stores it (a `sentence` beside each field's text).
   it.todo('the 2018 OnePlus incident page shows "In January 2018, OnePlus reported that credit card data for up to 40,000 of its users had been stolen."');
 
-  it('the chart draws one bar per month with the right total', async () => {
+  it('the chart draws one bar per month with the right total, and a hover shows the counts', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${base}/`);
     const api = await (await fetch(`${base}/incidents?limit=1000`)).json() as { items: { disclosedAt: string | null }[] };
@@ -154,6 +154,25 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
     expect(new Set(drawn.labels).size).toBe(drawn.labels.length);
     for (const n of drawn.barsPerDataset) expect(n).toBe(drawn.labels.length);
     expect(Object.fromEntries(drawn.labels.map((m, n) => [m, drawn.totals[n]]).filter(([, t]) => t))).toEqual(Object.fromEntries(expected));
+
+    // Hovering the busiest month shows its counts by type and its total.
+    const busiest = drawn.totals.indexOf(Math.max(...drawn.totals));
+    const at = await page.evaluate((m) => {
+      type Bar = { x: number; y: number };
+      const chart = (window as unknown as { Chart: { getChart(id: string): { getDatasetMeta(i: number): { data: Bar[] }; canvas: HTMLCanvasElement } } }).Chart.getChart('chart');
+      const box = chart.canvas.getBoundingClientRect();
+      const bar = chart.getDatasetMeta(0).data[m];
+      return { x: box.left + bar.x, y: box.top + box.height / 2 };
+    }, busiest);
+    await page.mouse.move(at.x, at.y);
+    const tooltip = await page.waitForFunction(() => {
+      const t = (window as unknown as { Chart: { getChart(id: string): { tooltip: { opacity: number; title: string[]; body: { lines: string[] }[]; footer: string[] } } } }).Chart.getChart('chart').tooltip;
+      return t.opacity > 0 && t.footer.length ? { title: t.title, lines: t.body.flatMap((b) => b.lines), footer: t.footer } : null;
+    });
+    const shown = await tooltip.jsonValue() as { title: string[]; lines: string[]; footer: string[] };
+    expect(shown.title).toEqual([drawn.labels[busiest]]);
+    expect(shown.footer).toEqual([`Total: ${drawn.totals[busiest]} incidents`]);
+    expect(shown.lines.reduce((sum, l) => sum + Number(/: (\d+)$/.exec(l)?.[1] ?? 0), 0)).toBe(drawn.totals[busiest]);
     expect(errors).toEqual([]);
   });
 
