@@ -89,25 +89,21 @@ export class HttpClient {
     };
     if (init.signal?.aborted) onCallerAbort();
     init.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    let timer: NodeJS.Timeout | null = null;
-    // The total timer starts once the first slot is granted: time queued behind politeness is not the server's fault.
-    const startTimer = () => {
-      timer ??= setTimeout(() => {
-        state.timedOut = true;
-        controller.abort(new Error('timeout'));
-      }, o.timeoutMs);
-    };
+    const budget = new TimeBudget(o.timeoutMs, () => {
+      state.timedOut = true;
+      controller.abort(new Error('timeout'));
+    });
     try {
-      return await this.follow(url, init, controller.signal, state, startTimer);
+      return await this.follow(url, init, controller.signal, state, budget);
     } catch (err) {
       throw mapFetchError(err, { url: state.currentUrl, ...state, timeoutMs: o.timeoutMs, connectTimeoutMs: o.connectTimeoutMs, headersTimeoutMs: o.headersTimeoutMs });
     } finally {
-      if (timer) clearTimeout(timer);
+      budget.stop();
       init.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
-  private async follow(url: string, init: HttpGetInit, signal: AbortSignal, state: { currentUrl: string }, startTimer: () => void): Promise<HttpResponse> {
+  private async follow(url: string, init: HttpGetInit, signal: AbortSignal, state: { currentUrl: string }, budget: TimeBudget): Promise<HttpResponse> {
     const o = this.options;
     const redirects: string[] = [];
     const seen = new Set<string>();
@@ -121,9 +117,11 @@ export class HttpClient {
         if (slot?.host !== hop.host) {
           slot?.release();
           slot = null;
+          // Time queued behind politeness (the first host's, or a redirect's new host's) is not the server's fault.
+          budget.pause();
           slot = await this.takeSlot(hop, signal);
         }
-        startTimer();
+        budget.run();
         const res = await this.getOnce(hop, init, signal);
         const location = res.headers['location'];
         if (REDIRECT_STATUSES.has(res.status) && location) {
@@ -214,6 +212,33 @@ export class HttpClient {
     return this.closing;
   }
   private closing: Promise<void> | undefined;
+}
+
+/** The request timeout as a budget that runs while requests do, and not while they wait for a politeness slot. */
+class TimeBudget {
+  private timer: NodeJS.Timeout | null = null;
+  private since = 0;
+  private stopped = false;
+
+  constructor(private remainingMs: number, private readonly onOut: () => void) {}
+
+  run(): void {
+    if (this.timer || this.stopped) return;
+    this.since = Date.now();
+    this.timer = setTimeout(this.onOut, Math.max(0, this.remainingMs));
+  }
+
+  pause(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.remainingMs -= Date.now() - this.since;
+  }
+
+  stop(): void {
+    this.pause();
+    this.stopped = true;
+  }
 }
 
 /** A politeness slot held by a request, on `host` (with its port). */

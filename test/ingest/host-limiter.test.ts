@@ -52,6 +52,33 @@ describe('politeness over real HTTP', () => {
   });
 });
 
+describe('redirects between hosts', () => {
+  it('wait for the new host\'s politeness gap between requests, not inside the request timeout', async () => {
+    // one → two → one → two → one → /ok: each host asked three or two times, a second apart, within a 1.5 s timeout.
+    const hop = (from: HostileServer, to: HostileServer, prefix: string) => from.route(`${prefix}`, (req, res) => {
+      const n = Number(new URL(req.url ?? '/', from.origin).searchParams.get('n'));
+      res.writeHead(302, { location: n > 0 ? to.url(`${prefix === '/hop-a' ? '/hop-b' : '/hop-a'}?n=${n - 1}`) : to.url('/ok?hops-done') });
+      res.end();
+    });
+    hop(one, two, '/hop-a');
+    hop(two, one, '/hop-b');
+    const client = new HttpClient({ allowPrivateAddresses: true, perHostConcurrency: 1, perHostDelayMs: 1_000, timeoutMs: 1_500 });
+    try {
+      const res = await client.get(one.url('/hop-a?n=3'));
+      expect(res.status).toBe(200);
+      expect(res.redirects).toHaveLength(4);
+    } finally {
+      await client.close();
+    }
+    const a = [...arrivals(one, '/hop-a'), ...arrivals(one, '/ok?hops-done')];
+    const b = arrivals(two, '/hop-b');
+    expect([a.length, b.length]).toEqual([3, 2]);
+    for (const times of [a, b]) {
+      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(1_000 - JITTER_MS);
+    }
+  });
+});
+
 describe('HostLimiter', () => {
   it('never has more than `concurrency` holders per host', async () => {
     const limiter = new HostLimiter(2, 0);
