@@ -155,6 +155,11 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
     for (const n of drawn.barsPerDataset) expect(n).toBe(drawn.labels.length);
     expect(Object.fromEntries(drawn.labels.map((m, n) => [m, drawn.totals[n]]).filter(([, t]) => t))).toEqual(Object.fromEntries(expected));
 
+    // The same figures as a table, for keyboards and screen readers.
+    await page.locator('.months summary').click();
+    const rows = await page.locator('#months-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, Number(tr.lastElementChild?.textContent)]));
+    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(expected));
+
     // Hovering the busiest month shows its counts by type and its total.
     const busiest = drawn.totals.indexOf(Math.max(...drawn.totals));
     const at = await page.evaluate((m) => {

@@ -96,6 +96,13 @@ describe('web routes', () => {
     expect(second.body).toContain('First page');
   });
 
+  it('a page link the store does not know shows the first page and says so', async () => {
+    const res = await site.get('/?q=org&cursor=bm90LWEtY3Vyc29y', HTML);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('the page link is not valid; showing the first page');
+    expect(itemIds(res.body)).toEqual(itemIds((await site.get('/?q=org', HTML)).body));
+  });
+
   it('names a bad filter on the page (400) and still lists', async () => {
     const res = await site.get('/?type=shoe_size&from=soon', HTML);
     expect(res.statusCode).toBe(400);

@@ -41,6 +41,7 @@ export function renderCatalogue(p: CataloguePage): string {
 <figcaption id="chart-caption"></figcaption></figure>
 <aside class="top-types" aria-labelledby="top-types-h"><h3 id="top-types-h">Top data types</h3><ol id="top-types"></ol></aside>
 </div>
+<details class="months"><summary>The chart as a table</summary><table id="months-table"><caption>Incidents per month of disclosure, by data type</caption><thead></thead><tbody></tbody></table></details>
 </section>
 <noscript><p class="hint">The timeline needs JavaScript; <a href="${p.timelineUrl}">its figures as JSON</a>.</p></noscript>
 <section id="results" class="results" aria-labelledby="results-h">

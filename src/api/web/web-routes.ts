@@ -59,7 +59,13 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   const hidden = { hide: true };
   app.get('/', { schema: hidden, config: { cacheControl: 'no-cache' } }, async (req, reply) => {
     const q = parseCatalogueQuery(req.query as Record<string, unknown>);
-    const { items, nextCursor } = await browseIncidents(store, q.query, q.cursor, pageSize);
+    const { items, nextCursor } = await browseIncidents(store, q.query, q.cursor, pageSize).catch((err: unknown) => {
+      // A page link from before the data changed (or edited by hand): the first page, and a word why.
+      if (!(err instanceof ApiError) || q.cursor === undefined) throw err;
+      q.problems.push('the page link is not valid; showing the first page');
+      q.cursor = undefined;
+      return browseIncidents(store, q.query, undefined, pageSize);
+    });
     const timelineUrl = `/timeline.json${catalogueSearch(q.form)}`;
     return sendHtml(reply.code(q.problems.length ? 400 : 200), renderCatalogue({ q, items, nextCursor, assets: page, timelineUrl }));
   });

@@ -59,6 +59,7 @@
     var summary = t.incidents + ' incidents, ' + span + (t.undated ? '; ' + t.undated + ' without a disclosure date are not charted' : '');
     byId('chart').setAttribute('aria-label', 'Incidents per month of disclosure, stacked by data type: ' + summary);
     byId('chart-caption').textContent = summary + '. Each incident is counted once, under its most common data type.';
+    fillTable(t);
     var list = byId('top-types');
     list.textContent = '';
     t.topTypes.forEach(function (d) {
@@ -71,6 +72,35 @@
       li.append(name, n);
       list.append(li);
     });
+  }
+
+  // The chart's figures for keyboards and screen readers: one row per month that has incidents.
+  function fillTable(t) {
+    var table = byId('months-table');
+    var head = document.createElement('tr');
+    ['Month'].concat(t.series.map(function (s) { return s.label; }), ['Total']).forEach(function (text) {
+      var th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = text;
+      head.append(th);
+    });
+    table.tHead.replaceChildren(head);
+    var rows = [];
+    t.months.forEach(function (month, m) {
+      if (!t.totals[m]) return;
+      var tr = document.createElement('tr');
+      var th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = month;
+      tr.append(th);
+      t.series.map(function (s) { return s.counts[m]; }).concat([t.totals[m]]).forEach(function (n) {
+        var td = document.createElement('td');
+        td.textContent = String(n);
+        tr.append(td);
+      });
+      rows.push(tr);
+    });
+    table.tBodies[0].replaceChildren.apply(table.tBodies[0], rows);
   }
 
   function searchOf() {
