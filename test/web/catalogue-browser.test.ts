@@ -72,12 +72,16 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
     expect(errors).toEqual([]);
   });
 
-  it('is readable at a phone width: nothing wider than the screen', async () => {
+  it('is readable at a phone width: nothing wider than the screen, list or incident page', async () => {
     const { page, errors } = await openPage(browser, { width: 390 });
     await page.goto(`${base}/`);
     await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: screenshotPath('catalogue-phone.png'), fullPage: true });
+    await page.locator('.incidents > li h3 a').first().click();
+    await page.waitForURL(/\/incidents\//);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: screenshotPath('incident-phone.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 

@@ -70,7 +70,7 @@ export function renderIncident(incident: MergedIncident, records: (BreachRecord 
   const body = html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/">All incidents</a></nav>
 <h1>${name}</h1>
 <dl class="facts facts-large">
-<div><dt>Breach</dt><dd>${incident.breachDate ? html`<time datetime="${incident.breachDate.value}">${formatDate(incident.breachDate.value)}</time> <span class="muted">(${incident.breachDate.precision})</span>` : html`<span class="muted">not stated</span>`}</dd></div>
+<div><dt>Breach</dt><dd>${incident.breachDate ? html`<time datetime="${incident.breachDate.value}">${formatDate(incident.breachDate.value)}</time>` : html`<span class="muted">not stated</span>`}</dd></div>
 <div><dt>Disclosed</dt><dd>${incident.disclosedAt ? html`<time datetime="${incident.disclosedAt}">${formatDate(incident.disclosedAt)}</time>` : html`<span class="muted">unknown</span>`}</dd></div>
 <div><dt>Affected</dt><dd>${count ?? html`<span class="muted">not stated</span>`}</dd></div>
 <div><dt>Confidence</dt><dd>${Math.round(incident.confidence * 100)}%</dd></div>
