@@ -105,6 +105,22 @@ describe('extractIncidents: written stories', () => {
     expectEvidenceIn(article, incidents);
   });
 
+  it('gives each victim of a list the count after its own name', () => {
+    const article: ArticleText = {
+      title: 'Leak of a payroll contractor exposes 1.3 million workers',
+      publishedAt: '2021-06-01',
+      text:
+        'A payroll contractor left a database of 1,312,845 worker records exposed online, researchers said. ' +
+        'Employers whose staff records were exposed include Arbor Bank with 12,400 records, Corvex Labs with 9,310 and Dunmore Foods with 4,050.',
+    };
+    const incidents = extractIncidents(article);
+    const counts = new Map(incidents.map((i) => [i.organization?.name ?? null, i.affectedCount?.value]));
+    expect(counts.get('Corvex Labs')).toBe(9_310);
+    expect(counts.get('Dunmore Foods')).toBe(4_050);
+    expect(incidents[0].affectedCount?.value).toBe(1_312_845);
+    expectEvidenceIn(article, incidents);
+  });
+
   it('a breach with no named victim still yields an incident', () => {
     const article: ArticleText = {
       title: null,

@@ -77,7 +77,28 @@ export function findAffectedCounts(sentence: string): CountMention[] {
       isAffected,
     });
   }
+  addListedCounts(sentence, out);
   return out;
+}
+
+const WITH_BEFORE = /\bwith\s+$/i;
+const LISTED_BARE = new RegExp(String.raw`\bwith\s+(?:(${QUALIFIER})\s+)?(${NUMBER_PHRASE})(?=\s*(?:,|;|\.(?!\d)|\)|$|\s+(?:and|or)\b))`, 'gi');
+
+// "CVS with 40,739 records, Citigroup with 35,292 and IBM with 33,412": in a list of
+// "<name> with <count>", the noun of the first item is understood in the others.
+function addListedCounts(sentence: string, out: CountMention[]): void {
+  const model = out.find((c) => WITH_BEFORE.test(sentence.slice(Math.max(0, c.index - 12), c.index)));
+  if (!model) return;
+  LISTED_BARE.lastIndex = 0;
+  for (let m = LISTED_BARE.exec(sentence); m; m = LISTED_BARE.exec(sentence)) {
+    const numberIndex = m.index + m[0].lastIndexOf(m[2]);
+    if (out.some((c) => c.index <= numberIndex && numberIndex < c.index + c.text.length)) continue;
+    const value = parseNumberPhrase(m[2]);
+    if (value === null || value < 2 || /^(?:19|20)\d\d$/.test(m[2]) || /^\d+\.\d+$/.test(m[2].trim())) continue;
+    const start = m.index + m[0].indexOf(m[1] ?? m[2]);
+    out.push({ value, unit: model.unit, qualifier: m[1] ? m[1].toLowerCase() : null, text: sentence.slice(start, numberIndex + m[2].length), index: start, isAffected: model.isAffected });
+  }
+  out.sort((a, b) => a.index - b.index);
 }
 
 function isDistractor(sentence: string, numberIndex: number, numberText: string, modifiers: string, noun: string, end: number): boolean {

@@ -28,7 +28,7 @@ export function buildIncidents(x: IncidentInputs): Incident[] {
     const own = v.sentenceIndexes.filter((i) => x.readings.has(i));
     if (!own.length) continue;
     const incident = buildIncident({ date: null, victimKey: v.key, sentences: own, isMain: false }, x);
-    incident.affectedCount = countAfterName(own.map((i) => x.readings.get(i)!), v.name);
+    incident.affectedCount = countAfterName(own.map((i) => x.readings.get(i)!), v.name, x.victims.map((o) => o.name));
     incidents.push(incident);
   }
   return incidents;
@@ -50,7 +50,11 @@ function buildIncident(seg: Segment, x: IncidentInputs): Incident {
   );
 
   const counts = rs.flatMap((r) => r.counts);
-  const count = preferExactCount(counts.find((c) => c.isAffected) ?? counts[0] ?? null, counts);
+  // A rounded figure ("3.3 million fans") is refined by the exact one anywhere in the article.
+  const articleCounts = [...x.readings.values()].flatMap((r) => r.counts);
+  // In a list of victims with their counts, a victim's count is the one after its name.
+  const own = victim && !seg.isMain ? countMentionAfterName(rs, victim.name, x.victims.map((v) => v.name)) : null;
+  const count = preferExactCount(own ?? counts.find((c) => c.isAffected) ?? counts[0] ?? null, articleCounts);
   const announced = rs.flatMap((r) => r.dates).find((d) => d.role === 'disclosure' && d.precision === 'day');
 
   return {
@@ -82,12 +86,18 @@ function preferExactCount(chosen: CountMention | null, counts: CountMention[]): 
 }
 
 // The count that follows a victim's name in its sentence, before any other name.
-function countAfterName(rs: SentenceReading[], name: string): Incident['affectedCount'] {
+function countAfterName(rs: SentenceReading[], name: string, names: string[]): Incident['affectedCount'] {
+  const c = countMentionAfterName(rs, name, names);
+  return c ? { value: c.value, unit: c.unit, qualifier: c.qualifier, text: c.text } : null;
+}
+
+function countMentionAfterName(rs: SentenceReading[], name: string, names: string[]): CountMention | null {
+  const others = names.filter((n) => n !== name && !name.includes(n));
   for (const r of rs) {
     const at = r.text.indexOf(name);
     if (at < 0) continue;
     const c = r.counts.find((m) => m.index > at && m.index - at < 80);
-    if (c) return { value: c.value, unit: c.unit, qualifier: c.qualifier, text: c.text };
+    if (c && !others.some((n) => r.text.slice(at + name.length, c.index).includes(n))) return c;
   }
   return null;
 }

@@ -57,4 +57,10 @@ describe('findAffectedCounts', () => {
   it('gives a number coordinated with another the noun they share', () => {
     expect(values('Attackers leaked 12 million and 40 million accounts in two raids.')).toEqual([12_000_000, 40_000_000]);
   });
+
+  it('gives each item of a "<name> with <count>" list the noun of the first', () => {
+    expect(values('The exposed firms include Arbor Bank with 12,400 records, Cole Mining with 9,310 and Dunmore Foods with 4,050.')).toEqual([12_400, 9_310, 4_050]);
+    // Without a counted first item, a bare number after "with" is no count.
+    expect(values('The shop was hit with 3 separate attacks, with 2 of them successful.')).toEqual([]);
+  });
 });
