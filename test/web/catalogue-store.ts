@@ -1,22 +1,21 @@
 // A store of many generated reports for the catalogue's tests and its benchmark (bench/web.bench.ts):
-// 400 organizations, disclosures spread over 2016–2024, a few data types each, and one report
-// whose organization and headline are an XSS attempt. No jest here: the benchmark imports it too.
+// 400 organizations (or as many as asked), disclosures spread over 2016–2024, a few data types
+// each, and one report whose organization and headline are an XSS attempt. No jest here: the
+// benchmark imports it too.
 import { buildRecords } from '../../src/pipeline/build-records';
 import type { ArticleOutcome, RecordStore } from '../../src/store/record-store';
 import type { BreachRecord, DataType } from '../../src/types';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 const TYPES: DataType[] = ['email', 'password', 'name', 'phone', 'address', 'payment_card', 'medical', 'government_id'];
-const ORGS = 400;
-
-/** The i-th generated report: its article verdict and one record. */
-export function catalogueReport(i: number): { outcome: ArticleOutcome; records: BreachRecord[] } {
+/** The i-th generated report of `orgs` organizations: its article verdict and one record. */
+export function catalogueReport(i: number, orgs = 400): { outcome: ArticleOutcome; records: BreachRecord[] } {
   const url = `https://news${i % 7}.example/2020/story-${i}`;
   const hostile = i === 0;
-  const name = hostile ? HOSTILE : `Org ${String(i % ORGS).padStart(3, '0')} Holdings`;
-  const key = hostile ? 'img-src-x-onerror-alert-1' : `org-${i % ORGS}`;
+  const name = hostile ? HOSTILE : `Org ${String(i % orgs).padStart(3, '0')} Holdings`;
+  const key = hostile ? 'img-src-x-onerror-alert-1' : `org-${i % orgs}`;
   // Each organization's reports fall in different months, so they stay separate incidents.
-  const month = (Math.floor(i / ORGS) * 7 + (i % 108)) % 108;
+  const month = (Math.floor(i / orgs) * 7 + (i % 108)) % 108;
   const year = 2016 + Math.floor(month / 12);
   const mm = String((month % 12) + 1).padStart(2, '0');
   const types = [TYPES[i % TYPES.length], TYPES[(i * 3 + 1) % TYPES.length]].filter((t, n, all) => all.indexOf(t) === n);
@@ -39,9 +38,9 @@ export function catalogueReport(i: number): { outcome: ArticleOutcome; records: 
 }
 
 /** Stores reports 0..n-1 (report 0 is the hostile one). */
-export async function seedCatalogue(store: RecordStore, n: number): Promise<void> {
+export async function seedCatalogue(store: RecordStore, n: number, orgs?: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const { outcome, records } = catalogueReport(i);
+    const { outcome, records } = catalogueReport(i, orgs);
     await store.saveArticle(outcome, records);
   }
 }
