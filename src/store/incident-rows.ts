@@ -27,15 +27,16 @@ export function toLookup(row: IncidentRow): IncidentLookup {
 
 export const INCIDENT_ROW = 'SELECT id, seq, state, merged_into, json FROM incidents';
 
-/** Live incidents matching `query`, newest disclosure first, after `after`. */
+/** Live incidents matching `query`, newest disclosure first (then by id, descending), after `after`. */
 export function browseSql(query: RecordQuery, after: IncidentPosition | null, limit: number): { sql: string; params: unknown[] } {
   const { where, params } = recordFilter(query);
   const clauses = [`state = 'live'`, ...(where ? [where.replace(/^WHERE /, '')] : [])];
   if (after) {
-    clauses.push('(disclosed_sort < ? OR (disclosed_sort = ? AND id > ?))');
-    params.push(after.disclosedAt, after.disclosedAt, after.id);
+    // A row-value comparison, so both stores seek in the index instead of scanning up to the page.
+    clauses.push('(disclosed_sort, id) < (?, ?)');
+    params.push(after.disclosedAt, after.id);
   }
-  return { sql: `SELECT json FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id LIMIT ?`, params: [...params, limit] };
+  return { sql: `SELECT json FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id DESC LIMIT ?`, params: [...params, limit] };
 }
 
 /** Incident rows (live and tombstones) matching `query` after `afterSeq`, in change order. */

@@ -86,12 +86,21 @@ function clusterGroup(sorted: BreachRecord[]): BreachRecord[][] {
   return clusters.map((c) => c.members);
 }
 
+// Merging compares the same few dates over and over: each is parsed once.
+const periods = new Map<string, [number, number]>();
+
 /** Start and end (inclusive, as day numbers) of a YYYY[-MM[-DD]] value. */
 function period(value: string): [number, number] {
-  const [y, m, d] = value.split('-').map(Number);
-  const start = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
-  const end = d ? start : m ? Date.UTC(y, m, 0) : Date.UTC(y, 11, 31);
-  return [start / 86_400_000, end / 86_400_000];
+  let p = periods.get(value);
+  if (!p) {
+    const [y, m, d] = value.split('-').map(Number);
+    const start = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+    const end = d ? start : m ? Date.UTC(y, m, 0) : Date.UTC(y, 11, 31);
+    p = [start / 86_400_000, end / 86_400_000];
+    if (periods.size >= 100_000) periods.clear(); // bounded: days over three centuries
+    periods.set(value, p);
+  }
+  return p;
 }
 
 function areCompatible(a: BreachRecord, b: BreachRecord): boolean {

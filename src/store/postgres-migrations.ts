@@ -67,7 +67,7 @@ export const POSTGRES_MIGRATIONS: string[] = [
      updated_at timestamptz NOT NULL DEFAULT now()
    );
    CREATE INDEX incidents_group ON incidents (group_key);
-   CREATE INDEX incidents_newest ON incidents (state, disclosed_sort DESC, id);
+   CREATE INDEX incidents_newest ON incidents (state, disclosed_sort, id);
    CREATE TABLE store_meta (key text PRIMARY KEY, value text NOT NULL);
    INSERT INTO store_meta (key, value) VALUES ('incidents_built', '0');`,
 ];

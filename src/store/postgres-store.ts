@@ -145,24 +145,36 @@ export class PostgresStore implements RecordStore {
     });
   }
 
-  async importRecords(items: ImportItem[]): Promise<void> {
+  async importRecords(batches: AsyncIterable<ImportItem[]> | Iterable<ImportItem[]>): Promise<number> {
+    let count = 0;
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_ID]);
-      const latest = [...new Map(items.map((i) => [i.record.id, i])).values()]; // one row may be written once per statement
-      const before = await client.query<{ id: string; org_key: string | null }>('SELECT id, org_key FROM records WHERE id = ANY($1::text[]) AND NOT deleted',
-        [latest.map((i) => i.record.id)]);
-      const articles = [...new Map(latest.map((i) => [i.articleKey, i.record.article])).entries()];
-      // An imported record's article: known ones keep their verdict; the count is recounted after.
-      await client.query(`INSERT INTO articles (key, url_key, url, canonical_url, feed, status, record_count)
-        SELECT key, key, url, canonical_url, feed, 'breach', 0 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(key, url, canonical_url, feed)
-        ON CONFLICT (key) DO NOTHING`,
-      [articles.map(([k]) => k), articles.map(([, a]) => a.url), articles.map(([, a]) => a.canonicalUrl), articles.map(([, a]) => a.feed)]);
-      await upsertRecords(client, latest);
-      await client.query(`UPDATE articles SET status = 'breach', reason = NULL, failure_stage = NULL, updated_at = now(),
-        record_count = (SELECT count(*) FROM records WHERE article_key = articles.key AND NOT deleted) WHERE key = ANY($1::text[])`,
-      [articles.map(([k]) => k)]);
-      await refreshIncidents(client, [...before.rows.map((r) => groupOfRow(r.id, r.org_key)), ...latest.map((i) => groupKeyOf(i.record))]);
+      const touched = new Set<string>();
+      const touchedArticles = new Set<string>();
+      for await (const items of batches) {
+        const latest = [...new Map(items.map((i) => [i.record.id, i])).values()]; // one row may be written once per statement
+        const before = await client.query<{ id: string; org_key: string | null }>('SELECT id, org_key FROM records WHERE id = ANY($1::text[]) AND NOT deleted',
+          [latest.map((i) => i.record.id)]);
+        for (const r of before.rows) touched.add(groupOfRow(r.id, r.org_key));
+        for (const i of latest) touched.add(groupKeyOf(i.record));
+        const articles = [...new Map(latest.map((i) => [i.articleKey, i.record.article])).entries()];
+        // An imported record's article: known ones keep their verdict; the count is recounted after.
+        await client.query(`INSERT INTO articles (key, url_key, url, canonical_url, feed, status, record_count)
+          SELECT key, key, url, canonical_url, feed, 'breach', 0 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(key, url, canonical_url, feed)
+          ON CONFLICT (key) DO NOTHING`,
+        [articles.map(([k]) => k), articles.map(([, a]) => a.url), articles.map(([, a]) => a.canonicalUrl), articles.map(([, a]) => a.feed)]);
+        await upsertRecords(client, latest);
+        for (const [key] of articles) touchedArticles.add(key);
+        count += items.length;
+      }
+      // Once at the end, as one join: per batch, the recount grows with the table.
+      await client.query(`UPDATE articles SET status = 'breach', reason = NULL, failure_stage = NULL, updated_at = now(), record_count = c.n
+        FROM (SELECT article_key, count(*) AS n FROM records WHERE NOT deleted AND article_key = ANY($1::text[]) GROUP BY article_key) AS c
+        WHERE articles.key = c.article_key`, [[...touchedArticles]]);
+      const groups = [...touched];
+      for (let i = 0; i < groups.length; i += 2000) await refreshIncidents(client, groups.slice(i, i + 2000));
     });
+    return count;
   }
 
   /** Runs `work` in one transaction on one pooled client; any failure is one StoreError. */
@@ -271,6 +283,10 @@ export class PostgresStore implements RecordStore {
       FROM articles WHERE status = 'failed' GROUP BY 1`);
     for (const row of f.rows) failuresByStage[row.stage] = Number(row.n);
     return { articles, records: Number(r.rows[0].n), incidents: Number(i.rows[0].n), failuresByStage };
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
   }
 
   close(): Promise<void> {

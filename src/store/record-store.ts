@@ -110,10 +110,12 @@ export interface RecordStore {
   /** One record by id, or null. */
   getRecord(id: string): Promise<BreachRecord | null>;
   /**
-   * Upserts records (no verdicts are replaced, no records dropped), creating their articles as
-   * breach articles when unknown; one transaction; idempotent.
+   * Upserts records batch by batch (no records dropped), creating their articles as breach
+   * articles when unknown, then rebuilds the incidents of the organizations touched, once. One
+   * transaction for all: an import that fails leaves the store as it was. Idempotent. Returns
+   * how many records were read.
    */
-  importRecords(items: ImportItem[]): Promise<void>;
+  importRecords(batches: AsyncIterable<ImportItem[]> | Iterable<ImportItem[]>): Promise<number>;
   /** Live incidents, newest disclosure first, after `after`. */
   browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]>;
   /** Every change of an incident after `afterSeq`, in change order (incidents and tombstones). */
@@ -125,5 +127,7 @@ export interface RecordStore {
   /** Every feed's state, by feed id. */
   listFeedStates(): Promise<FeedState[]>;
   counts(): Promise<StoreCounts>;
+  /** Resolves when the store answers a trivial query (health checks: cheap at any size). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

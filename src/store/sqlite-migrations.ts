@@ -65,7 +65,7 @@ export const SQLITE_MIGRATIONS: string[] = [
      updated_at TEXT NOT NULL
    );
    CREATE INDEX incidents_group ON incidents(group_key);
-   CREATE INDEX incidents_newest ON incidents(state, disclosed_sort DESC, id);
+   CREATE INDEX incidents_newest ON incidents(state, disclosed_sort, id);
    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    INSERT INTO store_meta (key, value) VALUES ('incidents_built', '0');`,
 ];

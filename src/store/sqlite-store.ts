@@ -58,7 +58,7 @@ export class SqliteStore implements RecordStore {
   private closing?: Promise<void>;
   private readonly incidents: SqliteIncidents;
   private readonly saveTx: Database.Transaction<(outcome: ArticleOutcome, records: BreachRecord[]) => void>;
-  private readonly importTx: Database.Transaction<(items: ImportItem[]) => void>;
+  private readonly importBatch: (items: ImportItem[], touched: Set<string>) => void;
   /** Asked once or twice per feed item: prepared once. */
   private readonly statusByAnyKey: Database.Statement<{ key: string }, { status: ArticleStatus }>;
 
@@ -124,9 +124,8 @@ export class SqliteStore implements RecordStore {
       this.incidents.refresh(touched);
     });
 
-    this.importTx = db.transaction((items: ImportItem[]) => {
+    this.importBatch = (items, touched) => {
       const now = new Date().toISOString();
-      const touched = new Set<string>();
       const articles = new Set<string>();
       for (const { articleKey, record: r } of items) {
         ensureArticle.run({ key: articleKey, url: r.article.url, canonicalUrl: r.article.canonicalUrl, feed: r.article.feed, now });
@@ -137,22 +136,38 @@ export class SqliteStore implements RecordStore {
         writeRecord(articleKey, r, now);
       }
       for (const key of articles) recountArticle.run({ key, now });
-      this.incidents.refresh(touched);
-    });
+    };
   }
 
   async saveArticle(outcome: ArticleOutcome, records: BreachRecord[]): Promise<void> {
-    try {
-      // IMMEDIATE: take the write lock up front, so a second writer waits out busy_timeout instead of failing at once.
-      this.saveTx.immediate(outcome, records);
-    } catch (err) {
-      throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
-    }
+    // IMMEDIATE: take the write lock up front, so a second writer waits out busy_timeout instead of failing at once.
+    this.write(() => this.saveTx.immediate(outcome, records));
   }
 
-  async importRecords(items: ImportItem[]): Promise<void> {
+  async importRecords(batches: AsyncIterable<ImportItem[]> | Iterable<ImportItem[]>): Promise<number> {
+    // A transaction across awaits: this connection is the importer's alone while it runs.
+    const touched = new Set<string>();
+    let count = 0;
+    this.write(() => this.db.exec('BEGIN IMMEDIATE'));
     try {
-      this.importTx.immediate(items);
+      for await (const items of batches) {
+        this.write(() => this.importBatch(items, touched));
+        count += items.length;
+      }
+      this.write(() => {
+        this.incidents.refresh(touched);
+        this.db.exec('COMMIT');
+      });
+    } finally {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    }
+    return count;
+  }
+
+  /** Runs a write; any failure is one StoreError naming the file. */
+  private write<T>(work: () => T): T {
+    try {
+      return work();
     } catch (err) {
       throw new StoreError(`store: cannot write to ${this.location}: ${(err as Error).message}`, { cause: err, kind: storeFailureKind(err) });
     }
@@ -230,6 +245,10 @@ export class SqliteStore implements RecordStore {
       failuresByStage[row.stage] = row.n;
     }
     return { articles, records, incidents: this.incidents.countLive(), failuresByStage };
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   close(): Promise<void> {

@@ -213,13 +213,25 @@ describe.each(backends)('%s incidents', (_name, open) => {
 
   it('import upserts records idempotently, keeping other records of their articles', async () => {
     const a = article('https://a.example/1', [{ organization: org('Acme', 'acme') }, { organization: org('Globex', 'globex') }]);
-    await store.importRecords([{ articleKey: 'k1', record: a.records[0] }]);
-    await store.importRecords([{ articleKey: 'k1', record: a.records[1] }, { articleKey: 'k1', record: a.records[0] }]);
+    expect(await store.importRecords([[{ articleKey: 'k1', record: a.records[0] }]])).toBe(1);
+    await store.importRecords([[{ articleKey: 'k1', record: a.records[1] }], [{ articleKey: 'k1', record: a.records[0] }]]);
     const seqs = (await store.pageRecordChanges({}, 0, 100)).map((c) => c.seq);
-    await store.importRecords(a.records.map((record) => ({ articleKey: 'k1', record })));
+    await store.importRecords([a.records.map((record) => ({ articleKey: 'k1', record }))]);
     expect((await store.pageRecordChanges({}, 0, 100)).map((c) => c.seq)).toEqual(seqs);
     expect((await store.counts()).records).toBe(2);
     expect((await allLive(store)).map((i) => i.organization?.key).sort()).toEqual(['acme', 'globex']);
     expect(await store.getArticleStatus('k1')).toBe('breach');
+  });
+
+  it('an import that fails part way leaves the store as it was', async () => {
+    const a = article('https://a.example/1', [{ organization: org('Acme', 'acme') }]);
+    async function* failing() {
+      yield [{ articleKey: 'k1', record: a.records[0] }];
+      throw new Error('input: line 2 is cut short');
+    }
+    await expect(store.importRecords(failing())).rejects.toThrow('input: line 2 is cut short');
+    expect(await store.counts()).toMatchObject({ records: 0, incidents: 0 });
+    await store.importRecords([[{ articleKey: 'k1', record: a.records[0] }]]); // and the store still writes
+    expect((await store.counts()).records).toBe(1);
   });
 });

@@ -19,7 +19,7 @@ export async function metaRoutes(app: FastifyInstance, opts: RouteOptions & { me
     config: { cacheControl: 'no-store' },
   }, async (_req, reply) => {
     try {
-      await opts.store.counts();
+      await opts.store.ping();
       return { status: 'ok' };
     } catch {
       return reply.code(503).send({ status: 'unavailable', error: 'the store does not answer' });

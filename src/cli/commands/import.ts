@@ -24,9 +24,10 @@ export const registerImport: RegisterCommand = (program, action) => {
 };
 
 /**
- * `breachfeed import FILE`: records in, a batch per transaction, incidents kept as they go. Each
- * line is checked against the record schema; a line that fails is reported (its number and the
- * problem), the rest are imported, and the exit code is 1. Importing twice changes nothing.
+ * `breachfeed import FILE`: records in, in one transaction (a failed import changes nothing),
+ * incidents rebuilt once at the end. Each line is checked against the record schema; a line that
+ * fails is reported (its number and the problem), the rest are imported, and the exit code is 1.
+ * Importing twice changes nothing.
  */
 export async function importCommand(file: string, opts: { config?: string; db?: string }): Promise<number> {
   if (file !== '-' && !fs.existsSync(file)) throw new ConfigError(`import: ${file} does not exist`);
@@ -37,17 +38,12 @@ export async function importCommand(file: string, opts: { config?: string; db?: 
   const rt = new Runtime(settings, 'breachfeed-import', 2);
   const progress = createProgress('import', null);
   if (file !== '-') progress.setTotal(await countLines(file));
-  let imported = 0;
   let refused = 0;
-  try {
-    const store = await rt.openStore(opts.db);
-    let batch: ImportItem[] = [];
-    const flush = async () => {
-      if (batch.length) await store.importRecords(batch);
-      imported += batch.length;
-      batch = [];
-    };
+  const source = file === '-' ? 'stdin' : file;
+
+  async function* batches(): AsyncGenerator<ImportItem[]> {
     const input = file === '-' ? process.stdin : fs.createReadStream(file, 'utf8');
+    let batch: ImportItem[] = [];
     let lineNo = 0;
     for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
       lineNo++;
@@ -56,14 +52,23 @@ export async function importCommand(file: string, opts: { config?: string; db?: 
       const problem = lineProblem(line, isRecord);
       if (problem) {
         refused++;
-        progress.log(`breachfeed: import: ${file === '-' ? 'stdin' : file} line ${lineNo}: ${problem}`);
+        progress.log(`breachfeed: import: ${source} line ${lineNo}: ${problem}`);
         continue;
       }
       const record = JSON.parse(line) as BreachRecord;
       batch.push({ articleKey: articleKey(record.article.canonicalUrl), record });
-      if (batch.length >= BATCH) await flush();
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
-    await flush();
+    if (batch.length) yield batch;
+  }
+
+  let imported: number;
+  try {
+    const store = await rt.openStore(opts.db);
+    imported = await store.importRecords(batches());
   } finally {
     progress.stop();
     await rt.close();
