@@ -2,6 +2,7 @@
 // under the same conditions. Each prints its own table.
 import { main as distributedBench } from './distributed.bench';
 import { main as extractBench } from './extract.bench';
+import { main as incidentsBench } from './incidents.bench';
 import { main as ledgerBench } from './ledger.bench';
 import { main as poolBench } from './pool.bench';
 import { main as scrapeBench } from './scrape.bench';
@@ -12,6 +13,7 @@ const BENCHES: [string, () => Promise<void>][] = [
   ['extract', () => extractBench()],
   ['scrape', () => scrapeBench()],
   ['store', () => storeBench()],
+  ['incidents', () => incidentsBench()],
   ['distributed', () => distributedBench()],
   ['pool', () => poolBench()],
   ['ledger', () => ledgerBench()],
