@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { ContentError, describeError } from '../errors';
+import { ContentError, describeError, type FailureStage } from '../errors';
 import { DEFAULT_MAX_TEXT_CHARS } from '../extract/limit-text';
 import { DEFAULT_MAX_MARKUP_CHARS, DEFAULT_MAX_NESTING_DEPTH } from '../extract/scrape/pre-parse-limits';
 import type { Article, ArticleText, Page } from '../types';
 // Types only: the stages' code (the parser, the NLP library) loads in the threads, not here.
-import type { CpuTask, ExtractResult } from './cpu-task';
+import type { ArticleFallback, CpuTask, ExtractResult, ReadResult } from './cpu-task';
 
-export type { ExtractResult } from './cpu-task';
+export type { ArticleFallback, ExtractResult, ReadResult } from './cpu-task';
 
 export interface CpuLimits {
   /** scrape.maxNestingDepth */
@@ -39,6 +39,8 @@ export interface CpuStages {
   scrape(page: Page): Promise<Article>;
   /** `url` names the article in messages. */
   extract(article: ArticleText, url: string): Promise<ExtractResult>;
+  /** Scrape, then extract when the page has a body: both stages in one task, each with its own budget. */
+  read(page: Page, fallback: ArticleFallback): Promise<ReadResult>;
   close(): Promise<void>;
 }
 
@@ -74,9 +76,9 @@ export class CpuPool implements CpuStages {
     this.pool = new Piscina({
       filename: findWorkerFile(),
       name: 'runCpuTask',
-      // Started when there is work for them: a thread with the parser and the NLP library loaded
-      // costs about 45 MB, which a run of one long page does not need twice.
-      minThreads: 0,
+      // One started at once (its start-up overlaps the first fetches), the others when there is
+      // work for them: a thread with the parser and the NLP library loaded costs about 45 MB.
+      minThreads: 1,
       maxThreads: this.threads,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb },
@@ -92,22 +94,41 @@ export class CpuPool implements CpuStages {
     return this.run<ExtractResult>({ stage: 'extract', article, maxTextChars: this.opts.maxTextChars }, url);
   }
 
+  read(page: Page, fallback: ArticleFallback): Promise<ReadResult> {
+    const { maxNestingDepth, maxMarkupChars, maxTextChars } = this.opts;
+    return this.run<ReadResult>({ stage: 'read', page, fallback, maxNestingDepth, maxMarkupChars, maxTextChars }, page.url);
+  }
+
   private async run<R>(task: CpuTask, url: string): Promise<R> {
     await this.slot();
-    const budget = AbortSignal.timeout(this.opts.taskTimeoutMs);
+    const progress = { word: new Int32Array(new SharedArrayBuffer(8)), sentAt: Date.now() };
+    const step = () => Atomics.load(progress.word, 0);
+    const stageOf = (s: number): FailureStage => (task.stage !== 'read' ? task.stage : s === 2 ? 'extract' : 'scrape');
+    const budget = new AbortController();
+    const limit = this.opts.taskTimeoutMs;
+    // Looked at when the running stage's budget would end: one that has not started yet (a new
+    // thread still loading) or started since has time left, and the check comes back then.
+    let timer: NodeJS.Timeout;
+    const check = () => {
+      const left = step() === 0 ? limit : progress.sentAt + Atomics.load(progress.word, 1) + limit - Date.now();
+      if (left > 0) timer = setTimeout(check, left);
+      else budget.abort();
+    };
+    timer = setTimeout(check, limit);
     try {
-      return (await this.pool.run(task, { signal: budget })) as R;
+      return (await this.pool.run({ ...task, progress }, { signal: budget.signal })) as R;
     } catch (err) {
-      const { stage } = task;
+      const stage = stageOf(step());
       // Aborting a running task terminates its thread; piscina starts another.
-      if (budget.aborted) {
-        throw new ContentError(`${stage}: ${url} exceeded ${formatSeconds(this.opts.taskTimeoutMs)} (pool.taskTimeoutMs)`, { stage, cause: err });
+      if (budget.signal.aborted) {
+        throw new ContentError(`${stage}: ${url} exceeded ${formatSeconds(limit)} (pool.taskTimeoutMs)`, { stage, cause: err });
       }
       if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
         throw new ContentError(`${stage}: ${url} exceeded ${this.opts.maxHeapMb} MB of heap (pool.maxHeapMb)`, { stage, cause: err });
       }
       throw new ContentError(`${stage}: ${url} failed: ${describeError(err)}`, { stage, cause: err });
     } finally {
+      clearTimeout(timer);
       this.release();
     }
   }

@@ -59,22 +59,20 @@ export async function prepareItem(item: FeedItem, ctx: Omit<ItemContext, 'store'
   }
   const cpu = ctx.cpu ?? inProcessCpu();
   const page = await fetchPage(item, ctx.http);
-  const article = await cpu.scrape(page);
+  // Scrape and extract in one task: one round trip through this thread, whose turns are the
+  // pool's bottleneck. Extraction is wasted only on a page whose canonical URL is a duplicate.
+  const { article, extraction } = await cpu.read(page, { title: item.title ?? null, publishedAt: item.publishedAt ?? null });
   const canonicalUrl = canonicalizeUrl(article.canonicalUrl, ctx.originAliases);
   const key = articleKey(canonicalUrl);
   // The page may name a canonical URL another item already led to.
   if (key !== urlKey && (await isKnown(key, ctx))) return { kind: 'duplicate', url };
 
   const base = { key, urlKey, guidKey, url, canonicalUrl, feed: item.feedId };
-  if (!article.text) {
+  if (!extraction) {
     const reason = `scrape: ${url} has no article body${article.emptyReason ? ` (${article.emptyReason})` : ''}`;
     return { kind: 'verdict', url, outcome: { ...base, status: 'failed', reason, stage: 'scrape' }, records: [] };
   }
-  const { incidents, truncated, extractor } = await cpu.extract({
-    title: article.title ?? item.title ?? null,
-    publishedAt: article.publishedAt ?? item.publishedAt ?? null,
-    text: article.text,
-  }, url);
+  const { incidents, truncated, extractor } = extraction;
   const notes = [...(article.truncated ?? []), ...(truncated ? [truncated] : [])];
   const records = buildRecords(incidents, {
     // The link without tracking parameters: two feeds linking one article give the same record.

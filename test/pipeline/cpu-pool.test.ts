@@ -73,6 +73,19 @@ describe('the CPU pool', () => {
     expect(stored).toBe('failed');
   });
 
+  it('scrape and extract of one page run as one task, each stage with its own budget, named when it runs out', async () => {
+    const cpu = pool({ threads: 1, taskTimeoutMs: 1_000, maxTextChars: 10_000_000 });
+    // 115 KB of breach reports: a few hundredths of a second to scrape, seconds to extract.
+    const reports = Array.from({ length: 1_000 }, (_, i) => `Vendor${i} Corp said on Monday that hackers stole the names and email addresses of ${i + 1000} customers in a data breach.`);
+    const html = articleHtml('Long read', reports.join(' '));
+    const page = { url: 'http://h.test/long', finalUrl: 'http://h.test/long', status: 200, html, fetchedAt: '' };
+    const err = await cpu.read(page, { title: null, publishedAt: null }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('extract: http://h.test/long exceeded 1 s (pool.taskTimeoutMs)');
+    expect(err).toMatchObject({ stage: 'extract', kind: 'permanent' });
+    const ok = await cpu.read({ ...page, html: articleHtml('Acme Corp data breach', `${BREACH} ${CALM}`) }, { title: null, publishedAt: '2025-03-03' });
+    expect(ok.extraction?.incidents[0].organization?.name).toBe('Acme Corp');
+  });
+
   it('a page needing more heap than maxHeapMb fails alone, naming the heap budget', async () => {
     const cpu = pool({ threads: 1, maxHeapMb: 32, maxMarkupChars: 10_000_000, maxTextChars: 10_000_000 });
     const page = (p: string, html: string) => ({ url: server.url(p), finalUrl: server.url(p), status: 200, html, fetchedAt: '' });
