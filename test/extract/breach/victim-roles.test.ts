@@ -60,6 +60,11 @@ describe('scoreVictimRole', () => {
     expect(roleOf('Leakwire published the party’s emails following a hack of the campaign.', 'Leakwire')).toBeLessThan(3);
   });
 
+  it('does not take a hacker group introduced by name for the victim', () => {
+    expect(roleOf('A hacking crew known as Grey Lantern leaked the studio’s unreleased episodes.', 'Grey Lantern')).toBeLessThan(0);
+    expect(roleOf('The extortion group calling itself Nightjar dumped the files online.', 'Nightjar')).toBeLessThan(0);
+  });
+
   it('gives a plain mention the neutral score', () => {
     expect(roleOf('Malware stole data from many shops, and Ostra was among the brands named.', 'Ostra')).toBe(1);
   });
