@@ -30,23 +30,32 @@ export interface TimelineOptions {
 export async function buildTimeline(incidents: AsyncIterable<MergedIncident>, opts: TimelineOptions = {}): Promise<Timeline> {
   const stacked = opts.stackedTypes ?? 5;
   const listed = opts.listedTypes ?? 10;
-  const seen: { month: string | null; types: string[] }[] = [];
+  // One pass, counting incidents by (month, type set): few distinct keys, whatever the number of incidents.
+  const groups = new Map<string, { month: string | null; types: string[]; incidents: number }>();
   const typeCounts = new Map<string, number>();
+  let total = 0;
   for await (const i of incidents) {
-    const types = i.dataTypes.map((d) => d.type);
+    total++;
+    const types = i.dataTypes.map((d) => d.type as string);
     for (const t of types) typeCounts.set(t, (typeCounts.get(t) ?? 0) + 1);
-    seen.push({ month: i.disclosedAt && /^\d{4}-\d{2}/.test(i.disclosedAt) ? i.disclosedAt.slice(0, 7) : null, types });
+    const month = i.disclosedAt && /^\d{4}-\d{2}/.test(i.disclosedAt) ? i.disclosedAt.slice(0, 7) : null;
+    const key = `${month}|${types.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.incidents++;
+    else groups.set(key, { month, types, incidents: 1 });
   }
   const ranked = [...typeCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const stackTypes = ranked.slice(0, stacked).map(([t]) => t);
-  const dated = seen.filter((s): s is { month: string; types: string[] } => s.month !== null);
-  const months = monthRange(dated.map((s) => s.month));
+  const dated = [...groups.values()].filter((g): g is { month: string; types: string[]; incidents: number } => g.month !== null);
+  const months = monthRange(dated.map((g) => g.month));
   const index = new Map(months.map((m, n) => [m, n]));
   const names = [...stackTypes, 'other'];
   const counts = names.map(() => months.map(() => 0));
-  for (const s of dated) {
-    const stack = stackTypes.findIndex((t) => s.types.includes(t));
-    counts[stack < 0 ? names.length - 1 : stack][index.get(s.month) as number]++;
+  let undated = total;
+  for (const g of dated) {
+    const stack = stackTypes.findIndex((t) => g.types.includes(t));
+    counts[stack < 0 ? names.length - 1 : stack][index.get(g.month) as number] += g.incidents;
+    undated -= g.incidents;
   }
   const series = names.map((type, n) => ({ type, label: dataTypeLabel(type), counts: counts[n] }))
     .filter((s) => s.type !== 'other' || s.counts.some((c) => c > 0));
@@ -55,8 +64,8 @@ export async function buildTimeline(incidents: AsyncIterable<MergedIncident>, op
     series,
     totals: months.map((_, m) => counts.reduce((sum, c) => sum + c[m], 0)),
     topTypes: ranked.slice(0, listed).map(([type, incidents]) => ({ type, label: dataTypeLabel(type), incidents })),
-    incidents: seen.length,
-    undated: seen.length - dated.length,
+    incidents: total,
+    undated,
   };
 }
 
