@@ -1,6 +1,6 @@
 import type { BreachRecord } from '../types';
 import type { MergedIncident } from './merge-incidents';
-import type { IncidentPosition, RecordQuery, RecordStore } from './record-store';
+import type { IncidentJson, IncidentPosition, RecordQuery, RecordStore } from './record-store';
 
 export type ExportFormat = 'ndjson' | 'csv';
 
@@ -46,14 +46,16 @@ export function exportRecords(store: RecordStore, format: ExportFormat, query: R
   return chunked(scanRecords(store, query), format === 'csv' ? RECORD_CSV_HEADER : '', format === 'csv' ? recordCsvLine : (r) => `${JSON.stringify(r)}\n`);
 }
 
-/** Every live incident matching `query`, newest first, a batch at a time (flat memory). */
-export async function* scanIncidents(store: RecordStore, query: RecordQuery = {}): AsyncGenerator<MergedIncident> {
+// Incidents are read in smaller batches than records: one can hold thousands of sources.
+const INCIDENT_BATCH = 200;
+
+/** Every live incident matching `query`, newest first, as stored JSON text, a batch at a time (flat memory). */
+export async function* scanIncidentJson(store: RecordStore, query: RecordQuery = {}): AsyncGenerator<IncidentJson> {
   for (let after: IncidentPosition | null = null; ;) {
-    const page = await store.browseIncidents(query, after, BATCH);
+    const page = await store.browseIncidents(query, after, INCIDENT_BATCH);
     yield* page;
-    if (page.length < BATCH) return;
-    const last = page[page.length - 1];
-    after = { disclosedAt: last.disclosedAt ?? '', id: last.id };
+    if (page.length < INCIDENT_BATCH) return;
+    after = page[page.length - 1];
   }
 }
 
@@ -73,8 +75,8 @@ function incidentCsvLine(i: MergedIncident): string {
 
 /** Live incidents as NDJSON or CSV text chunks, streamed. */
 export function exportIncidents(store: RecordStore, format: ExportFormat, query: RecordQuery = {}): AsyncGenerator<string> {
-  return chunked(scanIncidents(store, query), format === 'csv' ? `${INCIDENT_CSV_COLUMNS.join(',')}\r\n` : '',
-    format === 'csv' ? incidentCsvLine : (i) => `${JSON.stringify(i)}\n`);
+  return chunked(scanIncidentJson(store, query), format === 'csv' ? `${INCIDENT_CSV_COLUMNS.join(',')}\r\n` : '',
+    format === 'csv' ? (i) => incidentCsvLine(JSON.parse(i.json) as MergedIncident) : (i) => `${i.json}\n`);
 }
 
 /** Lines gathered into chunks of about 64 KiB, after an optional header. */

@@ -1,7 +1,6 @@
 import type { IncidentState } from './incident-plan';
-import type { MergedIncident } from './merge-incidents';
 import { recordFilter } from './record-filter';
-import type { IncidentChange, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+import type { IncidentChange, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
 
 // The incident reads of both stores, as SQL with `?` placeholders (PostgreSQL numbers them).
 
@@ -12,20 +11,25 @@ export interface IncidentRow {
   state: IncidentState;
   merged_into: string | null;
   json: string | null;
+  disclosed_sort: string;
 }
 
 export function toChange(row: IncidentRow): IncidentChange {
   const seq = Number(row.seq);
-  if (row.state === 'live') return { seq, incident: JSON.parse(row.json!) as MergedIncident };
+  if (row.state === 'live') return { seq, incident: incidentJson(row) };
   return { seq, tombstone: row.state === 'merged' ? { id: row.id, mergedInto: row.merged_into! } : { id: row.id, deleted: true } };
 }
 
 export function toLookup(row: IncidentRow): IncidentLookup {
-  if (row.state === 'live') return { state: 'live', incident: JSON.parse(row.json!) as MergedIncident };
+  if (row.state === 'live') return { state: 'live', incident: incidentJson(row) };
   return row.state === 'merged' ? { state: 'merged', id: row.id, mergedInto: row.merged_into! } : { state: 'deleted', id: row.id };
 }
 
-export const INCIDENT_ROW = 'SELECT id, seq, state, merged_into, json FROM incidents';
+export function incidentJson(row: { id: string; disclosed_sort: string; json: string | null }): IncidentJson {
+  return { id: row.id, disclosedAt: row.disclosed_sort, json: row.json! };
+}
+
+export const INCIDENT_ROW = 'SELECT id, seq, state, merged_into, disclosed_sort, json FROM incidents';
 
 /** Live incidents matching `query`, newest disclosure first (then by id, descending), after `after`. */
 export function browseSql(query: RecordQuery, after: IncidentPosition | null, limit: number): { sql: string; params: unknown[] } {
@@ -36,7 +40,7 @@ export function browseSql(query: RecordQuery, after: IncidentPosition | null, li
     clauses.push('(disclosed_sort, id) < (?, ?)');
     params.push(after.disclosedAt, after.id);
   }
-  return { sql: `SELECT json FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id DESC LIMIT ?`, params: [...params, limit] };
+  return { sql: `SELECT id, disclosed_sort, json FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id DESC LIMIT ?`, params: [...params, limit] };
 }
 
 /** Incident rows (live and tombstones) matching `query` after `afterSeq`, in change order. */

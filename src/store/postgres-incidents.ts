@@ -1,10 +1,9 @@
 import type pg from 'pg';
 import type { BreachRecord } from '../types';
 import { type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
-import { browseSql, changesSql, INCIDENT_ROW, type IncidentRow, toChange, toLookup } from './incident-rows';
-import type { MergedIncident } from './merge-incidents';
+import { browseSql, changesSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toLookup } from './incident-rows';
 import { numberPlaceholders } from './record-filter';
-import type { IncidentChange, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+import type { IncidentChange, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -69,10 +68,9 @@ export async function rebuildIncidents(client: Queryable): Promise<void> {
   await client.query(`UPDATE store_meta SET value = '1' WHERE key = 'incidents_built'`);
 }
 
-export async function browseIncidents(client: Queryable, query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]> {
+export async function browseIncidents(client: Queryable, query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<IncidentJson[]> {
   const { sql, params } = browseSql(query, after, limit);
-  const { rows } = await client.query<{ json: string }>(numberPlaceholders(sql), params);
-  return rows.map((r) => JSON.parse(r.json) as MergedIncident);
+  return (await client.query<IncidentRow>(numberPlaceholders(sql), params)).rows.map(incidentJson);
 }
 
 export async function pageIncidentChanges(client: Queryable, query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]> {

@@ -5,10 +5,9 @@ import { storeFailureKind } from './store-failure-kind';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { dataTypesColumn, numberPlaceholders, recordFilter } from './record-filter';
 import { groupKeyOf } from './incident-plan';
-import type { MergedIncident } from './merge-incidents';
 import { browseIncidents, getIncident, pageIncidentChanges, rebuildIncidents, refreshIncidents } from './postgres-incidents';
 import {
-  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentLookup,
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentJson, type IncidentLookup,
   type IncidentPosition, type RecordChange, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
 
@@ -197,7 +196,7 @@ export class PostgresStore implements RecordStore {
     }
   }
 
-  async browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]> {
+  async browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<IncidentJson[]> {
     return this.read((c) => browseIncidents(c, query, after, limit));
   }
 

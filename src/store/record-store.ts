@@ -1,6 +1,5 @@
 import type { FailureStage } from '../errors';
 import type { BreachRecord, DataType } from '../types';
-import type { MergedIncident } from './merge-incidents';
 
 /** What became of one article; every fetched feed item ends in one of these. */
 export type ArticleStatus = 'breach' | 'no_incident' | 'failed';
@@ -52,15 +51,26 @@ export type RecordChange =
   | { seq: number; record: BreachRecord }
   | { seq: number; tombstone: { id: string; deleted: true } };
 
+/**
+ * A live incident as the store keeps it: its JSON text (a MergedIncident, sent by the API as is,
+ * never parsed and serialized again) and its place in the newest-first order.
+ */
+export interface IncidentJson {
+  id: string;
+  /** The disclosure date, or '' when unknown. */
+  disclosedAt: string;
+  json: string;
+}
+
 /** What an incident id answers: the incident, the incident it merged into, or that it is gone. */
 export type IncidentLookup =
-  | { state: 'live'; incident: MergedIncident }
+  | { state: 'live'; incident: IncidentJson }
   | { state: 'merged'; id: string; mergedInto: string }
   | { state: 'deleted'; id: string };
 
 /** One entry of the incidents' change feed. */
 export type IncidentChange =
-  | { seq: number; incident: MergedIncident }
+  | { seq: number; incident: IncidentJson }
   | { seq: number; tombstone: { id: string; mergedInto: string } | { id: string; deleted: true } };
 
 /** A place in the newest-first order of incidents: (disclosure date or '', id). */
@@ -117,7 +127,7 @@ export interface RecordStore {
    */
   importRecords(batches: AsyncIterable<ImportItem[]> | Iterable<ImportItem[]>): Promise<number>;
   /** Live incidents, newest disclosure first, after `after`. */
-  browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]>;
+  browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<IncidentJson[]>;
   /** Every change of an incident after `afterSeq`, in change order (incidents and tombstones). */
   pageIncidentChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]>;
   /** What an incident id answers, or null when it never existed. */

@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { BreachRecord } from '../types';
 import { type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
-import type { MergedIncident } from './merge-incidents';
-import { browseSql, changesSql, INCIDENT_ROW, type IncidentRow, toChange, toLookup } from './incident-rows';
-import type { IncidentChange, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+import { browseSql, changesSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toLookup } from './incident-rows';
+import type { IncidentChange, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
 
 /** The incidents table of the SQLite store: kept up to date inside the store's write transactions. */
 export class SqliteIncidents {
@@ -60,9 +59,9 @@ export class SqliteIncidents {
     }
   }
 
-  browse(query: RecordQuery, after: IncidentPosition | null, limit: number): MergedIncident[] {
+  browse(query: RecordQuery, after: IncidentPosition | null, limit: number): IncidentJson[] {
     const { sql, params } = browseSql(query, after, limit);
-    return (this.db.prepare(sql).pluck().all(...params) as string[]).map((j) => JSON.parse(j) as MergedIncident);
+    return (this.db.prepare(sql).all(...params) as IncidentRow[]).map(incidentJson);
   }
 
   changes(query: RecordQuery, afterSeq: number, limit: number): IncidentChange[] {

@@ -6,9 +6,8 @@ import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
 import { dataTypesColumn, recordFilter } from './record-filter';
 import { groupKeyOf } from './incident-plan';
-import type { MergedIncident } from './merge-incidents';
 import {
-  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentLookup,
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentJson, type IncidentLookup,
   type IncidentPosition, type RecordChange, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
 import { SqliteIncidents } from './sqlite-incidents';
@@ -199,7 +198,7 @@ export class SqliteStore implements RecordStore {
     return rows.map((r) => (r.deleted ? { seq: r.seq, tombstone: { id: r.id, deleted: true } } : { seq: r.seq, record: JSON.parse(r.json) as BreachRecord }));
   }
 
-  async browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]> {
+  async browseIncidents(query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<IncidentJson[]> {
     return this.incidents.browse(query, after, limit);
   }
 

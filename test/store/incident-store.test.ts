@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import path from 'node:path';
 import { openPostgresStore } from '../../src/store/postgres-store';
-import type { ArticleOutcome, RecordStore } from '../../src/store/record-store';
+import type { ArticleOutcome, IncidentJson, IncidentPosition, RecordQuery, RecordStore } from '../../src/store/record-store';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import type { MergedIncident } from '../../src/store/merge-incidents';
 import type { BreachRecord, Incident } from '../../src/types';
@@ -64,8 +64,15 @@ const dated = (url: string, disclosedAt: string) => article(url, [{
   organization: org('Velora Travel', 'velora'), breachDate: { value: '2025-01', precision: 'month', text: 'in January' }, disclosedAt,
 }]);
 
+const parse = (i: IncidentJson) => JSON.parse(i.json) as MergedIncident;
+
 async function allLive(store: RecordStore): Promise<MergedIncident[]> {
-  return (await store.browseIncidents({}, null, 10_000)).sort((a, b) => a.id.localeCompare(b.id));
+  return (await store.browseIncidents({}, null, 10_000)).map(parse).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Live incidents a page of the newest-first order holds. */
+async function browse(store: RecordStore, query: RecordQuery, after: IncidentPosition | null, limit: number): Promise<MergedIncident[]> {
+  return (await store.browseIncidents(query, after, limit)).map(parse);
 }
 
 /** Replays a change feed from the start, a few entries per page, into the state it describes. */
@@ -163,7 +170,7 @@ describe.each(backends)('%s incidents', (_name, open) => {
       .toEqual((await store.listRecords()).sort((x, y) => x.id.localeCompare(y.id)));
 
     const incidents = new Map<string, MergedIncident>();
-    await replay((after) => store.pageIncidentChanges({}, after, 3), (c) => ('incident' in c ? incidents.set(c.incident.id, c.incident) : incidents.delete(c.tombstone.id)));
+    await replay((after) => store.pageIncidentChanges({}, after, 3), (c) => ('incident' in c ? incidents.set(c.incident.id, parse(c.incident)) : incidents.delete(c.tombstone.id)));
     expect([...incidents.values()].sort((x, y) => x.id.localeCompare(y.id))).toEqual(await allLive(store));
   });
 
@@ -171,12 +178,12 @@ describe.each(backends)('%s incidents', (_name, open) => {
     await save(article('https://a.example/1', [{ organization: org('Acme', 'acme'), disclosedAt: '2024-01-01' }]));
     await save(article('https://a.example/2', [{ organization: org('Globex', 'globex'), disclosedAt: '2025-06-01', affectedCount: null }]));
     await save(article('https://a.example/3', [{ organization: org('Initech', 'initech'), disclosedAt: '2023-03-01' }]));
-    const first = await store.browseIncidents({}, null, 2);
+    const first = await browse(store, {}, null, 2);
     expect(first.map((i) => i.organization?.name)).toEqual(['Globex', 'Acme']);
     const last = first[1];
-    expect((await store.browseIncidents({}, { disclosedAt: last.disclosedAt ?? '', id: last.id }, 2)).map((i) => i.organization?.name)).toEqual(['Initech']);
-    expect((await store.browseIncidents({ minCount: 1 }, null, 10)).map((i) => i.organization?.name)).toEqual(['Acme', 'Initech']);
-    expect((await store.browseIncidents({ org: 'glob' }, null, 10)).map((i) => i.organization?.name)).toEqual(['Globex']);
+    expect((await browse(store, {}, { disclosedAt: last.disclosedAt ?? '', id: last.id }, 2)).map((i) => i.organization?.name)).toEqual(['Initech']);
+    expect((await browse(store, { minCount: 1 }, null, 10)).map((i) => i.organization?.name)).toEqual(['Acme', 'Initech']);
+    expect((await browse(store, { org: 'glob' }, null, 10)).map((i) => i.organization?.name)).toEqual(['Globex']);
   });
 
   it('incidents do not depend on the order the reports arrive in', async () => {
