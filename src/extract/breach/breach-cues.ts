@@ -56,6 +56,10 @@ const PLURAL_BREACHES_HIT =
 // "the site suffered multiple data breaches": breaches someone named went through.
 const SUFFERED_BREACHES = /\b(?:suffered|experienced|sustained|disclosed|reported) (?:multiple|several|two|three|four|a series of|a string of|repeated|numerous|successive) (?:separate |major |serious |large )?(?:data |security )?(?:breaches|hacks|leaks)\b/gi;
 
+// "Retailers that have disclosed card breaches this year include Acme and Brio": a list of
+// named organizations that went through breaches.
+const BREACHED_LIST = /\b(?:acknowledged|admitted|confirmed|disclosed|reported|suffered|experienced|sustained)\s+(?:(?:card|payment|data|security|cyber|major|similar)\s+)?(?:breaches|hacks|intrusions)\b[^.;]{0,80}?\binclud(?:e|ed|es|ing)\b/gi;
+
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =
   /\b(?:breached|hacked|leaked|stolen|stole|took(?! (?:(?:a|an|one|two|three|several|many|\d+) )?(?:years?|months?|weeks?|days?|hours?|minutes?|while)\b)(?! (?:place|over|to|offline|down|steps|action|part|time|measures|advantage|responsibility|credit|control))|taken(?! (?:offline|down|over|into|to|steps|action|care|place|seriously))|exposed(?! to (?:[\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|attacks?|risks?|threats?|hack(?:ing|ers?)|dangers?|flaws?|bugs?|exploits?|exploitation|malware|abuse))|compromised|exfiltrated|dumped|sold|taken from|ransacked|obtained(?! by (?!(?:the )?(?:hackers?|attackers?|criminals?|cyber-?criminals?|fraudsters?|thieves|scammers?|intruders?|(?:an? |the )?(?:unauthori[sz]ed|unknown) (?:party|parties|third part(?:y|ies)|individuals?|person|people))\b))|copied|downloaded|released (?:the |a |an |some )?(?:[\w,.-]+ ){0,3}(?:records|data|database|files|documents|e-?mails|details)(?! (?:about|showing|that shows?|which shows?|suggesting|indicating))|(?:posted|published|uploaded|shared|dumped|released|put up|offered) (?:a |the |an )?(?:[\w.-]+ ){0,3}(?:database|dump|trove|cache|archive)|snooped|looked (?:at|through)|without (?:a |any )?(?:valid |legitimate |business |work-related )?(?:reason|authori[sz]ation|permission|need)|published (?:a |the )?(?:database|data|details|records|files|documents|e-?mails)|(?:being |been )?circulated|swiped|siphoned|scraped|pulled (?:from|off)|(?:saw|watched) (?:[\w'’-]+ ){1,3}(?:steal|leak|release|dump|expose|access|take|publish|post)|pilfered|harvested|accessed|infiltrated|broke into|broken into|(?:gained|gave|giving|given|got|obtained|had) (?:\w+ ){0,2}(?:full |unauthori[sz]ed |remote |illicit )?access to|gained (?:unauthori[sz]ed )?access|(?:got|get|gets) (?:their|his|her) hands on|made off with|posted (?:online|publicly)|published online|(?:up|put up|offered|listed|found|available|advertised|being offered) for sale|sold (?:online|on the dark web)|made public|left (?:\w+ ){0,2}(?:exposed|unprotected|unsecured|open)|unsecured|unprotected|misconfigured|publicly (?:accessible|facing|exposed|available)|(?:was|were|been|being) (?:(?:publicly|subsequently|later|also|allegedly|reportedly|then|widely|freely) )?(?:posted|shared|dumped|published|circulated|traded|sold|uploaded|listed|offered|advertised|redistributed)(?= (?:to|on|online|in|across|publicly|for sale)\b|\s*(?:[.;]|$))|without (?:a )?password|circulating (?:online|on)|surfaced (?:online|on)|turned up (?:online|on)|appeared (?:online|on)|being sold|traded (?:online|on)|(?:were |was |are |is |became |the |fell )?victims? (?:of|to) (?:a |an |the )?(?:(?!ransomware|ddos|denial)[\w,-]+ ){0,3}(?:cyber|data|hack|breach|security|attack|phishing|scam)|(?:handed|delivered|sent|released|given|emailed|provided|forwarded|disclosed)(?: [\w'’-]+){0,6} to (?:a |an |the )?(?:scam artist|scammers?|fraudsters?|criminals?|phishers?|attackers?|hackers?|thie(?:f|ves)|imposters?|impostors?|unauthori[sz]ed)|(?:external|unauthori[sz]ed|accidental|inadvertent) release of|released outside)\b/gi;
@@ -116,6 +120,9 @@ export function findBreachCues(sentence: string): BreachCue[] {
   for (const m of sentence.matchAll(SUFFERED_BREACHES)) {
     if (!isIrrealisAt(sentence, m.index, true)) cues.push({ text: m[0], index: m.index, strength: 2 });
   }
+  for (const m of sentence.matchAll(BREACHED_LIST)) {
+    if (!isIrrealisAt(sentence, m.index, true)) cues.push({ text: m[0], index: m.index, strength: 2 });
+  }
   for (const m of sentence.matchAll(PLURAL_BREACHES_HIT)) {
     if (!isIrrealisAt(sentence, m.index, false)) cues.push({ text: m[0].trim(), index: m.index, strength: 2 });
   }
@@ -125,6 +132,9 @@ export function findBreachCues(sentence: string): BreachCue[] {
     // phishing scam"); otherwise it is the campaign, not a breach.
     if (/^(?:.*\s)?victims?\s.*(?:phishing|scam)$/i.test(m[0]) && !hasDataNear(sentence, m.index, m[0].length)) continue;
     let strength = hasObjectNear(sentence, m.index, m[0].length) ? 2 : isStandaloneVerb(m[0]) ? 1 : 0;
+    // "were victims of a cyber attack that sought to steal card data": the victims of an
+    // attack on data, whatever it managed to take.
+    if (strength === 1 && /victim/i.test(m[0]) && isAttackOnData(sentence.slice(m.index + m[0].length, m.index + m[0].length + 80))) strength = 2;
     // "The site was hacked", "Orbitz has likely been breached": a passive report names its victim.
     if (strength === 1 && /^(?:hacked|breached|compromised|infiltrated)$/i.test(m[0]) && PASSIVE_BEFORE.test(sentence.slice(Math.max(0, m.index - 30), m.index))) strength = 2;
     if (strength === 2 && isAttributive(sentence, m.index, m[0])) strength = 1;
@@ -230,6 +240,12 @@ function hasDataAfter(sentence: string, index: number, length: number): boolean 
     if (!LOCKED_DATA_BEFORE.test(sentence.slice(Math.max(0, at - 40), at)) && !isIrrealisAt(sentence, at, false)) return true;
   }
   return false;
+}
+
+// "... that sought to steal customer card data": a data object after the attack, in no denial.
+function isAttackOnData(after: string): boolean {
+  const data = DATA_OBJECT.exec(after);
+  return !!data && !/(?:\b(?:no|not|never|nor|none|nothing|without|den(?:y|ied|ies))\b|n['’]t\b)/i.test(after.slice(0, data.index));
 }
 
 function hasObjectNear(sentence: string, index: number, length: number): boolean {

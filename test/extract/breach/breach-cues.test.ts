@@ -59,6 +59,16 @@ describe('findBreachCues', () => {
     expect(strongestCue('Data breaches have hit companies in Europe hard this year.')).toBeLessThan(2);
   });
 
+  it('reads a list of organizations that disclosed breaches as a report', () => {
+    expect(strongestCue('Grocers that have disclosed card breaches this year include Fenmoor Markets and Oaklane Foods.')).toBe(2);
+    expect(strongestCue('Card breaches are a growing worry for grocers.')).toBeLessThan(2);
+  });
+
+  it('reads the victims of an attack on data as a report, unless the data is denied', () => {
+    expect(strongestCue('Forty of its motels were victims of a two-month cyber attack that sought to steal guest card data.')).toBe(2);
+    expect(strongestCue('The town was a victim of the attack, and officials do not believe any customer data was stolen.')).toBe(1);
+  });
+
   it('does not take a memory leak for a data leak', () => {
     expect(strongestCue('The update fixes a memory leak in the image decoder.')).toBe(0);
     expect(strongestCue('The insurer is still investigating the leak.')).toBe(2);
