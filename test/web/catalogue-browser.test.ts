@@ -42,12 +42,15 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   let base: string;
   let close: () => Promise<void>;
   let browser: Browser;
+  let db: string;
+  let demoOutput: string;
 
   beforeAll(async () => {
     tmp = makeTempDir();
-    const db = path.join(tmp.dir, 'demo.db');
+    db = path.join(tmp.dir, 'demo.db');
     const demo = await runCli(['demo', '--db', db, '--port', String(await freePort())]);
     expect(demo.code).toBe(0);
+    demoOutput = demo.stdout;
     store = openSqliteStore(db);
     const server = await startServer({ store, port: 0 });
     base = server.url;
@@ -59,6 +62,10 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
     await close?.();
     await store?.close();
     tmp?.cleanup();
+  });
+
+  it('the demo ends with how to open the catalogue', () => {
+    expect(demoOutput.trimEnd().split('\n').pop()).toBe(`to browse the incidents: breachfeed serve --db ${db}, then open http://127.0.0.1:8080/`);
   });
 
   it('loads with no console error, shows the incidents, and takes its screenshots', async () => {

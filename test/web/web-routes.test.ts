@@ -1,12 +1,10 @@
-// The catalogue's routes over real HTTP on 127.0.0.1 with a real SQLite store: headers, escaping,
-// the URL's filter state, paging, the incident page beside the API's JSON, and the page weight.
+// The catalogue's routes over real HTTP on 127.0.0.1 with a real store (SQLite and PostgreSQL):
+// headers, escaping, the URL's filter state, paging, the incident page beside the API's JSON, and
+// the page weight.
 import http from 'node:http';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { startServer } from '../../src/api/server';
-import type { RecordStore } from '../../src/store/record-store';
-import { openSqliteStore } from '../../src/store/sqlite-store';
-import { makeTempDir } from '../helpers/temp-dir';
+import { openStore, STORE_KINDS } from '../api/api-server';
 import { HOSTILE, seedCatalogue } from './catalogue-store';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
@@ -29,23 +27,22 @@ function get(base: string, url: string, headers: Record<string, string> = {}): P
   });
 }
 
-describe('web routes', () => {
-  let tmp: ReturnType<typeof makeTempDir>;
-  let store: RecordStore;
+describe.each(STORE_KINDS)('web routes on %s', (kind) => {
+  let cleanup: () => Promise<void>;
   let close: () => Promise<void>;
   let site: { get(url: string, headers?: Record<string, string>): Promise<Got> };
   beforeAll(async () => {
-    tmp = makeTempDir();
-    store = openSqliteStore(path.join(tmp.dir, 'web.db'));
+    const opened = await openStore(kind);
+    cleanup = opened.cleanup;
+    const { store } = opened;
     await seedCatalogue(store, 120);
     const server = await startServer({ store, port: 0 });
     close = () => server.app.close();
     site = { get: (url, headers) => get(server.url, url, headers) };
   });
   afterAll(async () => {
-    await close();
-    await store.close();
-    tmp.cleanup();
+    await close?.();
+    await cleanup?.();
   });
 
   it('serves the catalogue with a CSP that allows no inline script or style, and none in the page', async () => {

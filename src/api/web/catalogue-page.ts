@@ -30,7 +30,7 @@ export function renderCatalogue(p: CataloguePage): string {
 <input type="text" id="to" name="to" value="${form.to}" inputmode="numeric" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?" placeholder="YYYY-MM-DD" aria-describedby="date-hint"></div>
 <div class="field"><label for="min">At least (affected)</label>
 <input type="text" id="min" name="min" value="${form.min}" inputmode="numeric" pattern="[0-9,]*" placeholder="e.g. 10000"></div>
-<div class="actions"><button type="submit">Filter</button> ${filtered ? html`<a href="/">Clear filters</a>` : ''}</div>
+<div class="actions"><button type="submit">Filter</button> <a id="clear" href="/"${filtered ? '' : html` hidden`}>Clear filters</a></div>
 <p id="date-hint" class="hint">Dates: a year, a month (YYYY-MM) or a day (YYYY-MM-DD).</p>
 </form>
 <div id="problems" role="alert">${problems.length ? html`<div class="problems"><p>Some filters were not applied:</p><ul>${problems.map((m) => html`<li>${m}</li>`)}</ul></div>` : ''}</div>

@@ -133,6 +133,7 @@
         if (status) byId('results-status').textContent = status.textContent;
         document.title = doc.title;
         history.replaceState(null, '', url);
+        byId('clear').hidden = url === '/';
         var fresh = doc.getElementById('timeline');
         if (fresh) drawTimeline(fresh.getAttribute('data-src'));
       })
