@@ -34,6 +34,20 @@ describe('buildTimeline', () => {
     expect({ incidents: t.incidents, undated: t.undated }).toEqual({ incidents: 6, undated: 1 });
   });
 
+  it('stops reading when its signal aborts (the client left)', async () => {
+    const stop = new AbortController();
+    let read = 0;
+    async function* endless(): AsyncGenerator<MergedIncident> {
+      for (;;) {
+        if (++read === 100) stop.abort();
+        yield incident('2020-01-01', ['email']);
+      }
+    }
+    const t = await buildTimeline(endless(), { signal: stop.signal });
+    expect(t.incidents).toBe(99);
+    expect(read).toBe(100);
+  });
+
   it('is empty for no incidents', async () => {
     expect(await buildTimeline(each([]))).toEqual({ months: [], series: [], totals: [], topTypes: [], incidents: 0, undated: 0 });
   });

@@ -88,7 +88,10 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   app.get('/timeline.json', { schema: hidden, config: { cacheControl: 'no-cache' } }, async (req, reply) => {
     const q = parseCatalogueQuery(req.query as Record<string, unknown>);
     if (q.problems.length) return reply.code(400).send({ error: q.problems.join('; ') });
-    return buildTimeline(scanIncidents(store, q.query));
+    // Typing in the search box abandons one timeline after another: stop scanning for a client that left.
+    const left = new AbortController();
+    reply.raw.on('close', () => left.abort());
+    return buildTimeline(scanIncidents(store, q.query), { signal: left.signal });
   });
 
   app.get<{ Params: { hash: string; name: string } }>('/assets/:hash/:name', { schema: hidden }, async (req, reply) => {
