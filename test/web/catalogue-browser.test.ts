@@ -1,5 +1,6 @@
 // The catalogue in a real browser (Debian's Chromium through playwright-core) on the demo's data:
 // what a person sees and does. Skipped, with a notice, only where no Chromium is installed.
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -34,6 +35,16 @@ async function openPage(browser: Browser, opts: { javaScriptEnabled?: boolean; w
 }
 
 const itemNames = (page: Page) => page.locator('.incidents > li h3').allTextContents();
+
+/** axe-core's WCAG 2 A and AA checks on the page as it is (evaluated over CDP, so the page's CSP does not apply). */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    type Axe = { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+    const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 describeBrowser('the catalogue in Chromium, on the demo data', () => {
   jest.setTimeout(90_000);
@@ -190,6 +201,18 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
     expect(shown.footer).toEqual([`Total: ${drawn.totals[busiest]} incidents`]);
     expect(shown.lines.reduce((sum, l) => sum + Number(/: (\d+)$/.exec(l)?.[1] ?? 0), 0)).toBe(drawn.totals[busiest]);
     expect(errors).toEqual([]);
+  });
+
+  it('passes axe-core\'s WCAG 2.1 A and AA checks: the catalogue (chart drawn, table open) and an incident page', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
+    await page.locator('.months summary').click();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${base}/?q=oneplus`);
+    await page.locator('.incidents > li h3 a').first().click();
+    await page.waitForURL(/\/incidents\//);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('the keyboard reaches the search box, then the results', async () => {
