@@ -62,18 +62,27 @@ export function findWorkerFile(): string {
   return found;
 }
 
+/**
+ * Tasks handed to one thread at a time: the one it runs and the next, already in its queue, so a
+ * thread goes from one to the next without waiting for the main thread's turn (on a busy machine
+ * that wait is as long as a task). Budgets count running time only (see run()).
+ */
+const TASKS_PER_THREAD = 2;
+
 export class CpuPool implements CpuStages {
   readonly threads: number;
   private readonly pool: Piscina;
-  /** Tasks handed to piscina never wait in its queue: a budget counts running time, not time queued. */
+  /** Tasks handed to piscina, at most TASKS_PER_THREAD per thread: none waits in piscina's own queue. */
   private free: number;
   private readonly waiting: (() => void)[] = [];
   private closing: Promise<void> | null = null;
 
   constructor(private readonly opts: CpuPoolOptions) {
     this.threads = opts.threads > 0 ? opts.threads : os.availableParallelism();
-    this.free = this.threads;
+    this.free = this.threads * TASKS_PER_THREAD;
     this.pool = new Piscina({
+      concurrentTasksPerWorker: TASKS_PER_THREAD,
+      loadBalancer: (_task, threads) => this.pickThread(threads),
       filename: findWorkerFile(),
       name: 'runCpuTask',
       // One started at once (its start-up overlaps the first fetches), the others when there is
@@ -92,6 +101,25 @@ export class CpuPool implements CpuStages {
 
   extract(article: ArticleText, url: string): Promise<ExtractResult> {
     return this.run<ExtractResult>({ stage: 'extract', article, maxTextChars: this.opts.maxTextChars }, url);
+  }
+
+  /**
+   * An idle thread, else (once all are started) the least busy with room in its queue; none, and
+   * piscina starts a thread. (piscina's own balancer gives a task with an abort signal, which all
+   * of ours have, only to an idle thread, and counts a thread running one as full.)
+   */
+  private pickThread<T extends { currentUsage: number; isRunningAbortableTask: boolean }>(threads: T[]): T | null {
+    let best: T | null = null;
+    let bestUsage = TASKS_PER_THREAD;
+    for (const t of threads) {
+      const usage = t.isRunningAbortableTask ? 1 : t.currentUsage;
+      if (usage === 0) return t;
+      if (usage < bestUsage) {
+        best = t;
+        bestUsage = usage;
+      }
+    }
+    return threads.length >= this.threads ? best : null;
   }
 
   read(page: Page, fallback: ArticleFallback): Promise<ReadResult> {
@@ -116,7 +144,15 @@ export class CpuPool implements CpuStages {
     };
     timer = setTimeout(check, limit);
     try {
-      return (await this.pool.run({ ...task, progress }, { signal: budget.signal })) as R;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await this.pool.run({ ...task, progress }, { signal: budget.signal })) as R;
+        } catch (err) {
+          // Queued behind a task whose thread was ended (over its budget): not this one's doing, so again.
+          const collateral = step() === 0 && !budget.signal.aborted && !this.closing && attempt < 3;
+          if (!collateral) throw err;
+        }
+      }
     } catch (err) {
       const stage = stageOf(step());
       // Aborting a running task terminates its thread; piscina starts another.

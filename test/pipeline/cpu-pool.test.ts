@@ -59,6 +59,9 @@ describe('the CPU pool', () => {
 
   it('400k unclosed divs fail at the time budget, naming stage and budget; the next item runs normally', async () => {
     const cpu = pool({ taskTimeoutMs: 2_000, maxNestingDepth: 10_000_000 }); // the depth guard off: the budget must hold alone
+    // Threads started and loaded first: the budget counts a task's running time, not a thread's start-up.
+    const warm = { url: 'http://h.test/w', finalUrl: 'http://h.test/w', status: 200, html: articleHtml('Warm', CALM), fetchedAt: '' };
+    await Promise.all([cpu.read(warm, { title: null, publishedAt: null }), cpu.read(warm, { title: null, publishedAt: null })]);
     const times: { url: string; at: number; kind: string; reason?: string }[] = [];
     const t0 = Date.now();
     const onEvent = (e: RunEvent) => {
@@ -74,16 +77,27 @@ describe('the CPU pool', () => {
   });
 
   it('scrape and extract of one page run as one task, each stage with its own budget, named when it runs out', async () => {
-    const cpu = pool({ threads: 1, taskTimeoutMs: 1_000, maxTextChars: 10_000_000 });
-    // 115 KB of breach reports: a few hundredths of a second to scrape, seconds to extract.
-    const reports = Array.from({ length: 1_000 }, (_, i) => `Vendor${i} Corp said on Monday that hackers stole the names and email addresses of ${i + 1000} customers in a data breach.`);
+    const cpu = pool({ threads: 1, taskTimeoutMs: 2_000, maxTextChars: 10_000_000 });
+    // 230 KB of breach reports: a tenth of a second to scrape, several seconds to extract.
+    const reports = Array.from({ length: 2_000 }, (_, i) => `Vendor${i} Corp said on Monday that hackers stole the names and email addresses of ${i + 1000} customers in a data breach.`);
     const html = articleHtml('Long read', reports.join(' '));
     const page = { url: 'http://h.test/long', finalUrl: 'http://h.test/long', status: 200, html, fetchedAt: '' };
     const err = await cpu.read(page, { title: null, publishedAt: null }).catch((e: unknown) => e);
-    expect((err as Error).message).toBe('extract: http://h.test/long exceeded 1 s (pool.taskTimeoutMs)');
+    expect((err as Error).message).toBe('extract: http://h.test/long exceeded 2 s (pool.taskTimeoutMs)');
     expect(err).toMatchObject({ stage: 'extract', kind: 'permanent' });
     const ok = await cpu.read({ ...page, html: articleHtml('Acme Corp data breach', `${BREACH} ${CALM}`) }, { title: null, publishedAt: '2025-03-03' });
     expect(ok.extraction?.incidents[0].organization?.name).toBe('Acme Corp');
+  });
+
+  it('a task queued on a thread behind one over budget is run again on a fresh thread, its budget untouched', async () => {
+    const cpu = pool({ threads: 1, taskTimeoutMs: 1_000, maxNestingDepth: 10_000_000 });
+    const page = (p: string, html: string) => ({ url: `http://h.test${p}`, finalUrl: `http://h.test${p}`, status: 200, html, fetchedAt: '' });
+    const [deep, calm] = await Promise.allSettled([
+      cpu.read(page('/divs', `<html><body>${DIVS}</body></html>`), { title: null, publishedAt: null }),
+      cpu.read(page('/calm', articleHtml('Council meets', `${CALM} ${CALM}`)), { title: null, publishedAt: null }),
+    ]);
+    expect(deep).toMatchObject({ status: 'rejected', reason: { message: 'scrape: http://h.test/divs exceeded 1 s (pool.taskTimeoutMs)' } });
+    expect(calm).toMatchObject({ status: 'fulfilled', value: { extraction: { incidents: [] } } });
   });
 
   it('a page needing more heap than maxHeapMb fails alone, naming the heap budget', async () => {
