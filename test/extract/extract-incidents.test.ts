@@ -117,7 +117,23 @@ describe('extractIncidents: written stories', () => {
     const counts = new Map(incidents.map((i) => [i.organization?.name ?? null, i.affectedCount?.value]));
     expect(counts.get('Corvex Labs')).toBe(9_310);
     expect(counts.get('Dunmore Foods')).toBe(4_050);
-    expect(incidents[0].affectedCount?.value).toBe(1_312_845);
+    expect(counts.get('Arbor Bank')).toBe(12_400);
+    expectEvidenceIn(article, incidents);
+  });
+
+  it('gives the headline victim its own count when it is an item of a list', () => {
+    const article: ArticleText = {
+      title: 'Payroll leak exposes Arbor Bank staff',
+      publishedAt: '2021-06-01',
+      text:
+        'A payroll contractor left a database of 1,312,845 worker records exposed online. ' +
+        'The largest share belongs to the Ministry of Fisheries, with 41,200 staff records exposed. ' +
+        'Other employers affected by the leak include Arbor Bank with 12,400 records and Dunmore Foods with 4,050.',
+    };
+    const incidents = extractIncidents(article);
+    const counts = new Map(incidents.map((i) => [i.organization?.name ?? null, i.affectedCount?.value]));
+    expect(counts.get('Arbor Bank')).toBe(12_400);
+    expect(counts.get('Ministry of Fisheries')).toBe(41_200);
     expectEvidenceIn(article, incidents);
   });
 

@@ -53,7 +53,9 @@ function buildIncident(seg: Segment, x: IncidentInputs): Incident {
   // A rounded figure ("3.3 million fans") is refined by the exact one anywhere in the article.
   const articleCounts = [...x.readings.values()].flatMap((r) => r.counts);
   // In a list of victims with their counts, a victim's count is the one after its name.
-  const own = victim && !seg.isMain ? countMentionAfterName(rs, victim.name, x.victims.map((v) => v.name)) : null;
+  // The main victim takes it only as an item of such a list ("IBM with 33,412").
+  const afterName = victim ? countMentionAfterName(rs, victim.name, x.victims.map((v) => v.name)) : null;
+  const own = afterName && (!seg.isMain || isListedWith(rs, victim!.name, afterName)) ? afterName : null;
   const count = preferExactCount(own ?? counts.find((c) => c.isAffected) ?? counts[0] ?? null, articleCounts);
   const announced = rs.flatMap((r) => r.dates).find((d) => d.role === 'disclosure' && d.precision === 'day');
 
@@ -89,6 +91,14 @@ function preferExactCount(chosen: CountMention | null, counts: CountMention[]): 
 function countAfterName(rs: SentenceReading[], name: string, names: string[]): Incident['affectedCount'] {
   const c = countMentionAfterName(rs, name, names);
   return c ? { value: c.value, unit: c.unit, qualifier: c.qualifier, text: c.text } : null;
+}
+
+// "IBM with 33,412": the count is the name's item in a list.
+function isListedWith(rs: SentenceReading[], name: string, c: CountMention): boolean {
+  return rs.some((r) => {
+    const at = r.text.indexOf(name);
+    return at >= 0 && r.counts.includes(c) && /^,?\s+with\s+(?:[\w-]+\s+)?$/i.test(r.text.slice(at + name.length, c.index));
+  });
 }
 
 function countMentionAfterName(rs: SentenceReading[], name: string, names: string[]): CountMention | null {

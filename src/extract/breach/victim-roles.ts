@@ -32,7 +32,13 @@ const AFTERMATH_AFTER =
 // the owner of what was breached.
 const HAD_BREACHED_AFTER =
   /^!?\s+had\s+(?:(?:[^.;,]|\.(?=\d)){0,80}?\s)?(?:exposed|stolen|leaked|compromised|breached|hacked|scraped|accessed|obtained|dumped|taken|published|posted|exfiltrated|downloaded)\b/i;
-const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER, AFTERMATH_AFTER, HAD_BREACHED_AFTER];
+// "the Department of Energy, with 9,000 staff records exposed", "Acme with 88,000 leaked
+// customer records": a name given the count of its own data that was breached.
+const WITH_BREACHED_COUNT_AFTER = new RegExp(
+  String.raw`^(?:\s*\([^)]{0,40}\))?,?\s+with\s+(?:(?:more than|over|nearly|almost|about|around|some|up to)\s+)?\d[\d,.]*(?:\s*(?:million|billion|k|m)\b)?\s+(?:(?:leaked|exposed|stolen|compromised|breached|affected|hacked)\s+(?:[\w-]+\s+){0,2}?${VICTIM_NOUN}|(?:[\w-]+\s+){0,2}?${VICTIM_NOUN}\s+(?:(?:were|was|being)\s+)?(?:leaked|exposed|stolen|compromised|breached|affected|hacked))\b`,
+  'i',
+);
+const STRONG_AFTER = [NOUN_AFTER, VERB_AFTER, DISCLOSURE_AFTER, CLAUSE_AFTER, AFTERMATH_AFTER, HAD_BREACHED_AFTER, WITH_BREACHED_COUNT_AFTER];
 const STRONG_BEFORE = [
   // The words between may not hand the name another role ("breach revealed in RedLock's report").
   // A bare "hack" or "breach" is a verb only after a subject, "to" or a modal ("hackers
@@ -50,7 +56,7 @@ const STRONG_BEFORE = [
 // the finder's name between.
 const FINDER_BEFORE = /\b(?:[Rr]esearchers?|[Aa]nalysts?|[Ee]xperts?|[Ii]nvestigators?)\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:at|from|with|of)\s+(?:the\s+)?$/;
 const NON_VICTIM_BEFORE =
-  /\b(?:(?<!\b(?:hosted|owned|operated|run|maintained|managed|held|stored|used|controlled) )by|hackers? (?:group|collective)|hacking (?:group|collective|team|crew)|(?:the|a|criminal|activist|hacktivist|extortion|ransomware) group|according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?<!social )(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:(?:known as|called|named|dubbed|calling (?:itself|themselves)|that calls? (?:itself|themselves)|who call themselves)\s+)?(?:the\s+)?$/i;
+  /\b(?:(?<!\b(?:hosted|owned|operated|run|maintained|managed|held|stored|used|controlled|followed|trailed|preceded) )by|hackers? (?:group|collective)|hacking (?:group|collective|team|crew)|(?:the|a|criminal|activist|hacktivist|extortion|ransomware) group|according to|researchers? (?:at|from|with)|analysts? (?:at|from|with)|experts? (?:at|from|with)|reported by|first reported|told|via|(?:security|research|cybersecurity|cyber security|intelligence|consulting|analytics|analyst|market research|law|forensics and security) (?:firm|company|vendor|provider|outfit|researchers?|experts?|team)|researcher|journalist|reporter|(?<!social )(?:news|media) (?:outlet|site|agency)|published (?:by|in|on)|report (?:by|from)|a report by|study by|survey by|(?:cited|quoted) (?:by|in)|regulator|watchdog|commissioner)\s+(?:(?:known as|called|named|dubbed|calling (?:itself|themselves)|that calls? (?:itself|themselves)|who call themselves)\s+)?(?:the\s+)?$/i;
 // The subject of an active breach verb is the attacker: "Fancy Bear hacked into the WADA
 // database", "TDO got their hands on the episodes".
 const ATTACKER_AFTER =

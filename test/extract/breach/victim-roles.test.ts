@@ -23,6 +23,9 @@ describe('scoreVictimRole', () => {
     ['An open server hosted by data broker Pivotline held 9 million records.', 'Pivotline'],
     ['Vantor Health, which left patient files exposed on a public server, apologised.', 'Vantor Health'],
     ['Olvey Games in Spain and Portugal was hacked last week.', 'Olvey Games'],
+    ['The largest share belongs to the Ministry of Fisheries, with 41,200 staff records exposed in the dump.', 'Ministry of Fisheries'],
+    ['It is followed by Harlow Freight with 18,000 leaked employee records.', 'Harlow Freight'],
+    ['Next comes the Office of Rural Roads (ORR) with 9,500 leaked staff records.', 'Office of Rural Roads'],
     ['Hackers reached the exposed Toybears’ database in January.', 'Toybears'],
     ['The forum was among a dozen compromised sites sold online, and Quarrel Board was among the hacked sites.', 'Quarrel Board'],
   ])('a victim: %s', (sentence, name) => {
