@@ -19,12 +19,15 @@ const BIN = path.join(__dirname, '..', '..', 'bin', 'breachfeed.js');
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const TYPES: DataType[] = ['email', 'password', 'name', 'phone', 'address', 'payment_card', 'date_of_birth', 'ip_address'];
 
-/** A deterministic pseudo-random stream, so every run builds the same records. */
+/** A deterministic pseudo-random stream (mulberry32), so every run builds the same records. */
 function random(seed: number): () => number {
-  let s = seed;
+  let s = seed >>> 0;
   return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -40,7 +43,7 @@ export function writeRecords(file: string, n: number): void {
     const incidents: Incident[] = [];
     for (let k = 0; k < perArticle; k++) {
       const famous = (written + k) % 20 === 0; // every 20th record: the one big breach, reported over three weeks
-      const org = famous ? 0 : 1 + Math.floor(rnd() ** 2 * 20_000); // skewed: the top organizations recur hundreds of times
+      const org = famous ? 0 : 1 + Math.floor(rnd() ** 2 * 50_000); // skewed: the top organizations recur dozens of times
       const year = famous ? 2024 : 2012 + (org % 13);
       const month = famous ? 3 : 1 + (org % 12);
       const day = famous ? 10 + (a % 21) : 1 + (a % 28);

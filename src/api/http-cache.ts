@@ -23,7 +23,8 @@ export function registerHttpCache(app: FastifyInstance, opts: { private: boolean
     }
     if (policy && !reply.hasHeader('cache-control')) reply.header('cache-control', opts.private && policy !== 'no-store' ? `private, ${policy}` : policy);
     if (!policy || policy === 'no-store' || !(typeof payload === 'string' || Buffer.isBuffer(payload))) return payload;
-    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+    // A route that knows a cheaper validator than hashing its body (stored digests) sets it itself.
+    const etag = (reply.getHeader('etag') as string | undefined) ?? `"${createHash('sha1').update(payload).digest('base64url')}"`;
     reply.header('etag', etag);
     if (matches(req.headers['if-none-match'], etag)) {
       reply.code(304);

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { BreachRecord } from '../types';
 import type { MergedIncident } from './merge-incidents';
 import type { IncidentJson, IncidentPosition, RecordQuery, RecordStore } from './record-store';
@@ -38,6 +39,7 @@ export async function* scanRecords(store: RecordStore, query: RecordQuery = {}):
     left -= page.length;
     if (page.length < BATCH) return;
     after = page[page.length - 1].seq;
+    await setImmediate(); // let a server answer other requests between batches
   }
 }
 
@@ -56,6 +58,7 @@ export async function* scanIncidentJson(store: RecordStore, query: RecordQuery =
     yield* page;
     if (page.length < INCIDENT_BATCH) return;
     after = page[page.length - 1];
+    await setImmediate(); // let a server answer other requests between batches
   }
 }
 

@@ -12,6 +12,7 @@ export interface IncidentRow {
   merged_into: string | null;
   json: string | null;
   disclosed_sort: string;
+  digest: string | null;
 }
 
 export function toChange(row: IncidentRow): IncidentChange {
@@ -25,11 +26,11 @@ export function toLookup(row: IncidentRow): IncidentLookup {
   return row.state === 'merged' ? { state: 'merged', id: row.id, mergedInto: row.merged_into! } : { state: 'deleted', id: row.id };
 }
 
-export function incidentJson(row: { id: string; disclosed_sort: string; json: string | null }): IncidentJson {
-  return { id: row.id, disclosedAt: row.disclosed_sort, json: row.json! };
+export function incidentJson(row: { id: string; disclosed_sort: string; json: string | null; digest: string | null }): IncidentJson {
+  return { id: row.id, disclosedAt: row.disclosed_sort, json: row.json!, digest: row.digest! };
 }
 
-export const INCIDENT_ROW = 'SELECT id, seq, state, merged_into, disclosed_sort, json FROM incidents';
+export const INCIDENT_ROW = 'SELECT id, seq, state, merged_into, disclosed_sort, json, digest FROM incidents';
 
 /** Live incidents matching `query`, newest disclosure first (then by id, descending), after `after`. */
 export function browseSql(query: RecordQuery, after: IncidentPosition | null, limit: number): { sql: string; params: unknown[] } {
@@ -40,7 +41,7 @@ export function browseSql(query: RecordQuery, after: IncidentPosition | null, li
     clauses.push('(disclosed_sort, id) < (?, ?)');
     params.push(after.disclosedAt, after.id);
   }
-  return { sql: `SELECT id, disclosed_sort, json FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id DESC LIMIT ?`, params: [...params, limit] };
+  return { sql: `SELECT id, disclosed_sort, json, digest FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id DESC LIMIT ?`, params: [...params, limit] };
 }
 
 /** Incident rows (live and tombstones) matching `query` after `afterSeq`, in change order. */

@@ -60,6 +60,8 @@ export interface IncidentJson {
   /** The disclosure date, or '' when unknown. */
   disclosedAt: string;
   json: string;
+  /** SHA-1 of `json`: a cheap validator (ETag) for responses that carry it. */
+  digest: string;
 }
 
 /** What an incident id answers: the incident, the incident it merged into, or that it is gone. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
 import { ApiError } from '../../errors';
 import type { RouteOptions } from './route-options';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -10,8 +11,13 @@ import { toRecordQuery } from './to-record-query';
 // Incidents leave as the store keeps them, JSON text written by the merge to the schema declared
 // here: an incident with thousands of sources is not parsed and serialized again per request.
 
-function pageJson(items: string[], nextCursor: string | null, hasMore: boolean): string {
-  return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore}}`;
+// The ETag comes from the incidents' stored digests, not from hashing megabytes of body.
+
+/** A page body from its items' JSON texts, and its ETag from what identifies each item. */
+function sendPage(reply: FastifyReply, items: { json: string; tag: string }[], nextCursor: string | null, hasMore: boolean): FastifyReply {
+  const tail = `"nextCursor":${JSON.stringify(nextCursor)},"hasMore":${hasMore}`;
+  const etag = createHash('sha1').update(items.map((i) => i.tag).join('\n')).update(tail).digest('base64url');
+  return sendJson(reply.header('etag', `"${etag}"`), `{"items":[${items.map((i) => i.json).join(',')}],${tail}}`);
 }
 
 function sendJson(reply: FastifyReply, json: string): FastifyReply {
@@ -51,18 +57,20 @@ export async function incidentRoutes(app: FastifyInstance, opts: RouteOptions): 
     const query = toRecordQuery(req.query as FilterQuery);
     if (req.query.order === 'newest') {
       const page = await browseIncidentJson(opts.store, query, req.query.cursor, req.query.limit);
-      return sendJson(reply, pageJson(page.items.map((i) => i.json), page.nextCursor, page.nextCursor !== null));
+      return sendPage(reply, page.items.map((i) => ({ json: i.json, tag: i.digest })), page.nextCursor, page.nextCursor !== null);
     }
     const after = req.query.cursor === undefined ? 0 : decodeCursor(req.query.cursor, 'incidentSeq');
     if (after === null) throw new ApiError(400, 'cursor is not a cursor this API issued for /incidents in change order', 'cursor');
     const page = await opts.store.pageIncidentChanges(query, after, req.query.limit + 1);
     const items = page.slice(0, req.query.limit);
-    return sendJson(reply, pageJson(
-      items.map((c) => ('incident' in c ? c.incident.json : JSON.stringify(c.tombstone))),
-      // Always a cursor to continue from, even at the end: a consumer polls it later for what changed.
-      items.length ? encodeCursor(items[items.length - 1].seq, 'incidentSeq') : req.query.cursor ?? encodeCursor(0, 'incidentSeq'),
-      page.length > req.query.limit,
-    ));
+    const entries = items.map((c) => {
+      if ('incident' in c) return { json: c.incident.json, tag: c.incident.digest };
+      const json = JSON.stringify(c.tombstone);
+      return { json, tag: json };
+    });
+    // Always a cursor to continue from, even at the end: a consumer polls it later for what changed.
+    const next = items.length ? encodeCursor(items[items.length - 1].seq, 'incidentSeq') : req.query.cursor ?? encodeCursor(0, 'incidentSeq');
+    return sendPage(reply, entries, next, page.length > req.query.limit);
   });
 
   app.get<{ Params: { id: string } }>('/incidents/:id', {
@@ -80,7 +88,7 @@ export async function incidentRoutes(app: FastifyInstance, opts: RouteOptions): 
   }, async (req, reply) => {
     const found = await opts.store.getIncident(req.params.id);
     if (!found) throw new ApiError(404, `no incident with id ${req.params.id}`, 'id');
-    if (found.state === 'live') return sendJson(reply, found.incident.json);
+    if (found.state === 'live') return sendJson(reply.header('etag', `"${found.incident.digest}"`), found.incident.json);
     if (found.state === 'merged') return reply.code(301).header('location', `${found.mergedInto}`).send({ id: found.id, mergedInto: found.mergedInto });
     return reply.code(410).send({ id: found.id, deleted: true });
   });
