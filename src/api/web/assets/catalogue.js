@@ -124,7 +124,7 @@
     if (pageRequest) pageRequest.abort();
     pageRequest = new AbortController();
     fetch(url, { headers: { accept: 'text/html' }, signal: pageRequest.signal })
-      .then(function (r) { return r.text(); })
+      .then(function (r) { return r.status >= 500 ? Promise.reject(new Error('catalogue: HTTP ' + r.status)) : r.text(); })
       .then(function (text) {
         var doc = new DOMParser().parseFromString(text, 'text/html');
         replaceFrom(doc, 'results-list');
