@@ -3,7 +3,7 @@
 // each, and one report whose organization and headline are an XSS attempt. No jest here: the
 // benchmark imports it too.
 import { buildRecords } from '../../src/pipeline/build-records';
-import type { ArticleOutcome, RecordStore } from '../../src/store/record-store';
+import type { ArticleOutcome, ImportItem, RecordStore } from '../../src/store/record-store';
 import type { BreachRecord, DataType } from '../../src/types';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -43,4 +43,19 @@ export async function seedCatalogue(store: RecordStore, n: number, orgs?: number
     const { outcome, records } = catalogueReport(i, orgs);
     await store.saveArticle(outcome, records);
   }
+}
+
+/** Reports 0..n-1 through the store's bulk import (batches of 1,000, one transaction): for a benchmark's 100,000. */
+export async function importCatalogue(store: RecordStore, n: number, orgs?: number): Promise<void> {
+  function* batches(): Generator<ImportItem[]> {
+    for (let start = 0; start < n; start += 1000) {
+      const batch: ImportItem[] = [];
+      for (let i = start; i < Math.min(n, start + 1000); i++) {
+        const { outcome, records } = catalogueReport(i, orgs);
+        for (const record of records) batch.push({ articleKey: outcome.key, record });
+      }
+      yield batch;
+    }
+  }
+  await store.importRecords(batches());
 }
