@@ -88,8 +88,11 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
     const index = lead ? start - lead[0].length : start;
     out.push({ value: m[2], precision: 'year', text: sentence.slice(index, end).trim(), index, role: roleOf(sentence, start) });
   }
-  return out.sort((a, b) => a.index - b.index);
+  // "the WannaCry ransomware outbreak in May": a date a lock-out or outage owns dates that, not a data breach.
+  return out.filter((d) => !DISRUPTION_BEFORE.test(sentence.slice(Math.max(0, d.index - 120), d.index))).sort((a, b) => a.index - b.index);
 }
+
+const DISRUPTION_BEFORE = /\b(?:ransomware|ddos|denial[- ]of[- ]service|outbreak|worm)(?:\s+(?:cyber[- ]?)?(?:attacks?|outbreak|infections?|incident|campaign|epidemic))?(?:\s+(?:that|which)(?:\s+[\w'’-]+){1,8}?)?\s+$/i;
 
 function onlyStatedYear(sentence: string, reference: Date | null): string | null {
   const years = new Set(

@@ -122,4 +122,10 @@ describe('findDateMentions', () => {
     expect(events('A second researcher found the open database and tried to contact the company in late December.', '2017-03-01')).toEqual([]);
     expect(events('Over a five-year period from 2011 to 2016, the regulator received 400 breach reports.', '2017-03-01')).toEqual([]);
   });
+
+  it('does not date a data breach by the date of a ransomware outbreak or outage', () => {
+    expect(findDateMentions('The gang was also behind the ransomware outbreak in June that froze the port.', '2019-11-01')).toEqual([]);
+    expect(findDateMentions('Investigators linked them to the ransomware attack that crippled the council’s network in March.', '2019-11-01')).toEqual([]);
+    expect(events('The same gang stole patient records in March.', '2019-11-01')).toEqual([['2019-03', 'month', 'in March']]);
+  });
 });
