@@ -16,40 +16,60 @@ export interface Timeline {
   undated: number;
 }
 
+/** Incidents of one disclosure month (null: undated) with one set of leaked types. */
+export interface IncidentGroup {
+  month: string | null;
+  types: string[];
+  incidents: number;
+}
+
 export interface TimelineOptions {
   /** Types stacked on the chart; the rest is `other`. @default 5 */
   stackedTypes?: number;
   /** Types in the list beside the chart. @default 10 */
   listedTypes?: number;
-  /** Stops the scan early (the client went away, say); the figures are then partial. */
-  signal?: AbortSignal;
+}
+
+/** The timeline of a set of incidents, read one by one (see groupIncidents). */
+export async function buildTimeline(incidents: AsyncIterable<MergedIncident>, opts: TimelineOptions & { signal?: AbortSignal } = {}): Promise<Timeline> {
+  return timelineOf(await groupIncidents(incidents, opts.signal), opts);
 }
 
 /**
- * The timeline of a set of incidents. Each incident counts once per month, in the stack of its
- * most common type (so a bar's height is the number of incidents, not of type mentions).
+ * Counts incidents by (disclosure month, type set): few groups, whatever the number of incidents.
+ * A store could answer the same with one GROUP BY; the timeline needs nothing else. `signal`
+ * stops the reading early (the client went away); the groups are then partial.
  */
-export async function buildTimeline(incidents: AsyncIterable<MergedIncident>, opts: TimelineOptions = {}): Promise<Timeline> {
-  const stacked = opts.stackedTypes ?? 5;
-  const listed = opts.listedTypes ?? 10;
-  // One pass, counting incidents by (month, type set): few distinct keys, whatever the number of incidents.
-  const groups = new Map<string, { month: string | null; types: string[]; incidents: number }>();
-  const typeCounts = new Map<string, number>();
-  let total = 0;
+export async function groupIncidents(incidents: AsyncIterable<MergedIncident>, signal?: AbortSignal): Promise<IncidentGroup[]> {
+  const groups = new Map<string, IncidentGroup>();
   for await (const i of incidents) {
-    if (opts.signal?.aborted) break;
-    total++;
+    if (signal?.aborted) break;
     const types = i.dataTypes.map((d) => d.type as string);
-    for (const t of types) typeCounts.set(t, (typeCounts.get(t) ?? 0) + 1);
     const month = i.disclosedAt && /^\d{4}-\d{2}/.test(i.disclosedAt) ? i.disclosedAt.slice(0, 7) : null;
     const key = `${month}|${types.join(',')}`;
     const group = groups.get(key);
     if (group) group.incidents++;
     else groups.set(key, { month, types, incidents: 1 });
   }
+  return [...groups.values()];
+}
+
+/**
+ * The timeline of incident groups. Each incident counts once per month, in the stack of its most
+ * common type (so a bar's height is the number of incidents, not of type mentions).
+ */
+export function timelineOf(groups: IncidentGroup[], opts: TimelineOptions = {}): Timeline {
+  const stacked = opts.stackedTypes ?? 5;
+  const listed = opts.listedTypes ?? 10;
+  const typeCounts = new Map<string, number>();
+  let total = 0;
+  for (const g of groups) {
+    total += g.incidents;
+    for (const t of new Set(g.types)) typeCounts.set(t, (typeCounts.get(t) ?? 0) + g.incidents);
+  }
   const ranked = [...typeCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const stackTypes = ranked.slice(0, stacked).map(([t]) => t);
-  const dated = [...groups.values()].filter((g): g is { month: string; types: string[]; incidents: number } => g.month !== null);
+  const dated = groups.filter((g): g is IncidentGroup & { month: string } => g.month !== null);
   const months = monthRange(dated.map((g) => g.month));
   const index = new Map(months.map((m, n) => [m, n]));
   const names = [...stackTypes, 'other'];
