@@ -127,6 +127,8 @@
       .then(function (r) { return r.status >= 500 ? Promise.reject(new Error('catalogue: HTTP ' + r.status)) : r.text(); })
       .then(function (text) {
         var doc = new DOMParser().parseFromString(text, 'text/html');
+        // Not the catalogue (a sign-in form, say): go there as a page.
+        if (!doc.getElementById('results-list')) return location.assign(url);
         replaceFrom(doc, 'results-list');
         replaceFrom(doc, 'problems');
         var status = doc.getElementById('results-status');
@@ -137,7 +139,7 @@
         var fresh = doc.getElementById('timeline');
         if (fresh) drawTimeline(fresh.getAttribute('data-src'));
       })
-      .catch(function (err) { if (err.name !== 'AbortError') byId('results-status').textContent = 'The list could not be updated; press Filter to reload.'; });
+      .catch(function (err) { if (err.name !== 'AbortError') byId('results-status').textContent = 'The list could not be updated; press Filter to try again.'; });
   }
 
   byId('q').addEventListener('input', function () {
