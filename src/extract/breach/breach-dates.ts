@@ -88,10 +88,15 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
     const index = lead ? start - lead[0].length : start;
     out.push({ value: m[2], precision: 'year', text: sentence.slice(index, end).trim(), index, role: roleOf(sentence, start) });
   }
+  // "More than 100 organizations fell victim to such scams in 2017": a tally over many
+  // organizations or breaches dates no one breach.
+  if (TALLY.test(sentence)) return [];
   // "the WannaCry ransomware outbreak in May": a date a lock-out or outage owns dates that, not a data breach.
   return out.filter((d) => !DISRUPTION_BEFORE.test(sentence.slice(Math.max(0, d.index - 120), d.index))).sort((a, b) => a.index - b.index);
 }
 
+const TALLY =
+  /\b(?:(?:more than|over|nearly|almost|some|at least|about|around)\s+)?(?:\d[\d,]*\+?|dozens|hundreds|thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|companies|businesses|firms|institutions|hospitals|agencies|retailers|universities|schools|breaches|incidents|notifications|attacks)\b/i;
 const DISRUPTION_BEFORE = /\b(?:ransomware|ddos|denial[- ]of[- ]service|outbreak|worm)(?:\s+(?:cyber[- ]?)?(?:attacks?|outbreak|infections?|incident|campaign|epidemic))?(?:\s+(?:that|which)(?:\s+[\w'’-]+){1,8}?)?\s+$/i;
 
 function onlyStatedYear(sentence: string, reference: Date | null): string | null {

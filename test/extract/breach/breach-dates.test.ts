@@ -128,4 +128,9 @@ describe('findDateMentions', () => {
     expect(findDateMentions('Investigators linked them to the ransomware attack that crippled the council’s network in March.', '2019-11-01')).toEqual([]);
     expect(events('The same gang stole patient records in March.', '2019-11-01')).toEqual([['2019-03', 'month', 'in March']]);
   });
+
+  it('does not date a breach by a tally over many organizations or breaches', () => {
+    expect(findDateMentions('More than 300 companies have already fallen victim to payroll scams in 2018.', '2018-06-01')).toEqual([]);
+    expect(findDateMentions('Hundreds of hospitals reported breaches in 2017, the survey found.', '2018-06-01')).toEqual([]);
+  });
 });
