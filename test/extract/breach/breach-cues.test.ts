@@ -69,6 +69,13 @@ describe('findBreachCues', () => {
     expect(strongestCue('The town was a victim of the attack, and officials do not believe any customer data was stolen.')).toBe(1);
   });
 
+  it('reads a site among compromised ones, data released to a forum, a published data set and data a site had published as reports', () => {
+    expect(strongestCue('In 2019, Quorva was among a batch of compromised gaming forums sold online.')).toBe(2);
+    expect(strongestCue('Data from several breached shops including Brellow was released to a hacking forum.')).toBe(2);
+    expect(strongestCue('A hacktivist crew published over 20GB of data it said came from the courier.')).toBe(2);
+    expect(strongestCue('In 2016, the forum had internal data on 30k members published via a tabloid.')).toBe(2);
+  });
+
   it('does not take a memory leak for a data leak', () => {
     expect(strongestCue('The update fixes a memory leak in the image decoder.')).toBe(0);
     expect(strongestCue('The insurer is still investigating the leak.')).toBe(2);
