@@ -1,4 +1,7 @@
-// breachfeed catalogue: the chart and as-you-type filtering, on top of a page that works without them.
+// The catalogue's browser script, served as /assets/<hash>/catalogue.js.
+// Kept as a string in a module so the build carries it into dist/ (the Docker image holds no src/);
+// it must hold no backtick and no dollar-brace.
+export const CATALOGUE_JS = String.raw`// breachfeed catalogue: the chart and as-you-type filtering, on top of a page that works without them.
 // Loaded from 'self' (the CSP allows no inline script); everything shown from data goes through textContent.
 'use strict';
 (function () {
@@ -154,3 +157,4 @@
   });
   drawTimeline(timeline.getAttribute('data-src'));
 })();
+`;

@@ -1,4 +1,7 @@
-/* breachfeed catalogue: one stylesheet, no inline styles (the CSP forbids them). */
+// The catalogue's stylesheet, served as /assets/<hash>/catalogue.css.
+// Kept as a string in a module so the build carries it into dist/ (the Docker image holds no src/);
+// it must hold no backtick and no dollar-brace.
+export const CATALOGUE_CSS = String.raw`/* breachfeed catalogue: one stylesheet, no inline styles (the CSP forbids them). */
 :root { --ink: #1b1f24; --muted: #545d68; --line: #d0d7de; --bg: #fff; --soft: #f6f8fa; --accent: #0b57d0; --mark: #ffe066; --safe: #0f5c2e; --safe-bg: #e6f4ea; --tag-bg: #eef1f6; --bad: #a40e26; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -80,3 +83,4 @@ code { overflow-wrap: anywhere; }
 .months th, .months td { border-bottom: 1px solid var(--line); padding: .15rem .6rem; text-align: right; white-space: nowrap; }
 .months th[scope="row"], .months thead th:first-child { text-align: left; }
 .months caption { text-align: left; color: var(--muted); }
+`;
