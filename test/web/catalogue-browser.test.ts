@@ -103,13 +103,21 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
     expect(errors).toEqual([]);
   });
 
-  it('typing "weibo" in the search box leaves only Weibo\'s incident, and the URL says so', async () => {
+  it('typing "weibo" in the search box leaves only Weibo\'s incident, the URL and the chart follow; no match hides the chart', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${base}/`);
     await page.locator('#q').pressSequentially('weibo', { delay: 30 });
     await page.waitForFunction(() => document.querySelectorAll('.incidents > li').length === 1);
     expect(await itemNames(page)).toEqual(['Weibo']);
     await page.waitForFunction(() => location.search === '?q=weibo');
+    // The chart follows: one incident, in March 2020.
+    await page.waitForFunction(() => {
+      const chart = (window as unknown as { Chart: { getChart(id: string): { data: { labels: string[] } } } }).Chart.getChart('chart');
+      return chart.data.labels.join() === '2020-03';
+    });
+    await page.locator('#q').pressSequentially('-nobody', { delay: 10 });
+    await page.waitForFunction(() => document.querySelectorAll('.incidents > li').length === 0 && (document.getElementById('timeline') as HTMLElement).hidden);
+    expect(await page.locator('#results-status').textContent()).toBe('No incident matches these filters.');
     expect(errors).toEqual([]);
   });
 

@@ -27,7 +27,9 @@ export const CATALOGUE_JS = String.raw`// breachfeed catalogue: the chart and as
   }
 
   function renderTimeline(t) {
-    timeline.hidden = false;
+    // Nothing dated to chart (no match, say): no empty axes.
+    timeline.hidden = !t.months.length;
+    if (timeline.hidden) return;
     var datasets = t.series.map(function (s, i) {
       return { label: s.label, data: s.counts, backgroundColor: s.type === 'other' ? OTHER : COLORS[i % COLORS.length], stack: 'incidents' };
     });
