@@ -11,7 +11,12 @@ import { dataTypesColumn } from './record-filter';
 
 /** The group of a record: its organization key; an unnamed victim is a group of its own. */
 export function groupKeyOf(r: BreachRecord): string {
-  return r.organization ? `org:${r.organization.key}` : `record:${r.id}`;
+  return groupKeyOfRow(r.id, r.organization?.key ?? null);
+}
+
+/** The group of a stored record row, from its id and organization key column. */
+export function groupKeyOfRow(id: string, orgKey: string | null): string {
+  return orgKey === null ? `record:${id}` : `org:${orgKey}`;
 }
 
 export type IncidentState = 'live' | 'merged' | 'deleted';

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { BreachRecord } from '../types';
-import { type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
+import { groupKeyOf, type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
 import { browseSql, changesSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toLookup } from './incident-rows';
 import { numberPlaceholders } from './record-filter';
 import type { IncidentChange, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
@@ -19,7 +19,7 @@ export async function refreshIncidents(client: Queryable, groups: Iterable<strin
   const records = await client.query<{ json: BreachRecord }>(
     'SELECT json FROM records WHERE NOT deleted AND (org_key = ANY($1::text[]) OR (org_key IS NULL AND id = ANY($2::text[])))', [orgKeys, unnamed]);
   const byGroup = new Map<string, BreachRecord[]>(keys.map((k) => [k, []]));
-  for (const { json } of records.rows) byGroup.get(json.organization ? `org:${json.organization.key}` : `record:${json.id}`)?.push(json);
+  for (const { json } of records.rows) byGroup.get(groupKeyOf(json))?.push(json);
   const rows = await client.query<StoredIncidentRow & { groupKey: string }>(
     'SELECT id, group_key AS "groupKey", state, merged_into AS "mergedInto", members, digest FROM incidents WHERE group_key = ANY($1::text[])', [keys]);
   const storedByGroup = new Map<string, StoredIncidentRow[]>(keys.map((k) => [k, []]));

@@ -4,7 +4,7 @@ import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { dataTypesColumn, numberPlaceholders, recordFilter } from './record-filter';
-import { groupKeyOf } from './incident-plan';
+import { groupKeyOf, groupKeyOfRow } from './incident-plan';
 import { browseIncidents, getIncident, pageIncidentChanges, rebuildIncidents, refreshIncidents } from './postgres-incidents';
 import {
   failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentJson, type IncidentLookup,
@@ -77,10 +77,6 @@ function live(where: string): string {
   return where ? `${where} AND NOT deleted` : 'WHERE NOT deleted';
 }
 
-function groupOfRow(id: string, orgKey: string | null): string {
-  return orgKey === null ? `record:${id}` : `org:${orgKey}`;
-}
-
 /** Upserts records in one statement; a changed (or revived) record moves to the end of the change order. */
 async function upsertRecords(client: pg.PoolClient, items: ImportItem[]): Promise<void> {
   if (!items.length) return;
@@ -140,7 +136,7 @@ export class PostgresStore implements RecordStore {
       await client.query(`UPDATE records SET deleted = true, seq = nextval('records_seq'), updated_at = now()
         WHERE article_key = $1 AND NOT deleted AND NOT (id = ANY($2::text[]))`, [outcome.key, records.map((r) => r.id)]);
       await upsertRecords(client, records.map((record) => ({ articleKey: outcome.key, record })));
-      await refreshIncidents(client, [...before.rows.map((r) => groupOfRow(r.id, r.org_key)), ...records.map(groupKeyOf)]);
+      await refreshIncidents(client, [...before.rows.map((r) => groupKeyOfRow(r.id, r.org_key)), ...records.map(groupKeyOf)]);
     });
   }
 
@@ -154,7 +150,7 @@ export class PostgresStore implements RecordStore {
         const latest = [...new Map(items.map((i) => [i.record.id, i])).values()]; // one row may be written once per statement
         const before = await client.query<{ id: string; org_key: string | null }>('SELECT id, org_key FROM records WHERE id = ANY($1::text[]) AND NOT deleted',
           [latest.map((i) => i.record.id)]);
-        for (const r of before.rows) touched.add(groupOfRow(r.id, r.org_key));
+        for (const r of before.rows) touched.add(groupKeyOfRow(r.id, r.org_key));
         for (const i of latest) touched.add(groupKeyOf(i.record));
         const articles = [...new Map(latest.map((i) => [i.articleKey, i.record.article])).entries()];
         // An imported record's article: known ones keep their verdict; the count is recounted after.

@@ -5,7 +5,7 @@ import { StoreError } from '../errors';
 import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
 import { dataTypesColumn, recordFilter } from './record-filter';
-import { groupKeyOf } from './incident-plan';
+import { groupKeyOf, groupKeyOfRow } from './incident-plan';
 import {
   failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentJson, type IncidentLookup,
   type IncidentPosition, type RecordChange, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
@@ -92,7 +92,6 @@ export class SqliteStore implements RecordStore {
     const statusOf = db.prepare('SELECT status FROM articles WHERE key = ?').pluck();
     // A deleted record stays as a tombstone at the end of the change order.
     const deleteRecord = db.prepare('UPDATE records SET deleted = 1, seq = (SELECT max(seq) + 1 FROM records), updated_at = ? WHERE id = ?');
-    const groupOfRow = (id: string, orgKey: string | null) => (orgKey === null ? `record:${id}` : `org:${orgKey}`);
     const writeRecord = (articleKey: string, r: BreachRecord, now: string) => upsertRecord.run({
       id: r.id,
       articleKey,
@@ -116,7 +115,7 @@ export class SqliteStore implements RecordStore {
       const touched = new Set(records.map(groupKeyOf));
       // Re-extraction may yield fewer incidents: the article's records that no longer exist become tombstones.
       for (const old of liveRecordsOf.all(outcome.key) as { id: string; orgKey: string | null }[]) {
-        touched.add(groupOfRow(old.id, old.orgKey));
+        touched.add(groupKeyOfRow(old.id, old.orgKey));
         if (!keep.has(old.id)) deleteRecord.run(now, old.id);
       }
       for (const r of records) writeRecord(outcome.key, r, now);
@@ -129,7 +128,7 @@ export class SqliteStore implements RecordStore {
       for (const { articleKey, record: r } of items) {
         ensureArticle.run({ key: articleKey, url: r.article.url, canonicalUrl: r.article.canonicalUrl, feed: r.article.feed, now });
         const before = groupOfRecord.get(r.id) as { orgKey: string | null } | undefined;
-        if (before) touched.add(groupOfRow(r.id, before.orgKey));
+        if (before) touched.add(groupKeyOfRow(r.id, before.orgKey));
         touched.add(groupKeyOf(r));
         articles.add(articleKey);
         writeRecord(articleKey, r, now);
