@@ -130,6 +130,7 @@ describe('docker-compose.yml', () => {
 
   it('the API needs a token and is published on the host loopback only', () => {
     expect(s.api.environment?.BREACHFEED_API_TOKEN).toMatch(/^\$\{BREACHFEED_API_TOKEN:\?/);
+    expect(s.api.environment?.BREACHFEED_API_OPERATE_TOKEN).toBe('${BREACHFEED_API_OPERATE_TOKEN:-}'); // optional, passed through
     expect(s.api.environment?.REDIS_URL).toBe('redis://redis:6379'); // merged with the shared env, not replacing it
     expect(s.api.ports).toEqual(['127.0.0.1:${API_PORT:-8080}:8080']);
   });
