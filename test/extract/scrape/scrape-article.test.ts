@@ -139,11 +139,16 @@ describe('scrapeArticle: extreme input', () => {
     const nav = '<nav>' + '<a href="/x">Section</a>'.repeat(5_000) + '</nav>';
     const html = `<html><body>${nav}<article>${paragraphs}</article></body></html>`;
     expect(html.length).toBeGreaterThan(2_000_000);
-    const a = scrapeArticle(pageOf(html));
+    const a = scrapeArticle(pageOf(html), { maxMarkupChars: 10_000_000 });
     const p = paragraphsOf(a);
     expect(p).toHaveLength(20_000);
     expect(p[19_999]).toBe(`19999: ${sentence}`);
     expect(a.text).not.toContain('Section');
+    // By default the parser sees its first 1,000,000 characters of markup, and says so.
+    const cut = scrapeArticle(pageOf(html));
+    expect(paragraphsOf(cut).length).toBeGreaterThan(7_000);
+    expect(paragraphsOf(cut).length).toBeLessThan(8_000);
+    expect(cut.truncated).toEqual([expect.stringMatching(/^page has more than 1,000,000 characters of markup; read its first 1,000,\d{3} of 2,\d{3},\d{3} characters \(scrape\.maxMarkupChars\)$/)]);
   });
 
   it('survives nesting far deeper than any real page (20,000 unclosed divs)', () => {
