@@ -77,6 +77,19 @@ function live(where: string): string {
   return where ? `${where} AND NOT deleted` : 'WHERE NOT deleted';
 }
 
+/** The batches, the next one read while the current one is written (reading and PostgreSQL overlap). */
+async function* readAhead<T>(batches: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+  const it = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : (batches as Iterable<T>)[Symbol.iterator]();
+  let next = Promise.resolve(it.next());
+  for (;;) {
+    const r = await next;
+    if (r.done) return;
+    next = Promise.resolve(it.next());
+    next.catch(() => undefined); // surfaces at the next await; not unhandled if the write fails first
+    yield r.value;
+  }
+}
+
 /** Upserts records in one statement; a changed (or revived) record moves to the end of the change order. */
 async function upsertRecords(client: pg.PoolClient, items: ImportItem[]): Promise<void> {
   if (!items.length) return;
@@ -146,7 +159,7 @@ export class PostgresStore implements RecordStore {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK_ID]);
       const touched = new Set<string>();
       const touchedArticles = new Set<string>();
-      for await (const items of batches) {
+      for await (const items of readAhead(batches)) {
         const latest = [...new Map(items.map((i) => [i.record.id, i])).values()]; // one row may be written once per statement
         const before = await client.query<{ id: string; org_key: string | null }>('SELECT id, org_key FROM records WHERE id = ANY($1::text[]) AND NOT deleted',
           [latest.map((i) => i.record.id)]);
