@@ -100,6 +100,7 @@ export function traceExtraction(article: ArticleText, opts: ExtractOptions = {})
   trace.victims = victims;
 
   // 4. Which sentences tell of which incident.
+  const firstReport = Math.min(...[...readings.keys()].filter((i) => i >= 0));
   const facts: SentenceFacts[] = [...readings.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([index, r]) => ({
@@ -107,7 +108,9 @@ export function traceExtraction(article: ArticleText, opts: ExtractOptions = {})
       date: eventDateOf(r.dates),
       surfacedDate: r.dates.find((d) => d.role === 'surfaced') ?? null,
       victimKey: victimNamedIn(victims, index, r.text),
-      isRecall: isRecallSentence(r.text) || (index > 0 && isRecallSentence(sentences[index - 1].text)),
+      // A sentence after the lead report continues it, however the lead is worded ("news broke
+      // that X had suffered a breach").
+      isRecall: isRecallSentence(r.text) || (index > 0 && index - 1 !== firstReport && isRecallSentence(sentences[index - 1].text)),
     }));
   // The main incident's victim is the one the headline names, else the best supported.
   const mainVictim = victims.find((v) => v.sentenceIndexes.includes(TITLE_INDEX)) ?? victims[0];

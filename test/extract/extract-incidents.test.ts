@@ -137,6 +137,47 @@ describe('extractIncidents: written stories', () => {
     expectEvidenceIn(article, incidents);
   });
 
+  it('dates a breach by how far back its data goes, even in a sentence that only says so', () => {
+    const article: ArticleText = {
+      title: null,
+      publishedAt: '2023-11-02',
+      text:
+        'In October 2023, a data breach from the online florist Petalhouse was posted to a popular hacking forum. ' +
+        'The data included 2M unique email addresses and names. ' +
+        'According to Petalhouse, the data dates back to February 2022.',
+    };
+    const [incident] = extractIncidents(article);
+    expect(incident.organization?.name).toBe('Petalhouse');
+    expect(incident.breachDate?.value).toBe('2022-02');
+    expectEvidenceIn(article, [incident]);
+  });
+
+  it('dates a breach known only by when its data surfaced by the earliest such date', () => {
+    const article: ArticleText = {
+      title: null,
+      publishedAt: '2023-08-23',
+      text:
+        'In August 2023, 2.6M records scraped from the language app Lingoloop were widely distributed on a hacking forum. ' +
+        'The data had earlier appeared for sale in January 2023 and contained email addresses and names.',
+    };
+    const [incident] = extractIncidents(article);
+    expect(incident.breachDate?.value).toBe('2023-01');
+  });
+
+  it('lets a sentence after a lead that says the victim "had suffered" a breach re-date it', () => {
+    const article: ArticleText = {
+      title: null,
+      publishedAt: '2018-04-19',
+      text:
+        'In September 2017, news broke that Quillbox had suffered a data breach exposing 3 million records. ' +
+        'The company later said the incident dated back to August that year. ' +
+        'The exposed data included usernames and email addresses.',
+    };
+    const incidents = extractIncidents(article);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].breachDate?.value).toBe('2017-08');
+  });
+
   it('a breach with no named victim still yields an incident', () => {
     const article: ArticleText = {
       title: null,

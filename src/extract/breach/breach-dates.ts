@@ -25,7 +25,7 @@ export interface DateMention {
 }
 
 const TEMPORAL_LEAD =
-  /(?:^|\b(?:in|on|during|since|from|between|around|about|approximately|roughly|circa|by|early|late|mid|until|till|through|throughout|before|after|back in|back to|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
+  /(?:^|\b(?:in|on|during|since|from|between|around|about|approximately|roughly|circa|by|early|late|mid|until|till|through|throughout|before|after|back in|back to|back (?:[\w-]+ ){1,3}to|as early as|sometime in|some time in|earlier|starting|beginning|of|last|this|the|a|an|its|their|from|at least)\s+|[(“"]|^\W*)$/i;
 // Verbs of announcing or finding; one within seven words before a date claims it.
 const DISCLOSURE_VERB =
   /\b(?:announc(?:ed|es|ing)|disclos(?:ed|es|ing)|report(?:ed|s|ing)|reveal(?:ed|s|ing)|confirm(?:ed|s|ing)|said|says|saying|told|tells|admitting|notif(?:ied|ies|ying)|discover(?:ed|s|ing)|detect(?:ed|s|ing)|learn(?:ed|t)|determin(?:ed|es)|became aware|noticed|spotted|uncovered|publish(?:ed|es)|post(?:ed|s)|warn(?:ed|s)|alert(?:ed|s)|fil(?:ed|es)|inform(?:ed|s|ing)|admitt?(?:ed|s)|acknowledg(?:ed|es)|stated|wrote|emailed|sent|issued|released|found|identified|contact(?:ed|ing)|reached out|to (?:contact|alert|warn|tell)|(?:was|were|been) (?:given|handed|shown)|received|first reported|went public|made public|sued|fined)\b/gi;
@@ -81,7 +81,7 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     const before = sentence.slice(Math.max(0, start - 30), start);
     const after = sentence.slice(end);
-    if (!m[1] && !/\b(?:in|during|since|from|between|around|about|approximately|roughly|circa|by|until|through|throughout|back in|back to|as early as|sometime in|of|the|a|an|its|their|late|early|mid|year)\s+$/i.test(before) && !BREACH_NOUN_AFTER.test(after)) continue;
+    if (!m[1] && !/\b(?:in|during|since|from|between|around|about|approximately|roughly|circa|by|until|through|throughout|back in|back to|back (?:[\w-]+ ){1,3}to|as early as|sometime in|of|the|a|an|its|their|late|early|mid|year)\s+$/i.test(before) && !BREACH_NOUN_AFTER.test(after)) continue;
     if (NOT_EVENT_LEAD.test(before)) continue;
     if (reference && Number(m[2]) > reference.getFullYear()) continue;
     const lead = m[1] ? null : /\b(?:in|during|since|from|around)\s+$/i.exec(before);
@@ -190,11 +190,11 @@ const DISCOVERY_VERB = /^(?:discover|detect|learn|became aware|noticed|spotted|u
 
 // "a breach dating back to 2018", "the data dates back to", "originally hacked in 2012",
 // "the database had been exposed since October 2020".
-const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed) back to(?: a (?:period|time) (?:between|from|of|in))?|go(?:ing|es)? back to|went back to|originally (?:[\w-]+ ){0,3}(?:in|on|during)|(?:exposed|accessible|open|unprotected|unsecured|available|online|leaking) since)\s+(?:approximately\s+|around\s+|about\s+|as early as\s+)?$/i;
+const ORIGIN_BEFORE = /\b(?:dat(?:ing|es|ed|e) back (?:(?:[\w-]+ ){1,3})?to(?: a (?:period|time) (?:between|from|of|in))?|go(?:ing|es)? back (?:(?:[\w-]+ ){1,3})?to|went back to|originally (?:[\w-]+ ){0,3}(?:in|on|during)|(?:exposed|accessible|open|unprotected|unsecured|available|online|leaking) since)\s+(?:approximately\s+|around\s+|about\s+|as early as\s+)?$/i;
 // "In 2019, the data appeared for sale", "In May 2016, a set of data was found being traded":
 // when the data came to light, not when it was taken.
 const SURFACED_VERB_AFTER =
-  /^[^.;]{0,140}?\b(?:appeared|surfaced|resurfaced|began circulating|(?:was|were|being) (?:\w+ly )?(?:posted|shared|dumped|published|listed|offered|sold|traded|circulated|provided|sent|redistributed|found being)|(?:listed|offered|up) for sale)\b/i;
+  /^(?:[^.;]|\.(?=\d)){0,140}?\b(?:appeared|surfaced|resurfaced|began circulating|(?:was|were|being) (?:\w+ly )?(?:posted|shared|dumped|published|listed|offered|sold|traded|circulated|distributed|provided|sent|redistributed|found being)|(?:listed|offered|up) for sale)\b/i;
 
 const SURFACED_VERB = /\b(?:appeared|surfaced|resurfaced|began circulating|(?:later|subsequently) (?:leaked|posted|published|dumped|shared|sold|traded|released)|(?:listed|offered|up|put up) for sale|(?:was|were) (?:\w+ly )?(?:posted|dumped|traded|sold|shared|published) (?:to|on|online))\b/gi;
 

@@ -75,7 +75,11 @@ export function segmentIncidents(facts: SentenceFacts[], mainVictimKey: string |
     }
     target.sentences.push(f.index);
   }
-  if (!main.date) main.date = facts.find((f) => f.surfacedDate && main.sentences.includes(f.index))?.surfacedDate ?? null;
+  // The earliest time the data surfaced bounds the breach best.
+  if (!main.date) {
+    const surfaced = facts.filter((f) => f.surfacedDate && main.sentences.includes(f.index)).map((f) => f.surfacedDate!);
+    main.date = surfaced.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))[0] ?? null;
+  }
   return segments.filter((s) => s.sentences.length > 0);
 }
 

@@ -34,6 +34,7 @@ export function readSentence(text: string, strength: number, publishedAt: string
   };
 }
 
+const ORIGIN_WORDS = /\b(?:dat(?:es|ing|ed|e)|go(?:es|ing)?|went) back\b/i;
 const LISTING = /\b(?:includ(?:ed|ing|es|e)|such as|contain(?:ed|s|ing)?|consist(?:ed|s)? of|compris(?:ed|es|ing)|as well as|held|holds|among)\b/i;
 
 /** Readings of the non-breach sentences that list or deny leaked fields, by sentence index. */
@@ -49,12 +50,20 @@ export function readContextSentences(
     const isNear =
       breachStrengths.has(s.index - 1) || breachStrengths.has(s.index + 1) || (breachStrengths.has(s.index - 2) && /\balso\b/i.test(s.text));
     // Far from a report, only a denial matters ("Passwords are safe"): skip the lexicon otherwise.
-    if (!isNear && !mayDenyFields(s.text)) continue;
+    if (!isNear && !mayDenyFields(s.text) && !(breachStrengths.has(s.index - 2) && ORIGIN_WORDS.test(s.text))) continue;
     const types = findDataTypes(s.text);
-    if (!types.notLeaked.length && !(isNear && LISTING.test(s.text) && types.leaked.length)) continue;
+    const lists = isNear && LISTING.test(s.text) && types.leaked.length > 0;
+    // "According to the firm, the data dates back to March 2014": how far back the breach goes.
+    const datesOrigin = (isNear || breachStrengths.has(s.index - 2)) && ORIGIN_WORDS.test(s.text);
+    if (!types.notLeaked.length && !lists && !datesOrigin) continue;
     const r = readSentence(s.text, 0, publishedAt);
-    r.dates = [];
+    // Only the bounds of a breach date: how far back it goes, when the data surfaced.
+    r.dates = r.dates.filter((d) => (datesOrigin && d.role === 'origin') || (lists && d.role === 'surfaced'));
     if (!isNear) r.leaked = [];
+    if (!lists && !types.notLeaked.length) {
+      r.leaked = [];
+      r.counts = [];
+    }
     out.set(s.index, r);
   }
   return out;

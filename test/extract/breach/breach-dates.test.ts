@@ -133,4 +133,12 @@ describe('findDateMentions', () => {
     expect(findDateMentions('More than 300 companies have already fallen victim to payroll scams in 2018.', '2018-06-01')).toEqual([]);
     expect(findDateMentions('Hundreds of hospitals reported breaches in 2017, the survey found.', '2018-06-01')).toEqual([]);
   });
+
+  it('reads how far back a breach goes with the span in between, and data distributed or circulated as surfacing', () => {
+    const roles = (s: string) => findDateMentions(s, '2024-01-10').map((d) => [d.value, d.role]);
+    expect(roles('The shop later said the breach dated back 5 years to June 2018.')).toEqual([['2018-06', 'origin']]);
+    expect(roles('Members suspect the data may date back 7 years to 2016.')).toEqual([['2016', 'origin']]);
+    expect(roles('In May 2023, 3M records scraped from the app were widely distributed on a forum.')).toEqual([['2023-05', 'surfaced']]);
+    expect(roles('In October 2023, 12GB of data from the retailer was circulated.')).toEqual([['2023-10', 'surfaced']]);
+  });
 });
