@@ -64,7 +64,9 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions & { s
       if (read && sameSecret(m[1], read)) return 'read';
       return null;
     }
-    return operate && validSession(req.headers.cookie, operate) ? 'operate' : null;
+    // The sign-in cookie grants what the token it was signed with grants.
+    if (operate && validSession(req.headers.cookie, operate)) return 'operate';
+    return read && read !== operate && validSession(req.headers.cookie, read) ? 'read' : null;
   };
 
   app.addHook('onRequest', async (req, reply) => {
@@ -73,6 +75,8 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions & { s
     const grant = grantOf(req);
     if (grant === 'operate' || (grant === 'read' && needs === 'read')) return;
     if (needs === 'operate' && wantsHtml(req) && operate) return reply.redirect(LOGIN_PATH, 303);
+    // A person opening the catalogue (or any page) without a grant signs in, then comes back.
+    if (grant === null && wantsHtml(req)) return reply.redirect(`${LOGIN_PATH}?${new URLSearchParams({ next: req.url })}`, 303);
     if (grant === 'read') return reply.code(403).send({ error: 'the read token does not grant the dashboard; use the operate token' });
     return reply.code(401).header('www-authenticate', 'Bearer realm="breachfeed"').send({ error: 'missing or wrong bearer token' });
   });
@@ -83,12 +87,14 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions & { s
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
     const html = { 200: { description: 'The sign-in form', content: { 'text/html': { schema: { type: 'string' } } } } };
-    login.get(LOGIN_PATH, { schema: { summary: 'Dashboard sign-in form', security: [], response: html } }, async (_req, reply) => sendForm(reply, 200, ''));
-    login.post<{ Body: { token: string } }>(LOGIN_PATH, {
+    login.get<{ Querystring: { next?: string } }>(LOGIN_PATH, {
+      schema: { summary: 'Sign-in form (the catalogue and the dashboard)', security: [], querystring: nextQuery, response: html },
+    }, async (req, reply) => sendForm(reply, 200, '', req.query.next));
+    login.post<{ Body: { token: string; next?: string } }>(LOGIN_PATH, {
       schema: {
-        summary: 'Signs in to the dashboard: the operate token, posted as a form, sets an HttpOnly SameSite=Strict session cookie',
+        summary: 'Signs in: the read or operate token, posted as a form, sets an HttpOnly SameSite=Strict session cookie granting what that token grants',
         security: [],
-        body: { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 1000 } } },
+        body: { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 1, maxLength: 1000 }, next: nextQuery.properties.next } },
         response: {
           303: { description: 'Signed in: the cookie is set, on to the dashboard' },
           400: { ...errorSchema, description: 'No token in the form' },
@@ -96,20 +102,31 @@ export async function registerAuth(app: FastifyInstance, opts: AuthOptions & { s
         },
       },
     }, async (req, reply) => {
-      if (!sameSecret(req.body.token, operate)) return sendForm(reply, 401, 'That is not the operate token.');
+      const token = sameSecret(req.body.token, operate) ? operate : read && sameSecret(req.body.token, read) ? read : null;
+      if (!token) return sendForm(reply, 401, 'That is not a token of this server.', req.body.next);
       const expires = Date.now() + SESSION_MS;
       const secure = req.protocol === 'https' ? '; Secure' : '';
-      reply.header('set-cookie', `${COOKIE}=${sessionValue(operate, expires)}; Path=${DASHBOARD_PREFIX}; Max-Age=${SESSION_MS / 1000}; HttpOnly; SameSite=Strict${secure}`);
-      return reply.redirect(`${DASHBOARD_PREFIX}/queues`, 303);
+      // Path=/: the catalogue's pages and its requests need it as much as the dashboard does.
+      reply.header('set-cookie', `${COOKIE}=${sessionValue(token, expires)}; Path=/; Max-Age=${SESSION_MS / 1000}; HttpOnly; SameSite=Strict${secure}`);
+      return reply.redirect(localPath(req.body.next) ?? (token === operate ? `${DASHBOARD_PREFIX}/queues` : '/'), 303);
     });
   });
 }
 
-function sendForm(reply: FastifyReply, status: number, problem: string): FastifyReply {
+const nextQuery = { type: 'object', properties: { next: { type: 'string', maxLength: 2000 } } } as const;
+
+/** `next` when it is a path on this server (never `//host` or a URL elsewhere). */
+function localPath(next: string | undefined): string | null {
+  return next && /^\/(?![\/\\])[^\s]*$/.test(next) ? next : null;
+}
+
+function sendForm(reply: FastifyReply, status: number, problem: string, next?: string): FastifyReply {
+  const back = localPath(next);
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>breachfeed: sign in</title></head>
-<body><h1>breachfeed dashboard</h1>${problem ? `<p role="alert">${problem}</p>` : ''}
-<form method="post" action="${LOGIN_PATH}"><label>Operate token <input type="password" name="token" autocomplete="current-password" required autofocus></label>
+<body><h1>breachfeed: sign in</h1>${problem ? `<p role="alert">${problem}</p>` : ''}
+<form method="post" action="${LOGIN_PATH}"><label>Token (read or operate) <input type="password" name="token" autocomplete="current-password" required autofocus></label>
+${back ? `<input type="hidden" name="next" value="${back.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">` : ''}
 <button type="submit">Sign in</button></form></body></html>
 `);
 }

@@ -55,18 +55,40 @@ describe('read and operate tokens', () => {
     const post = (token: string) => request(api.base, '/admin/login', {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }).toString(),
     });
-    expect((await post('reader-tok')).status).toBe(401);
+    expect((await post('nobody-tok')).status).toBe(401);
     const signedIn = await post('operator-tok');
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get('location')).toBe('/admin/queues');
     const cookie = signedIn.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/; Path=\/admin; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
+    expect(cookie).toMatch(/; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/);
     expect(cookie).not.toContain('operator-tok');
     const session = cookie.split(';')[0];
     expect(await status('/admin/queues', { headers: { cookie: session, accept: 'text/html' } })).toBe(200);
     expect(await status('/admin/queues/api/queues/feeds/pause', { method: 'PUT', headers: { cookie: session } })).toBe(200);
     const forged = session.replace(/=(\d+)\./, (_m, t: string) => `=${Number(t) + 1}.`);
     expect(await status('/admin/queues/api/queues/feeds/pause', { method: 'PUT', headers: { cookie: forged } })).toBe(401);
+  });
+
+  it('the read token signs a browser in to the catalogue and back where it was, not to the dashboard', async () => {
+    const page = await request(api.base, '/?q=weibo', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/admin/login?next=%2F%3Fq%3Dweibo');
+    const form = await request(api.base, '/admin/login?next=%2F%3Fq%3Dweibo');
+    expect(form.text).toContain('<input type="hidden" name="next" value="/?q=weibo">');
+    const post = (fields: Record<string, string>) => request(api.base, '/admin/login', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
+    });
+    const signedIn = await post({ token: 'reader-tok', next: '/?q=weibo' });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe('/?q=weibo');
+    const session = signedIn.headers.get('set-cookie')!.split(';')[0];
+    expect(await status('/?q=weibo', { headers: { cookie: session, accept: 'text/html' } })).toBe(200);
+    expect(await status('/timeline.json', { headers: { cookie: session } })).toBe(200);
+    expect(await status('/admin/queues/api/queues/feeds/pause', { method: 'PUT', headers: { cookie: session } })).toBe(403);
+    // Only paths on this server are followed after signing in.
+    for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      expect((await post({ token: 'reader-tok', next })).headers.get('location')).toBe('/');
+    }
   });
 
   it('/openapi.json declares the bearer scheme, 401 on protected routes, none on /healthz', async () => {
