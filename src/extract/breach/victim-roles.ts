@@ -5,7 +5,7 @@
 // either side of the name.
 
 import type { NameMention } from './name-mentions';
-import { BREACH_NOUNS, CLIENT_NOUNS, DATA_NOUNS, SYSTEM_NOUNS, TECHNOLOGY_NAMES } from './vocabulary';
+import { BREACH_NOUNS, CLIENT_NOUNS, DATA_NOUNS, MALWARE_KINDS, SYSTEM_NOUNS, TECHNOLOGY_NAMES, termAlternation } from './vocabulary';
 
 // What a victim's name modifies or owns: its people, systems, data or breach ("Weibo users").
 const VICTIM_NOUN = `(?:e-?mail addresses|${[...CLIENT_NOUNS.map((n) => n.replace(/s$/, 's?')), ...SYSTEM_NOUNS, ...DATA_NOUNS, ...BREACH_NOUNS].join('|')})`;
@@ -95,6 +95,10 @@ const TECHNOLOGY = new Set(TECHNOLOGY_NAMES.map((n) => n.toLowerCase()));
 const TECHNOLOGY_AS_KIND =
   /^(?:[\s-]+based)?\s+(?:forums?|boards?|software|instances?|databases?|servers?|buckets?|clusters?|sites?|websites?|platforms?|apps?|engines?|installations?|scripts?|plugins?|themes?|accounts?|hashes|hashing)\b/i;
 
+// "the GhostAdmin malware", "WannaCry victims", "the Lazarus group's targets": the name of
+// an attack tool or of those who attack.
+const ATTACK_TOOL_AFTER = new RegExp(String.raw`^(?:['’]s)?[\s-]+(?:(?:[\w-]+\s+)?(?:${termAlternation(MALWARE_KINDS)})|victims|targets)\b`, 'i');
+
 /** The words after a name say it was itself breached ("suffered a breach", "had its data exposed"). */
 export function isBreachedAfter(after: string): boolean {
   const text = after.replace(/^["”]/, '');
@@ -113,6 +117,7 @@ export function scoreVictimRole(sentence: string, start: number, end: number, na
   const before = sentence.slice(Math.max(0, start - 160), start).replace(/\s*[—–]\s*[^—–]{1,80}[—–]\s*/g, ' ').replace(/["“]$/, '').slice(-80);
   const after = sentence.slice(end, end + 120).replace(/^["”]/, '');
   if (NON_VICTIM_BEFORE.test(before) || FINDER_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
+  if (ATTACK_TOOL_AFTER.test(after)) return -3;
   // "the vBulletin forum", "a MongoDB instance": software named as the kind of a system.
   if (TECHNOLOGY.has(name.toLowerCase()) && TECHNOLOGY_AS_KIND.test(after)) return -3;
   // Outlets, vendors and technologies hold data and report breaches: only being breached counts.

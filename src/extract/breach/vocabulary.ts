@@ -96,6 +96,17 @@ export const TECHNOLOGY_NAMES = [
   'Redis', 'CouchDB', 'Cassandra', 'Firebase', 'Amazon Web Services', 'AWS', 'Amazon S3', 'S3', 'Azure',
   'Microsoft Azure', 'Google Cloud', 'Pastebin', 'Android', 'iOS', 'DOS', 'MS-DOS', 'Windows', 'Linux', 'macOS', 'Steam', 'Minecraft',
   'Excel', 'Microsoft Excel', 'Cydia', 'Tor', 'Bitcoin', 'Ethereum', 'SQL', 'PHP', 'API', 'ISO',
+  // Network protocols: the means of access, never the breached party.
+  'FTP', 'SFTP', 'SMB', 'RDP', 'SSH', 'HTTP', 'HTTPS', 'SMTP', 'IMAP', 'POP3', 'Telnet', 'rsync',
+];
+
+/**
+ * Kinds of malicious software and attack tools: the name before one is the tool's ("the
+ * GhostAdmin malware", "the Mirai botnet"), not an organization's.
+ */
+export const MALWARE_KINDS = [
+  'malware', 'ransomware', 'trojan', 'botnet', 'worm', 'virus', 'backdoor', 'rootkit', 'spyware', 'keylogger',
+  'infostealer', 'stealer', 'loader', 'dropper', 'exploit kit', 'exploit', 'RAT', 'wiper', 'skimmer',
 ];
 
 /** Hash functions and ciphers: named with leaked passwords, never a victim. */

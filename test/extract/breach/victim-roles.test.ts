@@ -68,6 +68,12 @@ describe('scoreVictimRole', () => {
     expect(roleOf('The extortion group calling itself Nightjar dumped the files online.', 'Nightjar')).toBeLessThan(0);
   });
 
+  it('does not take malware, its victims or a network protocol for the victim', () => {
+    expect(roleOf('Files stolen from Spectrelink victims were found on the server.', 'Spectrelink')).toBeLessThan(0);
+    expect(roleOf('Researchers say the Spectrelink malware stole browser passwords.', 'Spectrelink')).toBeLessThan(0);
+    expect(roleOf('The FTP credentials were stolen from the server.', 'FTP')).toBeLessThan(3);
+  });
+
   it('gives a plain mention the neutral score', () => {
     expect(roleOf('Malware stole data from many shops, and Ostra was among the brands named.', 'Ostra')).toBe(1);
   });
