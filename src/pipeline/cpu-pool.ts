@@ -82,6 +82,9 @@ export class CpuPool implements CpuStages {
     this.free = this.threads * TASKS_PER_THREAD;
     this.pool = new Piscina({
       concurrentTasksPerWorker: TASKS_PER_THREAD,
+      // Each task a message event of its own: with piscina's Atomics loop, two tasks read from the
+      // queue at once would answer together, the first only when the second ends.
+      atomics: 'disabled',
       loadBalancer: (_task, threads) => this.pickThread(threads),
       filename: findWorkerFile(),
       name: 'runCpuTask',
