@@ -99,6 +99,12 @@ const TECHNOLOGY_AS_KIND =
 // an attack tool or of those who attack.
 const ATTACK_TOOL_AFTER = new RegExp(String.raw`^(?:['’]s)?[\s-]+(?:(?:[\w-]+\s+)?(?:${termAlternation(MALWARE_KINDS)})|victims|targets)\b`, 'i');
 
+// "MySQL", and a run of such names ("vBulletin MySQL").
+function isTechnology(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TECHNOLOGY.has(lower) || (/\s/.test(lower) && lower.split(/\s+/).every((w) => TECHNOLOGY.has(w)));
+}
+
 /** The words after a name say it was itself breached ("suffered a breach", "had its data exposed"). */
 export function isBreachedAfter(after: string): boolean {
   const text = after.replace(/^["”]/, '');
@@ -110,7 +116,7 @@ export function isBreachedAfter(after: string): boolean {
  * mentioned, -2 a reporter's, finder's or attacker's, -3 an outlet or vendor not breached.
  */
 export function scoreVictimRole(sentence: string, start: number, end: number, name: string): number {
-  const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || TECHNOLOGY.has(name.toLowerCase()) || REGULATOR.test(name);
+  const isReporter = REPORTING_ROLES.has(name.toLowerCase()) || isTechnology(name) || REGULATOR.test(name);
   // An aside between dashes does not part a breach from its victim ("a hack—allegedly by
   // state actors—of the party's servers").
   // A quoted name is read as if unquoted ("the website "Aimware" suffered").
@@ -119,7 +125,7 @@ export function scoreVictimRole(sentence: string, start: number, end: number, na
   if (NON_VICTIM_BEFORE.test(before) || FINDER_BEFORE.test(before) || NON_VICTIM_AFTER.test(after) || ATTACKER_AFTER.test(after)) return -2;
   if (ATTACK_TOOL_AFTER.test(after)) return -3;
   // "the vBulletin forum", "a MongoDB instance": software named as the kind of a system.
-  if (TECHNOLOGY.has(name.toLowerCase()) && TECHNOLOGY_AS_KIND.test(after)) return -3;
+  if (isTechnology(name) && TECHNOLOGY_AS_KIND.test(after)) return -3;
   // Outlets, vendors and technologies hold data and report breaches: only being breached counts.
   if (isReporter) return isBreachedAfter(after) || STRONG_BEFORE[0].test(before) ? 3 : -3;
   if (STRONG_AFTER.some((re) => re.test(after)) || STRONG_BEFORE.some((re) => re.test(before))) return 3;

@@ -72,6 +72,7 @@ describe('scoreVictimRole', () => {
     expect(roleOf('Files stolen from Spectrelink victims were found on the server.', 'Spectrelink')).toBeLessThan(0);
     expect(roleOf('Researchers say the Spectrelink malware stole browser passwords.', 'Spectrelink')).toBeLessThan(0);
     expect(roleOf('The FTP credentials were stolen from the server.', 'FTP')).toBeLessThan(3);
+    expect(roleOf('The attackers breached the vBulletin MySQL database behind the forum.', 'vBulletin MySQL')).toBeLessThan(3);
   });
 
   it('gives a plain mention the neutral score', () => {
