@@ -1,5 +1,4 @@
 import { ApiError } from '../errors';
-import { scanIncidentJson } from '../store/export-records';
 import type { MergedIncident } from '../store/merge-incidents';
 import type { IncidentJson, RecordQuery, RecordStore } from '../store/record-store';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -36,12 +35,6 @@ export async function lookupIncident(store: RecordStore, id: string): Promise<In
   const found = await store.getIncident(id);
   return found?.state === 'live' ? { state: 'live', incident: parseIncident(found.incident) } : found;
 }
-
-/** Every live incident matching `query`, newest first, a page at a time (for aggregates such as a timeline). */
-export async function* scanIncidents(store: RecordStore, query: RecordQuery): AsyncGenerator<MergedIncident> {
-  for await (const i of scanIncidentJson(store, query)) yield parseIncident(i);
-}
-
 
 function parseIncident(i: IncidentJson): MergedIncident {
   return JSON.parse(i.json) as MergedIncident;

@@ -1,6 +1,6 @@
 import type { IncidentState } from './incident-plan';
 import { recordFilter } from './record-filter';
-import type { IncidentChange, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+import type { IncidentChange, IncidentCount, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
 
 // The incident reads of both stores, as SQL with `?` placeholders (PostgreSQL numbers them).
 
@@ -42,6 +42,24 @@ export function browseSql(query: RecordQuery, after: IncidentPosition | null, li
     params.push(after.disclosedAt, after.id);
   }
   return { sql: `SELECT id, disclosed_sort, json, digest FROM incidents WHERE ${clauses.join(' AND ')} ORDER BY disclosed_sort DESC, id DESC LIMIT ?`, params: [...params, limit] };
+}
+
+/** Live incidents matching `query` counted by disclosure month and type set; rows `{month, data_types, n}`. */
+export function countSql(query: RecordQuery): { sql: string; params: unknown[] } {
+  const { where, params } = recordFilter(query);
+  return {
+    sql: `SELECT substr(disclosed_at, 1, 7) AS month, data_types, count(*) AS n FROM incidents
+      WHERE state = 'live'${where ? ` AND ${where.replace(/^WHERE /, '')}` : ''} GROUP BY 1, 2`,
+    params,
+  };
+}
+
+export function toCount(row: { month: string | null; data_types: string; n: number | string }): IncidentCount {
+  return {
+    month: row.month && /^\d{4}-\d{2}$/.test(row.month) ? row.month : null,
+    types: row.data_types.split(',').filter(Boolean),
+    incidents: Number(row.n),
+  };
 }
 
 /** Incident rows (live and tombstones) matching `query` after `afterSeq`, in change order. */

@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { BreachRecord } from '../types';
 import { groupKeyOf, type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
-import { browseSql, changesSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toLookup } from './incident-rows';
+import { browseSql, changesSql, countSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toCount, toLookup } from './incident-rows';
 import { numberPlaceholders } from './record-filter';
-import type { IncidentChange, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+import type { IncidentChange, IncidentCount, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -76,6 +76,11 @@ export async function browseIncidents(client: Queryable, query: RecordQuery, aft
 export async function pageIncidentChanges(client: Queryable, query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]> {
   const { sql, params } = changesSql(query, afterSeq, limit);
   return (await client.query<IncidentRow>(numberPlaceholders(sql), params)).rows.map(toChange);
+}
+
+export async function countIncidents(client: Queryable, query: RecordQuery): Promise<IncidentCount[]> {
+  const { sql, params } = countSql(query);
+  return (await client.query<{ month: string | null; data_types: string; n: string }>(numberPlaceholders(sql), params)).rows.map(toCount);
 }
 
 export async function getIncident(client: Queryable, id: string): Promise<IncidentLookup | null> {

@@ -54,9 +54,7 @@ export const POSTGRES_MIGRATIONS: string[] = [
      seq bigint NOT NULL UNIQUE,
      state text NOT NULL CHECK (state IN ('live', 'merged', 'deleted')),
      merged_into text,
-     members jsonb NOT NULL,
      digest text,
-     json text,
      org_key text,
      org_name text,
      breach_date text,
@@ -64,7 +62,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
      disclosed_sort text NOT NULL DEFAULT '',
      affected_count bigint,
      data_types text NOT NULL DEFAULT ',,',
-     updated_at timestamptz NOT NULL DEFAULT now()
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     members jsonb NOT NULL,
+     json text
    );
    CREATE INDEX incidents_group ON incidents (group_key);
    CREATE INDEX incidents_newest ON incidents (state, disclosed_sort, id);

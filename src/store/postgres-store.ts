@@ -5,9 +5,9 @@ import { storeFailureKind } from './store-failure-kind';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { dataTypesColumn, numberPlaceholders, recordFilter } from './record-filter';
 import { groupKeyOf, groupKeyOfRow } from './incident-plan';
-import { browseIncidents, getIncident, pageIncidentChanges, rebuildIncidents, refreshIncidents } from './postgres-incidents';
+import { browseIncidents, countIncidents, getIncident, pageIncidentChanges, rebuildIncidents, refreshIncidents } from './postgres-incidents';
 import {
-  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentJson, type IncidentLookup,
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentCount, type IncidentJson, type IncidentLookup,
   type IncidentPosition, type RecordChange, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
 
@@ -215,6 +215,10 @@ export class PostgresStore implements RecordStore {
 
   async getIncident(id: string): Promise<IncidentLookup | null> {
     return this.read((c) => getIncident(c, id));
+  }
+
+  async countIncidents(query: RecordQuery): Promise<IncidentCount[]> {
+    return this.read((c) => countIncidents(c, query));
   }
 
   /** A read on the pool; any failure is one StoreError. */

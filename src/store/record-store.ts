@@ -81,6 +81,14 @@ export interface IncidentPosition {
   id: string;
 }
 
+/** How many live incidents were disclosed in a month (null: undated) with one set of leaked types. */
+export interface IncidentCount {
+  month: string | null;
+  /** Sorted. */
+  types: string[];
+  incidents: number;
+}
+
 /** A record to import, with the key of the article it belongs to. */
 export interface ImportItem {
   articleKey: string;
@@ -134,6 +142,8 @@ export interface RecordStore {
   pageIncidentChanges(query: RecordQuery, afterSeq: number, limit: number): Promise<IncidentChange[]>;
   /** What an incident id answers, or null when it never existed. */
   getIncident(id: string): Promise<IncidentLookup | null>;
+  /** Live incidents matching `query`, counted by disclosure month and set of leaked types (one GROUP BY). */
+  countIncidents(query: RecordQuery): Promise<IncidentCount[]>;
   getFeedState(feedId: string): Promise<FeedState | null>;
   saveFeedState(state: FeedState): Promise<void>;
   /** Every feed's state, by feed id. */

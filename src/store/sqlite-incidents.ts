@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { BreachRecord } from '../types';
 import { type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
-import { browseSql, changesSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toLookup } from './incident-rows';
-import type { IncidentChange, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
+import { browseSql, changesSql, countSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toCount, toLookup } from './incident-rows';
+import type { IncidentChange, IncidentCount, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
 
 /** The incidents table of the SQLite store: kept up to date inside the store's write transactions. */
 export class SqliteIncidents {
@@ -72,6 +72,11 @@ export class SqliteIncidents {
   get(id: string): IncidentLookup | null {
     const row = this.db.prepare(`${INCIDENT_ROW} WHERE id = ?`).get(id) as IncidentRow | undefined;
     return row ? toLookup(row) : null;
+  }
+
+  count(query: RecordQuery): IncidentCount[] {
+    const { sql, params } = countSql(query);
+    return (this.db.prepare(sql).all(...params) as { month: string | null; data_types: string; n: number }[]).map(toCount);
   }
 
   countLive(): number {

@@ -52,9 +52,7 @@ export const SQLITE_MIGRATIONS: string[] = [
      seq INTEGER NOT NULL UNIQUE,
      state TEXT NOT NULL CHECK (state IN ('live', 'merged', 'deleted')),
      merged_into TEXT,
-     members TEXT NOT NULL,
      digest TEXT,
-     json TEXT,
      org_key TEXT,
      org_name TEXT,
      breach_date TEXT,
@@ -62,7 +60,10 @@ export const SQLITE_MIGRATIONS: string[] = [
      disclosed_sort TEXT NOT NULL DEFAULT '',
      affected_count INTEGER,
      data_types TEXT NOT NULL DEFAULT ',,',
-     updated_at TEXT NOT NULL
+     updated_at TEXT NOT NULL,
+     -- last: a filter reads the columns above without walking a large row's overflow pages
+     members TEXT NOT NULL,
+     json TEXT
    );
    CREATE INDEX incidents_group ON incidents(group_key);
    CREATE INDEX incidents_newest ON incidents(state, disclosed_sort, id);

@@ -7,7 +7,7 @@ import { storeFailureKind } from './store-failure-kind';
 import { dataTypesColumn, recordFilter } from './record-filter';
 import { groupKeyOf, groupKeyOfRow } from './incident-plan';
 import {
-  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentJson, type IncidentLookup,
+  failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentCount, type IncidentJson, type IncidentLookup,
   type IncidentPosition, type RecordChange, type RecordQuery, type RecordStore, type StoreCounts, type StoredRecord,
 } from './record-store';
 import { SqliteIncidents } from './sqlite-incidents';
@@ -207,6 +207,10 @@ export class SqliteStore implements RecordStore {
 
   async getIncident(id: string): Promise<IncidentLookup | null> {
     return this.incidents.get(id);
+  }
+
+  async countIncidents(query: RecordQuery): Promise<IncidentCount[]> {
+    return this.incidents.count(query);
   }
 
   async getRecord(id: string): Promise<BreachRecord | null> {

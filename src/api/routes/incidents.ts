@@ -88,6 +88,8 @@ export async function incidentRoutes(app: FastifyInstance, opts: RouteOptions): 
   }, async (req, reply) => {
     const found = await opts.store.getIncident(req.params.id);
     if (!found) throw new ApiError(404, `no incident with id ${req.params.id}`, 'id');
+    // The same URL serves the incident page to browsers (web/web-routes.ts): caches keep both apart.
+    reply.header('vary', 'accept');
     if (found.state === 'live') return sendJson(reply.header('etag', `"${found.incident.digest}"`), found.incident.json);
     if (found.state === 'merged') return reply.code(301).header('location', `${found.mergedInto}`).send({ id: found.id, mergedInto: found.mergedInto });
     return reply.code(410).send({ id: found.id, deleted: true });

@@ -1,4 +1,4 @@
-import type { MergedIncident } from '../../store/merge-incidents';
+import type { IncidentCount } from '../../store/record-store';
 import { dataTypeLabel } from './catalogue-query';
 
 /** Incidents per month of disclosure, stacked by the most common data types. */
@@ -16,13 +16,6 @@ export interface Timeline {
   undated: number;
 }
 
-/** Incidents of one disclosure month (null: undated) with one set of leaked types. */
-export interface IncidentGroup {
-  month: string | null;
-  types: string[];
-  incidents: number;
-}
-
 export interface TimelineOptions {
   /** Types stacked on the chart; the rest is `other`. @default 5 */
   stackedTypes?: number;
@@ -30,35 +23,11 @@ export interface TimelineOptions {
   listedTypes?: number;
 }
 
-/** The timeline of a set of incidents, read one by one (see groupIncidents). */
-export async function buildTimeline(incidents: AsyncIterable<MergedIncident>, opts: TimelineOptions & { signal?: AbortSignal } = {}): Promise<Timeline> {
-  return timelineOf(await groupIncidents(incidents, opts.signal), opts);
-}
-
 /**
- * Counts incidents by (disclosure month, type set): few groups, whatever the number of incidents.
- * A store could answer the same with one GROUP BY; the timeline needs nothing else. `signal`
- * stops the reading early (the client went away); the groups are then partial.
- */
-export async function groupIncidents(incidents: AsyncIterable<MergedIncident>, signal?: AbortSignal): Promise<IncidentGroup[]> {
-  const groups = new Map<string, IncidentGroup>();
-  for await (const i of incidents) {
-    if (signal?.aborted) break;
-    const types = i.dataTypes.map((d) => d.type as string);
-    const month = i.disclosedAt && /^\d{4}-\d{2}/.test(i.disclosedAt) ? i.disclosedAt.slice(0, 7) : null;
-    const key = `${month}|${types.join(',')}`;
-    const group = groups.get(key);
-    if (group) group.incidents++;
-    else groups.set(key, { month, types, incidents: 1 });
-  }
-  return [...groups.values()];
-}
-
-/**
- * The timeline of incident groups. Each incident counts once per month, in the stack of its most
+ * The timeline of incidents counted by month and type set (the store's countIncidents). Each incident counts once per month, in the stack of its most
  * common type (so a bar's height is the number of incidents, not of type mentions).
  */
-export function timelineOf(groups: IncidentGroup[], opts: TimelineOptions = {}): Timeline {
+export function timelineOf(groups: IncidentCount[], opts: TimelineOptions = {}): Timeline {
   const stacked = opts.stackedTypes ?? 5;
   const listed = opts.listedTypes ?? 10;
   const typeCounts = new Map<string, number>();
@@ -69,7 +38,7 @@ export function timelineOf(groups: IncidentGroup[], opts: TimelineOptions = {}):
   }
   const ranked = [...typeCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const stackTypes = ranked.slice(0, stacked).map(([t]) => t);
-  const dated = groups.filter((g): g is IncidentGroup & { month: string } => g.month !== null);
+  const dated = groups.filter((g): g is IncidentCount & { month: string } => g.month !== null);
   const months = monthRange(dated.map((g) => g.month));
   const index = new Map(months.map((m, n) => [m, n]));
   const names = [...stackTypes, 'other'];

@@ -1,12 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ApiError, BreachfeedError } from '../../errors';
 import type { RecordStore } from '../../store/record-store';
-import { browseIncidents, lookupIncident, scanIncidents } from '../incident-reads';
+import { browseIncidents, lookupIncident } from '../incident-reads';
 import { loadAssets } from './assets';
 import { renderCatalogue } from './catalogue-page';
 import { catalogueSearch, parseCatalogueQuery } from './catalogue-query';
 import { renderGone, renderIncident, renderProblem } from './incident-page';
-import { buildTimeline } from './timeline';
+import { timelineOf } from './timeline';
 
 export interface WebOptions {
   store: RecordStore;
@@ -19,6 +19,7 @@ const CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'", "connect-src 'self'",
   "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'",
 ].join('; ');
+const EVIDENCE_SOURCES = 100;
 const INCIDENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 // /incidents/:id is the API's JSON too: a browser (Accept: text/html) gets the page, anything else the JSON.
@@ -81,17 +82,16 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     if (!found) return sendHtml(reply.code(404), renderGone('unknown', id, page));
     if (found.state === 'merged') return reply.redirect(`/incidents/${encodeURIComponent(found.mergedInto)}`, 301);
     if (found.state === 'deleted') return sendHtml(reply.code(410), renderGone('deleted', id, page));
-    const records = await Promise.all(found.incident.sources.map((s) => store.getRecord(s.recordId)));
+    // The evidence of the first sources: a breach reported thousands of times lists them all, but
+    // reading every record would cost seconds for a page nobody reads to the end.
+    const records = await Promise.all(found.incident.sources.map((s, n) => (n < EVIDENCE_SOURCES ? store.getRecord(s.recordId) : null)));
     return sendHtml(reply, renderIncident(found.incident, records, page));
   });
 
   app.get('/timeline.json', { schema: hidden, config: { cacheControl: 'no-cache' } }, async (req, reply) => {
     const q = parseCatalogueQuery(req.query as Record<string, unknown>);
     if (q.problems.length) return reply.code(400).send({ error: q.problems.join('; ') });
-    // Typing in the search box abandons one timeline after another: stop scanning for a client that left.
-    const left = new AbortController();
-    reply.raw.on('close', () => left.abort());
-    return buildTimeline(scanIncidents(store, q.query), { signal: left.signal });
+    return timelineOf(await store.countIncidents(q.query));
   });
 
   app.get<{ Params: { hash: string; name: string } }>('/assets/:hash/:name', { schema: hidden }, async (req, reply) => {
