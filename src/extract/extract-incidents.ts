@@ -3,7 +3,7 @@
 // only those (and the headline) to tell organizations from people and places.
 
 import type { ArticleText, Incident } from '../types';
-import { findBreachCues, strongestCue } from './breach/breach-cues';
+import { findBreachCues, isDisruptionHeadline, namesData, strongestCue } from './breach/breach-cues';
 import { buildIncidents } from './breach/build-incident';
 import { isCompatibleDate, isRecallSentence, segmentIncidents, type Segment, type SentenceFacts } from './breach/incident-segments';
 import type { DateMention } from './breach/breach-dates';
@@ -64,7 +64,10 @@ export function traceExtraction(article: ArticleText, opts: ExtractOptions = {})
   const strengths = trace.strengths;
   if (titleStrength > 0) strengths.set(TITLE_INDEX, titleStrength);
   for (const s of sentences) {
-    const strength = strongestCue(s.text);
+    let strength = strongestCue(s.text);
+    // Under a headline about ransomware or a defacement, a sentence that names no data taken
+    // ("the site was hacked on Tuesday") tells of that attack.
+    if (strength === 2 && title && isDisruptionHeadline(title) && !namesData(s.text)) strength = 1;
     if (strength > 0) strengths.set(s.index, strength);
   }
   const bodyStrengths = new Map([...strengths].filter(([i]) => i !== TITLE_INDEX));
@@ -73,7 +76,9 @@ export function traceExtraction(article: ArticleText, opts: ExtractOptions = {})
   const context = bodyStrengths.size ? readContextSentences(sentences, bodyStrengths, publishedAt) : new Map<number, SentenceReading>();
   const listings = [...context.values()].filter((r) => r.leaked.length > 0).map(() => 1);
   const titleCues = title ? findBreachCues(title) : [];
-  const titleIsFlaw = titleCues.length > 0 && titleCues.every((c) => c.isFlaw || c.strength < titleStrength);
+  // A headline about ransomware or a defacement with no data taken ("Site hacked with
+  // ransomware") counts no more than one about a flaw: the body must report the breach.
+  const titleIsFlaw = (titleCues.length > 0 && titleCues.every((c) => c.isFlaw || c.strength < titleStrength)) || (title !== null && isDisruptionHeadline(title));
   // A brief (a few sentences) has no room for a story about something else: an explicit
   // report in its first sentence makes it a breach report.
   const leadStrength = sentences.length <= BRIEF_SENTENCES ? bodyStrengths.get(0) ?? 0 : 0;

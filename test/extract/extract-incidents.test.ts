@@ -225,6 +225,15 @@ describe('extractIncidents: written stories', () => {
     expect(i.organization?.name).toBe('Dunmore Bank');
   });
 
+  it('a headline about ransomware needs the body to name data taken', () => {
+    const title = 'Town library website hacked with ransomware';
+    const lockout = 'The Marlow Public Library website was hacked on Monday. The attackers encrypted its servers and demanded a ransom in bitcoin. Staff restored the site from backups.';
+    expect(extractIncidents({ title, publishedAt: '2020-05-06', text: lockout })).toEqual([]);
+    const theft = `${lockout} Before encrypting the servers, the attackers stole the names and email addresses of 4,000 library members.`;
+    const [i] = extractIncidents({ title, publishedAt: '2020-05-06', text: theft });
+    expect(i.affectedCount?.value).toBe(4_000);
+  });
+
   describe('a story about something else that recalls a specific breach', () => {
     it('yields the recalled breach with only what its own sentence states', () => {
       const article = {

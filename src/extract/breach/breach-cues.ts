@@ -185,6 +185,16 @@ export function findBreachCues(sentence: string): BreachCue[] {
   return cues.sort((a, b) => a.index - b.index);
 }
 
+/** A headline about an attack that locks, defaces or floods systems and names no data taken. */
+export function isDisruptionHeadline(title: string): boolean {
+  return DISRUPTIVE_ATTACK.test(title) && !DATA_OBJECT.test(title);
+}
+
+/** Whether the sentence names data at all. */
+export function namesData(sentence: string): boolean {
+  return DATA_OBJECT.test(sentence);
+}
+
 /** The strongest cue strength in the sentence, 0 when it reports no breach. */
 export function strongestCue(sentence: string): number {
   return findBreachCues(sentence).reduce((max, c) => Math.max(max, c.strength), 0);
