@@ -87,13 +87,14 @@ export type DataType = (typeof DATA_TYPES)[number];
 export interface Incident {
   /** null when the text names no breached organization. */
   organization: { name: string; key: string; evidence: string } | null;
-  breachDate: { value: string; precision: DatePrecision; text: string } | null;
+  /** `text`: the words the value was read from; `sentence`: the whole sentence they are in. */
+  breachDate: { value: string; precision: DatePrecision; text: string; sentence?: string } | null;
   /** When the breach was announced: stated date, else the publication date. */
   disclosedAt: string | null;
-  dataTypes: { type: DataType; text: string }[];
+  dataTypes: { type: DataType; text: string; sentence?: string }[];
   /** Types the text says were not leaked. */
   notLeaked: DataType[];
-  affectedCount: { value: number; unit: string; qualifier: string | null; text: string } | null;
+  affectedCount: { value: number; unit: string; qualifier: string | null; text: string; sentence?: string } | null;
   /** 0..1, for ranking. */
   confidence: number;
 }

@@ -27,6 +27,8 @@ const objectOf = (properties: Record<string, unknown>, extra: Schema = {}): Sche
 });
 const dataType = (recordProps.notLeaked.items as Schema);
 const countSchema = (recordProps.affectedCount.oneOf as Schema[])[1] as { properties: Schema };
+// An incident's count names its sources, not a sentence (each source's record has its own).
+const { sentence: _countSentence, ...incidentCountProps } = countSchema.properties;
 const nullableString = { type: ['string', 'null'] };
 
 /** A merged incident (breachfeed.incident/1), as src/store/merge-incidents.ts builds it. */
@@ -38,7 +40,7 @@ export const incidentSchema = objectOf({
   disclosedAt: recordProps.disclosedAt,
   dataTypes: { type: 'array', items: objectOf({ type: dataType, text: { type: 'string' }, sources: { type: 'integer', minimum: 1 } }) },
   notLeaked: recordProps.notLeaked,
-  affectedCount: nullOr(objectOf({ ...countSchema.properties, sources: { type: 'integer', minimum: 1 } })),
+  affectedCount: nullOr(objectOf({ ...incidentCountProps, sources: { type: 'integer', minimum: 1 } })),
   confidence: recordProps.confidence,
   sources: {
     type: 'array',

@@ -32,8 +32,11 @@ describe('extractIncidents: seed articles', () => {
 
     expect(past.organization?.key).toBe('oneplus');
     expect(types(past)).toEqual(['payment_card']);
-    expect(past.breachDate).toEqual({ value: '2018-01', precision: 'month', text: 'In January 2018' });
-    expect(past.affectedCount).toEqual({ value: 40_000, unit: 'people', qualifier: 'up to', text: 'up to 40,000 of its users' });
+    // Each value with its words and the whole sentence they are in.
+    const sentence = 'In January 2018, OnePlus reported that credit card data for up to 40,000 of its users had been stolen.';
+    expect(past.breachDate).toEqual({ value: '2018-01', precision: 'month', text: 'In January 2018', sentence });
+    expect(past.affectedCount).toEqual({ value: 40_000, unit: 'people', qualifier: 'up to', text: 'up to 40,000 of its users', sentence });
+    expect(past.dataTypes).toEqual([{ type: 'payment_card', text: expect.any(String), sentence }]);
     expect(now.confidence).toBeGreaterThanOrEqual(past.confidence);
     expectEvidenceIn(ONEPLUS_ARTICLE, incidents);
   });

@@ -144,22 +144,20 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
     expect(errors).toEqual([]);
   });
 
-  it('the 2018 OnePlus incident page shows its evidence, the count highlighted, and its source', async () => {
+  it('the 2018 OnePlus incident page shows the sentence of its count, the count highlighted, and its source', async () => {
     const { page, errors } = await openPage(browser);
     await page.goto(`${base}/?q=oneplus`);
     await page.locator('.incidents > li', { hasText: 'January 2018' }).locator('h3 a').click();
     await page.waitForURL(/\/incidents\//);
     expect(await page.locator('h1').textContent()).toBe('OnePlus');
     const affected = page.locator('.evidence-field', { hasText: 'Affected' });
-    expect(await affected.locator('mark').allTextContents()).toContain('up to 40,000 of its users');
+    expect(await affected.locator('.sentence').first().textContent())
+      .toBe('In January 2018, OnePlus reported that credit card data for up to 40,000 of its users had been stolen.');
+    expect(await affected.locator('.sentence mark').allTextContents()).toContain('up to 40,000 of its users');
     expect(await page.locator('.sources a').first().textContent()).toBe('OnePlus suffers second data breach in two years');
     await page.screenshot({ path: screenshotPath('incident.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
-
-  // The record keeps the phrase ("up to 40,000 of its users"), not the sentence around it; the page
-  // shows the sentence as soon as the extractor stores it (a `sentence` beside each field's text).
-  it.todo('the 2018 OnePlus incident page shows "In January 2018, OnePlus reported that credit card data for up to 40,000 of its users had been stolen."');
 
   it('the chart draws one bar per month with the right total, and a hover shows the counts', async () => {
     const { page, errors } = await openPage(browser);

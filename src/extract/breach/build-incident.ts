@@ -42,8 +42,8 @@ function buildIncident(seg: Segment, x: IncidentInputs): Incident {
   // ("names were exposed" ... "no names were taken from the backup"): the report is the
   // stronger evidence, and notLeaked lists only fields never reported as leaked.
   const dataTypes: Incident['dataTypes'] = [];
-  for (const m of rs.flatMap((r) => r.leaked)) {
-    if (!dataTypes.some((d) => d.type === m.type)) dataTypes.push({ type: m.type, text: m.text });
+  for (const r of rs) {
+    for (const m of r.leaked) if (!dataTypes.some((d) => d.type === m.type)) dataTypes.push({ type: m.type, text: m.text, sentence: r.text });
   }
   const notLeaked: DataType[] = [...new Set(rs.flatMap((r) => r.notLeaked.map((m) => m.type)))].filter(
     (t) => !dataTypes.some((d) => d.type === t),
@@ -58,14 +58,20 @@ function buildIncident(seg: Segment, x: IncidentInputs): Incident {
   const own = afterName && (!seg.isMain || isListedWith(rs, victim!.name, afterName)) ? afterName : null;
   const count = preferExactCount(own ?? counts.find((c) => c.isAffected) ?? counts[0] ?? null, articleCounts);
   const announced = rs.flatMap((r) => r.dates).find((d) => d.role === 'disclosure' && d.precision === 'day');
+  // The whole sentence a value was read from, for people checking it (the article is not stored).
+  const sentenceOf = (has: (r: SentenceReading) => boolean) => [...x.readings.values()].find(has)?.text;
+  const dateSentence = seg.date && sentenceOf((r) => r.dates.includes(seg.date!));
+  const countSentence = count && sentenceOf((r) => r.counts.includes(count));
 
   return {
     organization: victim ? { name: victim.name, key: victim.key, evidence: victim.evidence } : null,
-    breachDate: seg.date ? { value: seg.date.value, precision: seg.date.precision, text: seg.date.text } : null,
+    breachDate: seg.date ? { value: seg.date.value, precision: seg.date.precision, text: seg.date.text, ...(dateSentence ? { sentence: dateSentence } : {}) } : null,
     disclosedAt: announced?.value ?? x.publishedAt,
     dataTypes,
     notLeaked,
-    affectedCount: count ? { value: count.value, unit: count.unit, qualifier: count.qualifier, text: count.text } : null,
+    affectedCount: count ? {
+      value: count.value, unit: count.unit, qualifier: count.qualifier, text: count.text, ...(countSentence ? { sentence: countSentence } : {}),
+    } : null,
     confidence: scoreConfidence({
       cueStrength: rs.reduce((s, r) => s + r.strength, 0),
       articleScore: x.articleScore,
@@ -90,7 +96,8 @@ function preferExactCount(chosen: CountMention | null, counts: CountMention[]): 
 // The count that follows a victim's name in its sentence, before any other name.
 function countAfterName(rs: SentenceReading[], name: string, names: string[]): Incident['affectedCount'] {
   const c = countMentionAfterName(rs, name, names);
-  return c ? { value: c.value, unit: c.unit, qualifier: c.qualifier, text: c.text } : null;
+  const sentence = c && rs.find((r) => r.counts.includes(c))?.text;
+  return c ? { value: c.value, unit: c.unit, qualifier: c.qualifier, text: c.text, ...(sentence ? { sentence } : {}) } : null;
 }
 
 // "IBM with 33,412": the count is the name's item in a list.
