@@ -7,6 +7,7 @@
 
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../../types';
+import { MALWARE_KINDS, termAlternation } from './vocabulary';
 
 /**
  * "event" dates the breach; "origin" too, where the text says the breach goes back to it
@@ -92,11 +93,18 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
   // organizations or breaches dates no one breach.
   if (TALLY.test(sentence)) return [];
   // "the WannaCry ransomware outbreak in May": a date a lock-out or outage owns dates that, not a data breach.
-  return out.filter((d) => !DISRUPTION_BEFORE.test(sentence.slice(Math.max(0, d.index - 120), d.index))).sort((a, b) => a.index - b.index);
+  // "a malware family that was active around 2013": a date of a tool's life, not of a breach.
+  return out
+    .filter((d) => !DISRUPTION_BEFORE.test(sentence.slice(Math.max(0, d.index - 120), d.index)) && !MALWARE_LIFE_BEFORE.test(sentence.slice(Math.max(0, d.index - 80), d.index)))
+    .sort((a, b) => a.index - b.index);
 }
 
 const TALLY =
   /\b(?:(?:more than|over|nearly|almost|some|at least|about|around)\s+)?(?:\d[\d,]*\+?|dozens|hundreds|thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|companies|businesses|firms|institutions|hospitals|agencies|retailers|universities|schools|breaches|incidents|notifications|attacks)\b/i;
+const MALWARE_LIFE_BEFORE = new RegExp(
+  String.raw`\b(?:${termAlternation(MALWARE_KINDS)})(?:\s+(?:family|families|strain|variant|threat))?,?\s+(?:(?:that|which)\s+)?(?:(?:was|were|is|has been|had been)\s+)?(?:first\s+)?(?:active|appeared|emerged|surfaced|spotted|seen|released|created|developed|launched)(?:\s+(?:way\s+)?back)?(?:\s+(?:in|on|around|about|roughly|since|from))?\s+(?:\d+\s*[-–]\s*)?$`,
+  'i',
+);
 const DISRUPTION_BEFORE = /\b(?:ransomware|ddos|denial[- ]of[- ]service|outbreak|worm)(?:\s+(?:cyber[- ]?)?(?:attacks?|outbreak|infections?|incident|campaign|epidemic))?(?:\s+(?:that|which)(?:\s+[\w'’-]+){1,8}?)?\s+$/i;
 
 function onlyStatedYear(sentence: string, reference: Date | null): string | null {

@@ -141,4 +141,9 @@ describe('findDateMentions', () => {
     expect(roles('In May 2023, 3M records scraped from the app were widely distributed on a forum.')).toEqual([['2023-05', 'surfaced']]);
     expect(roles('In October 2023, 12GB of data from the retailer was circulated.')).toEqual([['2023-10', 'surfaced']]);
   });
+
+  it('does not date a breach by the life of a piece of malware', () => {
+    expect(findDateMentions('The tool reuses code from Grimlock, a banking trojan family that was active around 2-3 years ago.', '2019-06-01')).toEqual([]);
+    expect(findDateMentions('The skimmer first appeared in 2015 on small web shops.', '2019-06-01')).toEqual([]);
+  });
 });
