@@ -67,6 +67,8 @@ const NEGATION_BEFORE =
 const ADVICE_BEFORE =
   /\b(?:to (?:steal|access|obtain|gain|harvest|capture|collect|phish|grab|get)|change|changed|changing|reset|resetting|update|updating|use|used|using|reuse|reusing|re-use|protect|protecting|secure|securing|monitor|monitoring|check|checking|enter|entering|request(?:ed|s|ing)?|provide|providing|verify|verifying|never share|send|sends|sent|sending|lock(?:ed|ing|s)?|disabl(?:e|ed|es|ing)|suspend(?:ed|ing|s)?|clos(?:e|ed|es|ing)|fr(?:oze|ozen|eeze|eezing)|deactivat(?:e|ed|es|ing)|shut down|receive|receives|received|receiving|via|through|by|ask(?:ed|s|ing)?(?: \w+)? for)\s+(?:[\w'’-]+\s+){0,2}$/i;
 
+const QUESTION_BEFORE = /\b(?:if|whether)\s+(?:(?:any|their|his|her|its|your|the|some|of|customers?['’]?|users?['’]?)\s+){0,3}$/i;
+
 // "a strong password", "a unique password": advice when said of a secret; "unique email
 // addresses" is a count of leaked ones.
 const SECRET_ADVICE_BEFORE = /\b(?:same|strong|stronger|unique|new|different)\s+(?:[\w'’-]+\s+)?$/i;
@@ -112,6 +114,9 @@ export function findDataTypes(sentence: string): SentenceDataTypes {
     const isNegated = negated.some(([a, b]) => p.start >= a && p.end <= b);
     const before = sentence.slice(Math.max(0, p.start - 40), p.start);
     if (!isNegated && (ADVICE_BEFORE.test(before) || (isSecret(p) && SECRET_ADVICE_BEFORE.test(before)))) continue;
+    // "to find out if their credentials were compromised", "unclear whether card data was
+    // taken": a field in an open question is neither leaked nor denied.
+    if (QUESTION_BEFORE.test(before)) continue;
     for (const type of p.types) (isNegated ? notLeaked : leaked).push({ type, text: p.text, index: p.start });
   }
   return { leaked, notLeaked };

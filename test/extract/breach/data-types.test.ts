@@ -97,4 +97,10 @@ describe('findDataTypes', () => {
   it('counted accounts own the fields listed before them', () => {
     expect(leakedTypes('Attackers copied the usernames and hashed passwords of 52,000 accounts.')).toEqual(['password', 'username']);
   });
+
+  it('leaves a field in an open question neither leaked nor denied', () => {
+    const r = findDataTypes('The site lets anyone check whether their email addresses have been exposed, and it is unclear if card numbers were taken.');
+    expect(r.leaked).toEqual([]);
+    expect(r.notLeaked).toEqual([]);
+  });
 });
