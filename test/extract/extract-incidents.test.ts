@@ -181,6 +181,19 @@ describe('extractIncidents: written stories', () => {
     expect(incidents[0].breachDate?.value).toBe('2017-08');
   });
 
+  it('takes the count of a sentence that names the victim before a count of one that does not', () => {
+    const article: ArticleText = {
+      title: null,
+      publishedAt: '2019-03-01',
+      text:
+        'Last year a dark web vendor was caught selling 2 billion user accounts stolen from large web portals. ' +
+        'Now another vendor is selling 48,120,553 user accounts stolen from Pinevale, a video site.',
+    };
+    const [incident] = extractIncidents(article);
+    expect(incident.organization?.name).toBe('Pinevale');
+    expect(incident.affectedCount?.value).toBe(48_120_553);
+  });
+
   it('a breach with no named victim still yields an incident', () => {
     const article: ArticleText = {
       title: null,

@@ -56,7 +56,9 @@ function buildIncident(seg: Segment, x: IncidentInputs): Incident {
   // The main victim takes it only as an item of such a list ("IBM with 33,412").
   const afterName = victim ? countMentionAfterName(rs, victim.name, x.victims.map((v) => v.name)) : null;
   const own = afterName && (!seg.isMain || isListedWith(rs, victim!.name, afterName)) ? afterName : null;
-  const count = preferExactCount(own ?? counts.find((c) => c.isAffected) ?? counts[0] ?? null, articleCounts);
+  // A count in a sentence that names the victim before one in a sentence that does not.
+  const named = victim ? seg.sentences.filter((i) => victim.sentenceIndexes.includes(i)).flatMap((i) => x.readings.get(i)!.counts) : [];
+  const count = preferExactCount(own ?? named.find((c) => c.isAffected) ?? counts.find((c) => c.isAffected) ?? counts[0] ?? null, articleCounts);
   const announced = rs.flatMap((r) => r.dates).find((d) => d.role === 'disclosure' && d.precision === 'day');
   // The whole sentence a value was read from, for people checking it (the article is not stored).
   const sentenceOf = (has: (r: SentenceReading) => boolean) => [...x.readings.values()].find(has)?.text;
