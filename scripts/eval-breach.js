@@ -10,7 +10,7 @@ const path = require('node:path');
 const realpath = (p) => (fs.existsSync(p) ? fs.realpathSync(p) : p);
 
 // The level reached, minus 0.02. Raise a floor when extraction improves; never lower it to pass.
-const FLOORS = { casie: 0.738, hibp: 0.935, seeds: 0.9995 };
+const FLOORS = { casie: 0.765, hibp: 0.941, seeds: 0.9995 };
 
 const root = path.join(__dirname, '..');
 // realpath: the scorer runs its main only when invoked by its real path (not through a symlink).
