@@ -123,10 +123,10 @@ export function findBreachCues(sentence: string): BreachCue[] {
   for (const m of sentence.matchAll(SUFFERED_BREACHES)) {
     if (!isIrrealisAt(sentence, m.index, true)) cues.push({ text: m[0], index: m.index, strength: 2 });
   }
-  for (const m of sentence.matchAll(AMONG_BREACHED)) {
+  for (const m of /\bamong/i.test(sentence) ? sentence.matchAll(AMONG_BREACHED) : []) {
     if (!isIrrealisAt(sentence, m.index, true)) cues.push({ text: m[0], index: m.index, strength: 2 });
   }
-  for (const m of sentence.matchAll(BREACHED_LIST)) {
+  for (const m of /\binclud/i.test(sentence) ? sentence.matchAll(BREACHED_LIST) : []) {
     if (!isIrrealisAt(sentence, m.index, true)) cues.push({ text: m[0], index: m.index, strength: 2 });
   }
   for (const m of sentence.matchAll(PLURAL_BREACHES_HIT)) {
