@@ -26,6 +26,7 @@ describe('scoreVictimRole', () => {
     ['The largest share belongs to the Ministry of Fisheries, with 41,200 staff records exposed in the dump.', 'Ministry of Fisheries'],
     ['It is followed by Harlow Freight with 18,000 leaked employee records.', 'Harlow Freight'],
     ['Next comes the Office of Rural Roads (ORR) with 9,500 leaked staff records.', 'Office of Rural Roads'],
+    ['In 2019, the Harbour Quest website produced by Tidewell Games suffered a data breach.', 'Tidewell Games'],
     ['Hackers reached the exposed Toybears’ database in January.', 'Toybears'],
     ['The forum was among a dozen compromised sites sold online, and Quarrel Board was among the hacked sites.', 'Quarrel Board'],
   ])('a victim: %s', (sentence, name) => {
