@@ -173,8 +173,9 @@ function readChronoResult(sentence: string, r: chrono.ParsedResult, reference: D
 // an announcement dates the announcement. A month or year there ("In January 2018, OnePlus
 // reported that card data had been stolen") frames the whole story and dates the breach.
 const DISCLOSURE_VERB_AFTER =
-  /^[^.;]{0,80}?\b(?:said|says|announced|disclosed|reported|revealed|confirmed|notified|warned|told|published|posted|admitted|acknowledged|stated|issued|released|sent|emailed|informed|learned|discovered|detected|noticed|alerted|filed|began notifying|went public)\b/i;
+  /^[^.;]{0,80}?\b(said|says|announced|disclosed|reported|revealed|confirmed|notified|warned|told|published|posted|admitted|acknowledged|stated|issued|released|sent|emailed|informed|learned|discovered|detected|noticed|alerted|filed|began notifying|went public)\b/i;
 
+const EVENT_VERB_IN = /\b(?:hacked|breached|broke into|broken into|stole|stolen|accessed|copied|downloaded|exfiltrated|leaked|exposed|compromised|infiltrated|dumped)\b/i;
 const DISCOVERY_VERB_AFTER = /^[^.;]{0,60}?\b(?:discovered|detected|noticed|spotted|uncovered|found|identified|determined|became aware)\b/i;
 const DATE_AS_MODIFIER_AFTER = /^\s+(?:election|report|meeting|update|statement|announcement|filing|conference|summit|deadline|release|issue|edition|letter|hearing|vote|poll|patch|earnings|quarter)s?\b/i;
 
@@ -219,7 +220,9 @@ function roleOf(sentence: string, index: number, end = index, precision: DatePre
   if (surfaced && !(lastEvent && lastEvent.index >= surfaced.index + surfaced[0].length)) return 'surfaced';
   const headsClause = /^\W*(?:(?:back|later|earlier|then)\s+)?(?:on|in|during(?: the)?(?: (?:morning|afternoon|evening|night|weekend) of)?)?\s*$/i.test(clause);
   const rest = withoutAsides(sentence.slice(end));
-  if (precision === 'day' && headsClause && DISCLOSURE_VERB_AFTER.test(rest)) return 'disclosure';
+  // ... unless a breach verb comes first ("On Tuesday, hackers stole card data, the chain said").
+  const statement = precision === 'day' && headsClause ? DISCLOSURE_VERB_AFTER.exec(rest) : null;
+  if (statement && !EVENT_VERB_IN.test(rest.slice(0, statement[0].length - statement[1].length))) return 'disclosure';
   // "Back in January, the researcher discovered ...": a finding dates the finding, at any precision.
   if (headsClause && DISCOVERY_VERB_AFTER.test(rest)) return 'discovery';
   if (headsClause && SURFACED_VERB_AFTER.test(rest)) return 'surfaced';

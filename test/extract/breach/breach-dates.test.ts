@@ -115,6 +115,9 @@ describe('findDateMentions', () => {
     expect(roles('In February, the hotel chain said it had been the victim of a card skimming attack.')).toEqual([['2017-02', 'disclosure']]);
     // With its year, the month frames the story and dates the breach.
     expect(roles('In January 2016, the hotel chain said card data had been stolen.')).toEqual([['2016-01', 'event']]);
+    // A breach verb before the statement keeps the date the breach's.
+    expect(roles('In February, hackers stole card data from the hotel chain, the company said.')).toEqual([['2017-02', 'event']]);
+    expect(roles('On Tuesday, hackers broke into the servers, the firm said.')).toEqual([['2017-04-18', 'event']]);
   });
 
   it('does not date a breach by a handover, an attempt to reach the victim or a multi-year tally', () => {
