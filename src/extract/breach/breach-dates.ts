@@ -100,9 +100,10 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
 }
 
 const TALLY =
-  /\b(?:(?:more than|over|nearly|almost|some|at least|about|around)\s+)?(?:\d[\d,]*\+?|dozens|hundreds|thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|companies|businesses|firms|institutions|hospitals|agencies|retailers|universities|schools|breaches|incidents|notifications|attacks)\b/i;
+  /\b(?:(?:more than|over|nearly|almost|some|at least|about|around)\s+)?(?:\d{2,}[\d,]*\+?|\d{1,3}(?:,\d{3})+|dozens|hundreds|thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|companies|businesses|firms|institutions|hospitals|agencies|retailers|universities|schools|breaches|incidents|notifications|attacks)\b/i;
+// A malware family's or strain's activity, or when a piece of malware first emerged.
 const MALWARE_LIFE_BEFORE = new RegExp(
-  String.raw`\b(?:${termAlternation(MALWARE_KINDS)})(?:\s+(?:family|families|strain|variant|threat))?,?\s+(?:(?:that|which)\s+)?(?:(?:was|were|is|has been|had been)\s+)?(?:first\s+)?(?:active|appeared|emerged|surfaced|spotted|seen|released|created|developed|launched)(?:\s+(?:way\s+)?back)?(?:\s+(?:in|on|around|about|roughly|since|from))?\s+(?:\d+\s*[-–]\s*)?$`,
+  String.raw`\b(?:${termAlternation(MALWARE_KINDS.filter((k) => k !== 'skimmer'))})\s+(?:(?:family|families|strain|variant)\s*,?\s+(?:(?:that|which)\s+)?(?:(?:was|were|is|has been|had been)\s+)?(?:first\s+)?(?:active|appeared|emerged|surfaced|spotted|seen|released|created|developed|launched)|(?:(?:that|which)\s+)?first\s+(?:appeared|emerged|surfaced))(?:\s+(?:way\s+)?back)?(?:\s+(?:in|on|around|about|roughly|since|from))?\s+(?:\d+\s*[-–]\s*)?$`,
   'i',
 );
 const DISRUPTION_BEFORE = /\b(?:ransomware|ddos|denial[- ]of[- ]service|outbreak|worm)(?:\s+(?:cyber[- ]?)?(?:attacks?|outbreak|infections?|incident|campaign|epidemic))?(?:\s+(?:that|which)(?:\s+[\w'’-]+){1,8}?)?\s+$/i;

@@ -135,6 +135,7 @@ describe('findDateMentions', () => {
   it('does not date a breach by a tally over many organizations or breaches', () => {
     expect(findDateMentions('More than 300 companies have already fallen victim to payroll scams in 2018.', '2018-06-01')).toEqual([]);
     expect(findDateMentions('Hundreds of hospitals reported breaches in 2017, the survey found.', '2018-06-01')).toEqual([]);
+    expect(events('In 2017, hackers stole the records of 3 hospitals in the region.', '2018-06-01')).toEqual([['2017', 'year', 'In 2017']]);
   });
 
   it('reads how far back a breach goes with the span in between, and data distributed or circulated as surfacing', () => {
@@ -147,6 +148,8 @@ describe('findDateMentions', () => {
 
   it('does not date a breach by the life of a piece of malware', () => {
     expect(findDateMentions('The tool reuses code from Grimlock, a banking trojan family that was active around 2-3 years ago.', '2019-06-01')).toEqual([]);
-    expect(findDateMentions('The skimmer first appeared in 2015 on small web shops.', '2019-06-01')).toEqual([]);
+    expect(findDateMentions('The Grimlock trojan first appeared in 2015 on hacking forums.', '2019-06-01')).toEqual([]);
+    // Malware active on a victim's systems dates that breach.
+    expect(events('The malware was active on the tills from May 2018 until it was found.', '2019-06-01')).toEqual([['2018-05', 'month', 'from May 2018']]);
   });
 });
