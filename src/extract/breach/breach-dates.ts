@@ -7,6 +7,7 @@
 
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../../types';
+import { namesData } from './breach-cues';
 import { MALWARE_KINDS, termAlternation } from './vocabulary';
 
 /**
@@ -95,7 +96,7 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
   // "the WannaCry ransomware outbreak in May": a date a lock-out or outage owns dates that, not a data breach.
   // "a malware family that was active around 2013": a date of a tool's life, not of a breach.
   return out
-    .filter((d) => !DISRUPTION_BEFORE.test(sentence.slice(Math.max(0, d.index - 120), d.index)) && !MALWARE_LIFE_BEFORE.test(sentence.slice(Math.max(0, d.index - 80), d.index)))
+    .filter((d) => !(DISRUPTION_BEFORE.test(sentence.slice(Math.max(0, d.index - 120), d.index)) && !namesData(clauseAround(sentence, d.index))) && !MALWARE_LIFE_BEFORE.test(sentence.slice(Math.max(0, d.index - 80), d.index)))
     .sort((a, b) => a.index - b.index);
 }
 
@@ -106,6 +107,13 @@ const MALWARE_LIFE_BEFORE = new RegExp(
   String.raw`\b(?:${termAlternation(MALWARE_KINDS.filter((k) => k !== 'skimmer'))})\s+(?:(?:family|families|strain|variant)\s*,?\s+(?:(?:that|which)\s+)?(?:(?:was|were|is|has been|had been)\s+)?(?:first\s+)?(?:active|appeared|emerged|surfaced|spotted|seen|released|created|developed|launched)|(?:(?:that|which)\s+)?first\s+(?:appeared|emerged|surfaced))(?:\s+(?:way\s+)?back)?(?:\s+(?:in|on|around|about|roughly|since|from))?\s+(?:\d+\s*[-–]\s*)?$`,
   'i',
 );
+// The clause a date stands in: from the last ";" before it to the next ";" or full stop.
+function clauseAround(sentence: string, index: number): string {
+  const start = sentence.lastIndexOf(';', index) + 1;
+  const end = sentence.slice(index).search(/[;]|\.(?!\d)/);
+  return sentence.slice(start, end < 0 ? sentence.length : index + end);
+}
+
 const DISRUPTION_BEFORE = /\b(?:ransomware|ddos|denial[- ]of[- ]service|outbreak|worm)(?:\s+(?:cyber[- ]?)?(?:attacks?|outbreak|infections?|incident|campaign|epidemic))?(?:\s+(?:that|which)(?:\s+[\w'’-]+){1,8}?)?\s+$/i;
 
 function onlyStatedYear(sentence: string, reference: Date | null): string | null {

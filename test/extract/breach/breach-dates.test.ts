@@ -130,6 +130,8 @@ describe('findDateMentions', () => {
     expect(findDateMentions('The gang was also behind the ransomware outbreak in June that froze the port.', '2019-11-01')).toEqual([]);
     expect(findDateMentions('Investigators linked them to the ransomware attack that crippled the council’s network in March.', '2019-11-01')).toEqual([]);
     expect(events('The same gang stole patient records in March.', '2019-11-01')).toEqual([['2019-03', 'month', 'in March']]);
+    // A ransomware attack said to have taken data is a breach.
+    expect(events('The ransomware attack in March exposed the records of 4,000 patients.', '2019-11-01')).toEqual([['2019-03', 'month', 'in March']]);
   });
 
   it('does not date a breach by a tally over many organizations or breaches', () => {
