@@ -9,7 +9,7 @@
 // reachable ("a bug that exposed user data") and data taken from people by deceit
 // ("passwords harvested through fake login pages" is phishing).
 
-import { DATA_NOUNS } from './vocabulary';
+import { DATA_NOUNS, ORGANIZATION_PLURALS, SYSTEM_PLURALS, termAlternation } from './vocabulary';
 
 export interface BreachCue {
   /** Verbatim cue words. */
@@ -61,7 +61,10 @@ const SUFFERED_BREACHES = /\b(?:suffered|experienced|sustained|disclosed|reporte
 const BREACHED_LIST = /\b(?:acknowledged|admitted|confirmed|disclosed|reported|suffered|experienced|sustained)\s+(?:(?:card|payment|data|security|cyber|major|similar)\s+)?(?:breaches|hacks|intrusions)\b[^.;]{0,80}?\binclud(?:e|ed|es|ing)\b/gi;
 
 // "X was among a collection of compromised forums": one of several breached systems.
-const AMONG_BREACHED = /\b(?:was|were|is|are)\s+(?:(?:also|reportedly|allegedly)\s+)?(?:among|amongst)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:compromised|hacked|breached|leaked)\s+(?:[\w.-]+\s+){0,2}?(?:sites|websites|forums|services|companies|databases|apps|platforms|retailers|organi[sz]ations|firms|victims)\b/gi;
+const AMONG_BREACHED = new RegExp(
+  String.raw`\b(?:was|were|is|are)\s+(?:(?:also|reportedly|allegedly)\s+)?(?:among|amongst)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?:compromised|hacked|breached|leaked)\s+(?:[\w.-]+\s+){0,2}?(?:${termAlternation([...SYSTEM_PLURALS, ...ORGANIZATION_PLURALS, 'victims'])})\b`,
+  'gi',
+);
 
 // Past-tense and participle breach verbs: reports of what happened.
 const PAST_VERB =

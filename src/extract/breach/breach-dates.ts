@@ -8,7 +8,7 @@
 import * as chrono from 'chrono-node';
 import type { DatePrecision } from '../../types';
 import { namesData } from './breach-cues';
-import { MALWARE_KINDS, termAlternation } from './vocabulary';
+import { BREACH_PLURALS, MALWARE_KINDS, ORGANIZATION_PLURALS, termAlternation } from './vocabulary';
 
 /**
  * "event" dates the breach; "origin" too, where the text says the breach goes back to it
@@ -100,8 +100,10 @@ export function findDateMentions(sentence: string, publishedAt: string | null): 
     .sort((a, b) => a.index - b.index);
 }
 
-const TALLY =
-  /\b(?:(?:more than|over|nearly|almost|some|at least|about|around)\s+)?(?:\d{2,}[\d,]*\+?|\d{1,3}(?:,\d{3})+|dozens|hundreds|thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|companies|businesses|firms|institutions|hospitals|agencies|retailers|universities|schools|breaches|incidents|notifications|attacks)\b/i;
+const TALLY = new RegExp(
+  String.raw`\b(?:(?:more than|over|nearly|almost|some|at least|about|around)\s+)?(?:\d{2,}[\d,]*\+?|\d{1,3}(?:,\d{3})+|dozens|hundreds|thousands)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:${termAlternation([...ORGANIZATION_PLURALS, ...BREACH_PLURALS])})\b`,
+  'i',
+);
 // A malware family's or strain's activity, or when a piece of malware first emerged.
 const MALWARE_LIFE_BEFORE = new RegExp(
   String.raw`\b(?:${termAlternation(MALWARE_KINDS.filter((k) => k !== 'skimmer'))})\s+(?:(?:family|families|strain|variant)\s*,?\s+(?:(?:that|which)\s+)?(?:(?:was|were|is|has been|had been)\s+)?(?:first\s+)?(?:active|appeared|emerged|surfaced|spotted|seen|released|created|developed|launched)|(?:(?:that|which)\s+)?first\s+(?:appeared|emerged|surfaced))(?:\s+(?:way\s+)?back)?(?:\s+(?:in|on|around|about|roughly|since|from))?\s+(?:\d+\s*[-–]\s*)?$`,

@@ -85,6 +85,21 @@ export const ORGANIZATION_HEADS = [
 ];
 
 /**
+ * Organizations in the plural: what a tally counts ("more than 100 organizations") and what a
+ * breached one is among ("among the compromised retailers").
+ */
+export const ORGANIZATION_PLURALS = [
+  'organizations', 'organisations', 'companies', 'businesses', 'firms', 'institutions', 'hospitals', 'clinics',
+  'agencies', 'retailers', 'universities', 'schools', 'banks', 'brands',
+];
+
+/** The systems organizations run, in the plural: what a breached one is among ("among the compromised forums"). */
+export const SYSTEM_PLURALS = ['sites', 'websites', 'forums', 'services', 'databases', 'apps', 'platforms', 'stores', 'shops', 'marketplaces'];
+
+/** Nouns for breaches and reports of them, in the plural: what a tally counts ("253 breach notifications"). */
+export const BREACH_PLURALS = ['breaches', 'incidents', 'notifications', 'attacks', 'hacks', 'leaks', 'victims'];
+
+/**
  * Software, formats and hosts that news names beside a breach without being the breached
  * party: forum engines, hash functions, databases and clouds that held the data, platforms.
  * Such a name is a victim only when a sentence says it was itself breached.
