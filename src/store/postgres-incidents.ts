@@ -31,24 +31,19 @@ export async function refreshIncidents(client: Queryable, groups: Iterable<strin
 async function writeIncidents(client: Queryable, writes: IncidentWrite[]): Promise<void> {
   const live = writes.filter((w) => w.state === 'live');
   if (live.length) {
-    const col = <T>(f: (w: (typeof live)[number]) => T) => live.map(f);
+    // One JSON array parameter, parsed once by PostgreSQL (see upsertRecords).
+    const rows = live.map((w) => ({ id: w.id, groupKey: w.groupKey, members: w.members, digest: w.digest, json: w.json, ...w.columns }));
     await client.query(`
       INSERT INTO incidents (id, group_key, seq, state, members, digest, json, org_key, org_name, breach_date, disclosed_at,
         disclosed_sort, affected_count, data_types)
-      SELECT id, group_key, nextval('incidents_seq'), 'live', members::jsonb, digest, json, org_key, org_name, breach_date, disclosed_at,
-        disclosed_sort, affected_count, data_types
-      FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-        $9::text[], $10::text[], $11::bigint[], $12::text[]) WITH ORDINALITY
-        AS t(id, group_key, members, digest, json, org_key, org_name, breach_date, disclosed_at, disclosed_sort, affected_count, data_types, n)
-        ORDER BY n) AS rows
+      SELECT r->>'id', r->>'groupKey', nextval('incidents_seq'), 'live', r->'members', r->>'digest', r->>'json', r->>'orgKey', r->>'orgName',
+        r->>'breachDate', r->>'disclosedAt', r->>'disclosedSort', (r->>'affectedCount')::bigint, r->>'dataTypes'
+      FROM (SELECT r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n) AS rows
       ON CONFLICT (id) DO UPDATE SET group_key = excluded.group_key, seq = excluded.seq, state = 'live', merged_into = NULL,
         members = excluded.members, digest = excluded.digest, json = excluded.json, org_key = excluded.org_key,
         org_name = excluded.org_name, breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at,
         disclosed_sort = excluded.disclosed_sort, affected_count = excluded.affected_count, data_types = excluded.data_types,
-        updated_at = now()`,
-    [col((w) => w.id), col((w) => w.groupKey), col((w) => JSON.stringify(w.members)), col((w) => w.digest), col((w) => w.json),
-      col((w) => w.columns.orgKey), col((w) => w.columns.orgName), col((w) => w.columns.breachDate), col((w) => w.columns.disclosedAt),
-      col((w) => w.columns.disclosedSort), col((w) => w.columns.affectedCount), col((w) => w.columns.dataTypes)]);
+        updated_at = now()`, [JSON.stringify(rows)]);
   }
   const tombstones = writes.filter((w) => w.state !== 'live');
   if (tombstones.length) {

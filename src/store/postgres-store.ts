@@ -90,22 +90,33 @@ async function* readAhead<T>(batches: AsyncIterable<T> | Iterable<T>): AsyncGene
   }
 }
 
-/** Upserts records in one statement; a changed (or revived) record moves to the end of the change order. */
+/**
+ * Upserts records in one statement; a changed (or revived) record moves to the end of the change
+ * order. The rows travel as one JSON array parameter: PostgreSQL parses it once, where array
+ * parameters would be escaped element by element on our side.
+ */
 async function upsertRecords(client: pg.PoolClient, items: ImportItem[]): Promise<void> {
   if (!items.length) return;
-  const col = <T>(f: (r: BreachRecord) => T) => items.map((i) => f(i.record));
+  const rows = items.map(({ articleKey, record: r }) => ({
+    id: r.id,
+    articleKey,
+    orgKey: r.organization?.key ?? null,
+    orgName: r.organization?.name ?? null,
+    breachDate: r.breachDate?.value ?? null,
+    disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
+    affectedCount: r.affectedCount?.value ?? null,
+    dataTypes: dataTypesColumn(r.dataTypes.map((d) => d.type)),
+    json: r,
+  }));
   await client.query(`
     INSERT INTO records (id, seq, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json)
-    SELECT id, nextval('records_seq'), article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json::jsonb
-    FROM (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[])
-      WITH ORDINALITY AS t(id, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json, n) ORDER BY n) AS rows
+    SELECT r->>'id', nextval('records_seq'), r->>'articleKey', r->>'orgKey', r->>'orgName', r->>'breachDate', r->>'disclosedAt',
+      (r->>'affectedCount')::bigint, r->>'dataTypes', r->'json'
+    FROM (SELECT r FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(r, n) ORDER BY n) AS rows
     ON CONFLICT (id) DO UPDATE SET seq = CASE WHEN records.json <> excluded.json OR records.deleted THEN excluded.seq ELSE records.seq END,
       deleted = false, org_key = excluded.org_key, org_name = excluded.org_name,
       breach_date = excluded.breach_date, disclosed_at = excluded.disclosed_at, affected_count = excluded.affected_count,
-      data_types = excluded.data_types, json = excluded.json, updated_at = now()`,
-  [col((r) => r.id), items.map((i) => i.articleKey), col((r) => r.organization?.key ?? null), col((r) => r.organization?.name ?? null),
-    col((r) => r.breachDate?.value ?? null), col((r) => r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null),
-    col((r) => r.affectedCount?.value ?? null), col((r) => dataTypesColumn(r.dataTypes.map((d) => d.type))), col((r) => JSON.stringify(r))]);
+      data_types = excluded.data_types, json = excluded.json, updated_at = now()`, [JSON.stringify(rows)]);
 }
 
 const FEED_STATE_SELECT = `SELECT feed_id AS "feedId", etag, last_modified AS "lastModified", last_polled_at AS "lastPolledAt",
