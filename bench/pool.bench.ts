@@ -2,7 +2,9 @@
 // run: the same locally served articles as the distributed bench (serveCorpus), one process,
 // concurrency 4, scrape and extract either on the main thread or in the pool's worker threads
 // (one per core). The two alternate for BENCH_POOL_ROUNDS rounds (3), each round on articles of
-// its own; each keeps its best round, after one untimed warm-up pass each. The pages are served by
+// its own; each keeps its best round, after one untimed warm-up pass each. On Linux it also says how
+// much of the time the threads were ready to run they got a core: on a machine other jobs keep
+// busy the pool's threads wait, and the ratio says more about them than about the pool. The pages are served by
 // a child process, as a publisher's server would be: in this process the server's work would
 // queue behind the main thread's and hold back the fetches that feed the pool.
 import { type ChildProcess, fork } from 'node:child_process';
@@ -27,18 +29,45 @@ const FETCH = { allowPrivateAddresses: true, perHostDelayMs: 0, perHostConcurren
 /** Set in the child process that serves the pages. */
 const SERVER_ROLE = 'BENCH_POOL_SERVE_ROUNDS';
 
-interface Timed { seconds: number; articles: number; mainBusy: number }
+interface Timed { seconds: number; articles: number; mainBusy: number; sched: Sched | null }
+
+/** CPU time of this process's threads, and time they were ready to run but waited for a core (Linux). */
+interface Sched { runSeconds: number; waitSeconds: number }
+
+function schedTotals(): Sched | null {
+  try {
+    let run = 0;
+    let wait = 0;
+    for (const t of fs.readdirSync('/proc/self/task')) {
+      const [r, w] = fs.readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ').map(Number);
+      run += r;
+      wait += w;
+    }
+    return { runSeconds: run / 1e9, waitSeconds: wait / 1e9 };
+  } catch {
+    return null;
+  }
+}
+
+/** How much of the time the threads wanted a core they got: other processes on the machine lower it. */
+function coreShare(t: Timed): string {
+  return t.sched ? `, threads got a core ${pct(t.sched.runSeconds / (t.sched.runSeconds + t.sched.waitSeconds))} of the time they were ready` : '';
+}
 
 async function timeRun(feeds: FeedConfig[], cpu: CpuStages, dir: string): Promise<Timed> {
   const store = openSqliteStore(path.join(dir, `pool-${randomBytes(3).toString('hex')}.db`));
   const http = new HttpClient(FETCH);
   try {
     const elu = performance.eventLoopUtilization();
+    const sched0 = schedTotals();
     const t0 = process.hrtime.bigint();
     const s = await runInline({ feeds, store, http, robots: new RobotsCache(http), cpu, concurrency: CONCURRENCY, maxItemsPerFeed: 100_000 });
     if (s.articles.failed) throw new Error(`pool bench: ${s.articles.failed} articles failed: ${s.failures[0]?.reason}`);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    return { seconds, articles: s.items.new, mainBusy: performance.eventLoopUtilization(elu).utilization };
+    const sched1 = schedTotals();
+    // Threads that ended during the run drop out of the sums: the figure is a guide, not a measure.
+    const sched = sched0 && sched1 ? { runSeconds: sched1.runSeconds - sched0.runSeconds, waitSeconds: sched1.waitSeconds - sched0.waitSeconds } : null;
+    return { seconds, articles: s.items.new, mainBusy: performance.eventLoopUtilization(elu).utilization, sched };
   } finally {
     await http.close();
     await store.close();
@@ -81,12 +110,12 @@ export async function main(): Promise<void> {
       const b = await timeRun(corpus.rounds[2 * r + 1], pool, dir);
       if (a.seconds < best.inline.seconds) best.inline = a;
       if (b.seconds < best.pool.seconds) best.pool = b;
-      console.log(`  round ${r + 1}: in-process ${a.seconds.toFixed(2)} s, pool ${b.seconds.toFixed(2)} s (main thread busy ${pct(b.mainBusy)})`);
+      console.log(`  round ${r + 1}: in-process ${a.seconds.toFixed(2)} s, pool ${b.seconds.toFixed(2)} s (main thread busy ${pct(b.mainBusy)}${coreShare(b)})`);
     }
     const { articles } = best.inline;
     printTable(`pool: breachfeed run (inline, concurrency ${CONCURRENCY}) over ${articles} local articles, best of ${ROUNDS}`, [
-      ['in-process stages', `${best.inline.seconds.toFixed(2)} s (${(articles / best.inline.seconds).toFixed(1)} articles/s)`],
-      [`pool (${pool.threads} threads)`, `${best.pool.seconds.toFixed(2)} s (${(articles / best.pool.seconds).toFixed(1)} articles/s), main thread busy ${pct(best.pool.mainBusy)}`],
+      ['in-process stages', `${best.inline.seconds.toFixed(2)} s (${(articles / best.inline.seconds).toFixed(1)} articles/s)${coreShare(best.inline)}`],
+      [`pool (${pool.threads} threads)`, `${best.pool.seconds.toFixed(2)} s (${(articles / best.pool.seconds).toFixed(1)} articles/s), main thread busy ${pct(best.pool.mainBusy)}${coreShare(best.pool)}`],
       ['ratio pool / in-process', `${(best.inline.seconds / best.pool.seconds).toFixed(2)}x on ${os.availableParallelism()} cores`],
     ]);
   } finally {
