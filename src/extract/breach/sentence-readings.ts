@@ -34,7 +34,10 @@ export function readSentence(text: string, strength: number, publishedAt: string
   };
 }
 
-const ORIGIN_WORDS = /\b(?:dat(?:es|ing|ed|e)|go(?:es|ing)?|went) back\b/i;
+// A finite verb ("the data dates back to 2014") dates how far back the breach goes; a participle
+// after a noun ("confirmations going back to 2021", "files dating back to 2015") describes what
+// the data holds, not when it was taken.
+const ORIGIN_WORDS = /\b(?:dat(?:es|ed|e)|go(?:es)?|went) back\b/i;
 const LISTING = /\b(?:includ(?:ed|ing|es|e)|such as|contain(?:ed|s|ing)?|consist(?:ed|s)? of|compris(?:ed|es|ing)|as well as|held|holds|among)\b/i;
 
 /** Readings of the non-breach sentences that list or deny leaked fields, by sentence index. */
