@@ -1,5 +1,5 @@
 import client from 'prom-client';
-import type { RecordStore } from '../store/record-store';
+import type { RecordStore, StoreCounts } from '../store/record-store';
 
 export type QueueDepths = () => Promise<Record<string, Record<string, number>>>;
 
@@ -14,12 +14,32 @@ export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): cl
   // prom-client names three gauges …_total, which promtool (and Prometheus naming) keeps for
   // counters; the same numbers by type remain (breachfeed_nodejs_active_handles{type}, …).
   for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) registry.removeSingleMetric(`breachfeed_nodejs_${name}`);
+  // One read of the store per scrape, shared by the gauges below (each counts a large table): a
+  // scrape starts every gauge's collect in the same turn of the event loop.
+  let pending: Promise<StoreCounts> | null = null;
+  const counts = () => {
+    if (!pending) {
+      pending = store.counts();
+      setImmediate(() => {
+        pending = null;
+      });
+    }
+    return pending;
+  };
   new client.Gauge({
     name: 'breachfeed_records_stored',
     help: 'Breach records in the store',
     registers: [registry],
     async collect() {
-      this.set((await store.counts()).records);
+      this.set((await counts()).records);
+    },
+  });
+  new client.Gauge({
+    name: 'breachfeed_incidents',
+    help: 'Incidents in the store (records merged across sources)',
+    registers: [registry],
+    async collect() {
+      this.set((await counts()).incidents);
     },
   });
   new client.Gauge({
@@ -28,7 +48,7 @@ export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): cl
     labelNames: ['verdict'],
     registers: [registry],
     async collect() {
-      const { articles } = await store.counts();
+      const { articles } = await counts();
       this.reset(); // a label absent from the store now must not keep its last value
       for (const [verdict, n] of Object.entries(articles)) this.set({ verdict }, n);
     },
@@ -39,7 +59,7 @@ export function createMetrics(store: RecordStore, queueDepths?: QueueDepths): cl
     labelNames: ['stage'],
     registers: [registry],
     async collect() {
-      const { failuresByStage } = await store.counts();
+      const { failuresByStage } = await counts();
       this.reset();
       for (const [stage, n] of Object.entries(failuresByStage)) this.set({ stage }, n);
     },

@@ -39,5 +39,18 @@ describe('metrics', () => {
     expect(text).toMatch(/^breachfeed_articles_processed\{verdict="failed"\} 0$/m);
     expect(text).toMatch(/^breachfeed_articles_processed\{verdict="no_incident"\} 1$/m);
     expect(text).toMatch(/^breachfeed_records_stored 3$/m);
+    expect(text).toMatch(/^breachfeed_incidents 3$/m);
+  });
+
+  it('read the store once per scrape, however many gauges show it', async () => {
+    const counts = jest.spyOn(api.store, 'counts');
+    try {
+      await metrics();
+      expect(counts).toHaveBeenCalledTimes(1);
+      await metrics();
+      expect(counts).toHaveBeenCalledTimes(2);
+    } finally {
+      counts.mockRestore();
+    }
   });
 });
