@@ -35,8 +35,8 @@ export interface StoredIncidentRow {
 /** One row to write; the store gives it the next change sequence number. */
 export type IncidentWrite =
   | { state: 'live'; id: string; groupKey: string; incident: MergedIncident; json: string; digest: string; members: string[]; columns: IncidentColumns }
-  | { state: 'merged'; id: string; mergedInto: string }
-  | { state: 'deleted'; id: string };
+  | { state: 'merged'; id: string; mergedInto: string; /** moves the row to its target's group */ groupKey?: string }
+  | { state: 'deleted'; id: string; /** its last sources, to look for them in other groups (see movedTo) */ members: string[] };
 
 /** The filter and sort columns of a live incident (the same names and forms as the records'). */
 export interface IncidentColumns {
@@ -72,10 +72,22 @@ export function planIncidents(groupKey: string, records: readonly BreachRecord[]
     if (target) {
       if (row.state !== 'merged' || row.mergedInto !== target) writes.push({ state: 'merged', id: row.id, mergedInto: target });
     } else if (row.state !== 'deleted') {
-      writes.push({ state: 'deleted', id: row.id });
+      writes.push({ state: 'deleted', id: row.id, members: row.members });
     }
   }
   return writes;
+}
+
+/**
+ * Where an incident deleted from its group went, when its records now belong to another
+ * organization (re-extracted under another name): the pointer to the live incident, among
+ * `candidates` (the live incidents of the groups its records are in now), holding most of them.
+ */
+export function movedTo(deleted: { id: string; members: string[] }, candidates: { id: string; groupKey: string; members: string[] }[]): IncidentWrite | null {
+  const memberOf = new Map<string, string>();
+  for (const c of candidates) for (const m of c.members) memberOf.set(m, c.id);
+  const target = mostSharedIncident(deleted.members, memberOf);
+  return target ? { state: 'merged', id: deleted.id, mergedInto: target, groupKey: candidates.find((c) => c.id === target)!.groupKey } : null;
 }
 
 /** The live incident holding most of `members`; ties to the smaller id, so the choice is deterministic. */

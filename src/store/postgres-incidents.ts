@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { BreachRecord } from '../types';
-import { groupKeyOf, type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
+import { groupKeyOf, type IncidentWrite, movedTo, planIncidents, type StoredIncidentRow } from './incident-plan';
 import { browseSql, changesSql, countSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toCount, toLookup } from './incident-rows';
 import { numberPlaceholders } from './record-filter';
 import type { IncidentChange, IncidentCount, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
@@ -26,6 +26,17 @@ export async function refreshIncidents(client: Queryable, groups: Iterable<strin
   for (const row of rows.rows) storedByGroup.get(row.groupKey)?.push(row);
   const writes = keys.flatMap((k) => planIncidents(k, byGroup.get(k)!, storedByGroup.get(k)!));
   await writeIncidents(client, writes);
+  // Records re-extracted under another organization: their old incident points to where they went.
+  const moved: IncidentWrite[] = [];
+  for (const d of writes) {
+    if (d.state !== 'deleted') continue;
+    const { rows: candidates } = await client.query<{ id: string; groupKey: string; members: string[] }>(
+      `SELECT id, group_key AS "groupKey", members FROM incidents WHERE state = 'live' AND group_key IN (
+        SELECT CASE WHEN org_key IS NULL THEN 'record:' || id ELSE 'org:' || org_key END FROM records WHERE NOT deleted AND id = ANY($1::text[]))`, [d.members]);
+    const pointer = movedTo(d, candidates);
+    if (pointer) moved.push(pointer);
+  }
+  await writeIncidents(client, moved);
 }
 
 async function writeIncidents(client: Queryable, writes: IncidentWrite[]): Promise<void> {
@@ -49,9 +60,11 @@ async function writeIncidents(client: Queryable, writes: IncidentWrite[]): Promi
   if (tombstones.length) {
     // A tombstone keeps its last filter columns, so a filtered change feed still shows it.
     await client.query(`
-      UPDATE incidents SET seq = nextval('incidents_seq'), state = t.state, merged_into = t.merged_into, updated_at = now()
-      FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, state, merged_into) WHERE incidents.id = t.id`,
-    [tombstones.map((w) => w.id), tombstones.map((w) => w.state), tombstones.map((w) => (w.state === 'merged' ? w.mergedInto : null))]);
+      UPDATE incidents SET seq = nextval('incidents_seq'), state = t.state, merged_into = t.merged_into,
+        group_key = coalesce(t.group_key, incidents.group_key), updated_at = now()
+      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(id, state, merged_into, group_key) WHERE incidents.id = t.id`,
+    [tombstones.map((w) => w.id), tombstones.map((w) => w.state), tombstones.map((w) => (w.state === 'merged' ? w.mergedInto : null)),
+      tombstones.map((w) => (w.state === 'merged' ? w.groupKey ?? null : null))]);
   }
 }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BreachRecord } from '../types';
-import { type IncidentWrite, planIncidents, type StoredIncidentRow } from './incident-plan';
+import { type IncidentWrite, movedTo, planIncidents, type StoredIncidentRow } from './incident-plan';
 import { browseSql, changesSql, countSql, INCIDENT_ROW, incidentJson, type IncidentRow, toChange, toCount, toLookup } from './incident-rows';
 import type { IncidentChange, IncidentCount, IncidentJson, IncidentLookup, IncidentPosition, RecordQuery } from './record-store';
 
@@ -11,6 +11,7 @@ export class SqliteIncidents {
   private readonly rowsOfGroup: Database.Statement;
   private readonly upsertLive: Database.Statement;
   private readonly setTombstone: Database.Statement;
+  private readonly liveIncidentsOfRecords: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.recordsOfOrg = db.prepare('SELECT json FROM records WHERE org_key = ? AND deleted = 0').pluck();
@@ -28,18 +29,32 @@ export class SqliteIncidents {
         disclosed_sort = excluded.disclosed_sort, affected_count = excluded.affected_count, data_types = excluded.data_types,
         updated_at = excluded.updated_at`);
     // A tombstone keeps its last filter columns, so a filtered change feed still shows it.
-    this.setTombstone = db.prepare(`UPDATE incidents SET seq = ${nextSeq}, state = @state, merged_into = @mergedInto, updated_at = @now WHERE id = @id`);
+    this.setTombstone = db.prepare(`UPDATE incidents SET seq = ${nextSeq}, state = @state, merged_into = @mergedInto,
+      group_key = coalesce(@groupKey, group_key), updated_at = @now WHERE id = @id`);
+    this.liveIncidentsOfRecords = db.prepare(`SELECT id, group_key AS groupKey, members FROM incidents WHERE state = 'live' AND group_key IN (
+      SELECT CASE WHEN org_key IS NULL THEN 'record:' || id ELSE 'org:' || org_key END FROM records WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?)))`);
   }
 
   /** Re-merges the groups a write touched; call inside the write transaction. */
   refresh(groups: Iterable<string>): void {
     const now = new Date().toISOString();
+    const deleted: { id: string; members: string[] }[] = [];
     for (const group of [...new Set(groups)].sort()) {
       const jsons = (group.startsWith('org:') ? this.recordsOfOrg.all(group.slice(4)) : this.unnamedRecord.all(group.slice(7))) as string[];
       const records = jsons.map((j) => JSON.parse(j) as BreachRecord);
       const stored = (this.rowsOfGroup.all(group) as (Omit<StoredIncidentRow, 'members'> & { members: string })[])
         .map((r) => ({ ...r, members: JSON.parse(r.members) as string[] }));
-      for (const w of planIncidents(group, records, stored)) this.write(w, now);
+      for (const w of planIncidents(group, records, stored)) {
+        this.write(w, now);
+        if (w.state === 'deleted') deleted.push(w);
+      }
+    }
+    // Records re-extracted under another organization: their old incident points to where they went.
+    for (const d of deleted) {
+      const candidates = (this.liveIncidentsOfRecords.all(JSON.stringify(d.members)) as { id: string; groupKey: string; members: string }[])
+        .map((c) => ({ ...c, members: JSON.parse(c.members) as string[] }));
+      const pointer = movedTo(d, candidates);
+      if (pointer) this.write(pointer, now);
     }
   }
 
@@ -55,7 +70,7 @@ export class SqliteIncidents {
     if (w.state === 'live') {
       this.upsertLive.run({ id: w.id, groupKey: w.groupKey, members: JSON.stringify(w.members), digest: w.digest, json: w.json, ...w.columns, now });
     } else {
-      this.setTombstone.run({ id: w.id, state: w.state, mergedInto: w.state === 'merged' ? w.mergedInto : null, now });
+      this.setTombstone.run({ id: w.id, state: w.state, mergedInto: w.state === 'merged' ? w.mergedInto : null, groupKey: w.state === 'merged' ? w.groupKey ?? null : null, now });
     }
   }
 

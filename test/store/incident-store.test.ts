@@ -154,6 +154,22 @@ describe.each(backends)('%s incidents', (_name, open) => {
     expect((await store.getIncident(alone.id))?.state).toBe('live');
   });
 
+  it('a record re-extracted under another organization: its old incident points to the new one', async () => {
+    const url = 'https://a.example/renamed';
+    await save(article(url, [{ organization: org('Acme', 'acme'), breachDate: null }]));
+    const [before] = await allLive(store);
+    await save(article(url, [{ organization: org('Acme Corporation', 'acme-corporation'), breachDate: null }])); // same record id, new organization
+    const [after] = await allLive(store);
+    expect(after.organization?.key).toBe('acme-corporation');
+    expect(await store.getIncident(before.id)).toEqual({ state: 'merged', id: before.id, mergedInto: after.id });
+    // And the pointer follows that incident when it merges on: a dated report takes the first place.
+    await save(article('https://b.example/dated', [{ organization: org('Acme Corporation', 'acme-corporation'), breachDate: { value: '2019', precision: 'year', text: 'in 2019' }, disclosedAt: '2019-11-22' }]));
+    const [merged] = await allLive(store);
+    expect(merged.sources).toHaveLength(2);
+    const pointer = await store.getIncident(before.id);
+    expect(pointer).toEqual({ state: 'merged', id: before.id, mergedInto: merged.id });
+  });
+
   it('replaying both change feeds from the start rebuilds exactly the current records and incidents', async () => {
     const a = article('https://a.example/a', [{ organization: org('Acme', 'acme') }, { organization: org('Globex', 'globex'), breachDate: null }]);
     await save(a);
