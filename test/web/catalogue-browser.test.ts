@@ -2,14 +2,9 @@
 // what a person sees and does. Skipped, with a notice, only where no Chromium is installed.
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../src/api/server';
-import type { RecordStore } from '../../src/store/record-store';
-import { openSqliteStore } from '../../src/store/sqlite-store';
 import { runCli } from '../helpers/run-cli';
-import { makeTempDir } from '../helpers/temp-dir';
-import { hasChromium, launchChromium, screenshotPath } from './browser';
+import { hasChromium, screenshotPath, useCatalogueSite } from './browser';
 
 const describeBrowser = hasChromium() ? describe : describe.skip;
 
@@ -48,40 +43,20 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
 
 describeBrowser('the catalogue in Chromium, on the demo data', () => {
   jest.setTimeout(90_000);
-  let tmp: ReturnType<typeof makeTempDir>;
-  let store: RecordStore;
-  let base: string;
-  let close: () => Promise<void>;
-  let browser: Browser;
-  let db: string;
-  let demoOutput: string;
-
-  beforeAll(async () => {
-    tmp = makeTempDir();
-    db = path.join(tmp.dir, 'demo.db');
+  let demoOutput = '';
+  const site = useCatalogueSite(async (db) => {
     const demo = await runCli(['demo', '--db', db, '--port', String(await freePort())]);
     expect(demo.code).toBe(0);
     demoOutput = demo.stdout;
-    store = openSqliteStore(db);
-    const server = await startServer({ store, port: 0 });
-    base = server.url;
-    close = () => server.app.close();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await close?.();
-    await store?.close();
-    tmp?.cleanup();
   });
 
   it('the demo ends with how to open the catalogue', () => {
-    expect(demoOutput.trimEnd().split('\n').pop()).toBe(`to browse the incidents: breachfeed serve --db ${db}, then open http://127.0.0.1:8080/`);
+    expect(demoOutput.trimEnd().split('\n').pop()).toBe(`to browse the incidents: breachfeed serve --db ${site.db}, then open http://127.0.0.1:8080/`);
   });
 
   it('loads with no console error, shows the incidents, and takes its screenshots', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${base}/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.base}/`);
     await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
     const names = await itemNames(page);
     expect(names).toEqual(expect.arrayContaining(['Weibo', 'OnePlus', 'Tixhaven']));
@@ -91,8 +66,8 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   });
 
   it('is readable at a phone width: nothing wider than the screen, list or incident page', async () => {
-    const { page, errors } = await openPage(browser, { width: 390 });
-    await page.goto(`${base}/`);
+    const { page, errors } = await openPage(site.browser, { width: 390 });
+    await page.goto(`${site.base}/`);
     await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: screenshotPath('catalogue-phone.png'), fullPage: true });
@@ -104,8 +79,8 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   });
 
   it('typing "weibo" in the search box leaves only Weibo\'s incident, the URL and the chart follow; no match hides the chart', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${base}/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.base}/`);
     await page.locator('#q').pressSequentially('weibo', { delay: 30 });
     await page.waitForFunction(() => document.querySelectorAll('.incidents > li').length === 1);
     expect(await itemNames(page)).toEqual(['Weibo']);
@@ -122,8 +97,8 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   });
 
   it('the data-type filter narrows the list to incidents that leaked that type', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${base}/`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.base}/`);
     const before = (await itemNames(page)).length;
     await page.selectOption('#type', 'medical');
     await page.waitForFunction((n) => document.querySelectorAll('.incidents > li').length < n, before);
@@ -135,8 +110,8 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   });
 
   it('works with JavaScript off: the list, and the search form submitted', async () => {
-    const { page, errors } = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${base}/`);
+    const { page, errors } = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(`${site.base}/`);
     expect((await itemNames(page)).length).toBeGreaterThan(5);
     await page.fill('#q', 'weibo');
     await Promise.all([page.waitForURL(/q=weibo/), page.press('#q', 'Enter')]);
@@ -145,8 +120,8 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   });
 
   it('the 2018 OnePlus incident page shows the sentence of its count, the count highlighted, and its source', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${base}/?q=oneplus`);
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.base}/?q=oneplus`);
     await page.locator('.incidents > li', { hasText: 'January 2018' }).locator('h3 a').click();
     await page.waitForURL(/\/incidents\//);
     expect(await page.locator('h1').textContent()).toBe('OnePlus');
@@ -160,9 +135,9 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   });
 
   it('the chart draws one bar per month with the right total, and a hover shows the counts', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${base}/`);
-    const api = await (await fetch(`${base}/incidents?limit=1000`)).json() as { items: { disclosedAt: string | null }[] };
+    const { page, errors } = await openPage(site.browser);
+    await page.goto(`${site.base}/`);
+    const api = await (await fetch(`${site.base}/incidents?limit=1000`)).json() as { items: { disclosedAt: string | null }[] };
     const expected = new Map<string, number>();
     for (const i of api.items) if (i.disclosedAt) expected.set(i.disclosedAt.slice(0, 7), (expected.get(i.disclosedAt.slice(0, 7)) ?? 0) + 1);
     await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
@@ -210,20 +185,20 @@ describeBrowser('the catalogue in Chromium, on the demo data', () => {
   });
 
   it('passes axe-core\'s WCAG 2.1 A and AA checks: the catalogue (chart drawn, table open) and an incident page', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${base}/`);
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.base}/`);
     await page.waitForFunction(() => (window as unknown as { Chart?: { getChart(id: string): unknown } }).Chart?.getChart('chart'));
     await page.locator('.months summary').click();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.goto(`${base}/?q=oneplus`);
+    await page.goto(`${site.base}/?q=oneplus`);
     await page.locator('.incidents > li h3 a').first().click();
     await page.waitForURL(/\/incidents\//);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('the keyboard reaches the search box, then the results', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(`${base}/`);
+    const { page } = await openPage(site.browser);
+    await page.goto(`${site.base}/`);
     const reached: string[] = [];
     for (let n = 0; n < 40 && !reached.includes('result'); n++) {
       await page.keyboard.press('Tab');

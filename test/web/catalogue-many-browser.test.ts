@@ -1,13 +1,8 @@
 // The catalogue in Chromium over a store of a few thousand generated reports (test/web/catalogue-store.ts),
 // one of which carries an XSS attempt as its organization and headline.
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../src/api/server';
-import type { RecordStore } from '../../src/store/record-store';
-import { openSqliteStore } from '../../src/store/sqlite-store';
-import { makeTempDir } from '../helpers/temp-dir';
-import { hasChromium, launchChromium, screenshotPath } from './browser';
-import { HOSTILE, seedCatalogue } from './catalogue-store';
+import type { Page } from 'playwright-core';
+import { hasChromium, screenshotPath, useCatalogueSite } from './browser';
+import { HOSTILE, seeded } from './catalogue-store';
 
 const describeBrowser = hasChromium() ? describe : describe.skip;
 const REPORTS = 3000;
@@ -17,46 +12,29 @@ const chartReady = (page: Page) => page.waitForFunction(() => (window as unknown
 
 describeBrowser(`the catalogue in Chromium, on ${REPORTS} reports`, () => {
   jest.setTimeout(120_000);
-  let tmp: ReturnType<typeof makeTempDir>;
-  let store: RecordStore;
-  let base: string;
-  let close: () => Promise<void>;
-  let browser: Browser;
+  const site = useCatalogueSite(seeded(REPORTS));
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    tmp = makeTempDir();
-    store = openSqliteStore(path.join(tmp.dir, 'many.db'));
-    await seedCatalogue(store, REPORTS);
-    const server = await startServer({ store, port: 0 });
-    base = server.url;
-    close = () => server.app.close();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(e.message));
     // A dialog would mean the hostile headline ran as script.
     page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await close?.();
-    await store?.close();
-    tmp?.cleanup();
   });
   afterEach(() => {
     expect(errors).toEqual([]);
   });
 
   it('loads the first page with no console error, and the chart totals every incident per month', async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${site.base}/`);
     await chartReady(page);
     expect(await page.locator('.incidents > li').count()).toBe(50);
     const expected = new Map<string, number>();
     // The API's change feed, read to its end (an empty page: its cursor waits for the next changes).
     for (let cursor = ''; ;) {
-      const res = await fetch(`${base}/incidents?limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await fetch(`${site.base}/incidents?limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
       const body = await res.json() as { items: { disclosedAt: string | null }[]; nextCursor: string | null };
       for (const i of body.items) if (i.disclosedAt) expected.set(i.disclosedAt.slice(0, 7), (expected.get(i.disclosedAt.slice(0, 7)) ?? 0) + 1);
       if (!body.items.length || !body.nextCursor) break;
@@ -73,7 +51,7 @@ describeBrowser(`the catalogue in Chromium, on ${REPORTS} reports`, () => {
   });
 
   it('shows a stored headline <img src=x onerror=alert(1)> as text, in the list and on its page, and runs nothing', async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${site.base}/`);
     await page.locator('#q').pressSequentially('<img', { delay: 20 });
     await page.waitForFunction(() => document.querySelectorAll('.incidents > li').length === 1);
     expect(await page.locator('.incidents > li h3').textContent()).toBe(HOSTILE);
@@ -87,7 +65,7 @@ describeBrowser(`the catalogue in Chromium, on ${REPORTS} reports`, () => {
   });
 
   it('pages by cursor: Next page shows the next incidents, in the newest-first order', async () => {
-    await page.goto(`${base}/?type=medical`);
+    await page.goto(`${site.base}/?type=medical`);
     const first = await page.locator('.incidents > li h3').allTextContents();
     const lastDate = await page.locator('.incidents > li').last().locator('time').nth(1).getAttribute('datetime');
     await Promise.all([page.waitForURL(/cursor=/), page.click('a[rel="next"]')]);
@@ -100,7 +78,7 @@ describeBrowser(`the catalogue in Chromium, on ${REPORTS} reports`, () => {
   });
 
   it('typing an organization narrows thousands of incidents to its own', async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${site.base}/`);
     await page.locator('#q').pressSequentially('org 007 ', { delay: 20 });
     await page.waitForFunction(() => {
       const names = [...document.querySelectorAll('.incidents > li h3')].map((h) => h.textContent);

@@ -2,6 +2,7 @@
 // tests, written the way the pipeline writes: one article at a time.
 import { catalogueReport } from '../../bench/web.bench';
 import type { RecordStore } from '../../src/store/record-store';
+import { openSqliteStore } from '../../src/store/sqlite-store';
 
 export { HOSTILE } from '../../bench/web.bench';
 
@@ -13,3 +14,15 @@ export async function seedCatalogue(store: RecordStore, n: number, orgs?: number
   }
 }
 
+
+/** A fill for useCatalogueSite: `n` generated reports written into the store's file. */
+export function seeded(n: number): (db: string) => Promise<void> {
+  return async (db) => {
+    const store = openSqliteStore(db);
+    try {
+      await seedCatalogue(store, n);
+    } finally {
+      await store.close();
+    }
+  };
+}
