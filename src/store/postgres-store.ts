@@ -3,7 +3,7 @@ import { formatUrl, StoreError } from '../errors';
 import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
-import { dataTypesColumn, numberPlaceholders, recordFilter } from './record-filter';
+import { numberPlaceholders, recordColumns, recordFilter } from './record-filter';
 import { groupKeyOf, groupKeyOfRow } from './incident-plan';
 import { browseIncidents, countIncidents, getIncident, pageIncidentChanges, rebuildIncidents, refreshIncidents } from './postgres-incidents';
 import {
@@ -97,17 +97,7 @@ async function* readAhead<T>(batches: AsyncIterable<T> | Iterable<T>): AsyncGene
  */
 async function upsertRecords(client: pg.PoolClient, items: ImportItem[]): Promise<void> {
   if (!items.length) return;
-  const rows = items.map(({ articleKey, record: r }) => ({
-    id: r.id,
-    articleKey,
-    orgKey: r.organization?.key ?? null,
-    orgName: r.organization?.name ?? null,
-    breachDate: r.breachDate?.value ?? null,
-    disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
-    affectedCount: r.affectedCount?.value ?? null,
-    dataTypes: dataTypesColumn(r.dataTypes.map((d) => d.type)),
-    json: r,
-  }));
+  const rows = items.map(({ articleKey, record }) => ({ ...recordColumns(record), articleKey, json: record }));
   await client.query(`
     INSERT INTO records (id, seq, article_key, org_key, org_name, breach_date, disclosed_at, affected_count, data_types, json)
     SELECT r->>'id', nextval('records_seq'), r->>'articleKey', r->>'orgKey', r->>'orgName', r->>'breachDate', r->>'disclosedAt',

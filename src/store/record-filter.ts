@@ -1,3 +1,4 @@
+import type { BreachRecord } from '../types';
 import type { RecordQuery } from './record-store';
 
 /**
@@ -30,6 +31,21 @@ export function recordFilter(q: RecordQuery): { where: string; params: unknown[]
     params.push(q.minCount);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The indexed columns of a record's row, which the filters above read (both stores write them). */
+export function recordColumns(r: BreachRecord): {
+  id: string; orgKey: string | null; orgName: string | null; breachDate: string | null; disclosedAt: string | null; affectedCount: number | null; dataTypes: string;
+} {
+  return {
+    id: r.id,
+    orgKey: r.organization?.key ?? null,
+    orgName: r.organization?.name ?? null,
+    breachDate: r.breachDate?.value ?? null,
+    disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
+    affectedCount: r.affectedCount?.value ?? null,
+    dataTypes: dataTypesColumn(r.dataTypes.map((d) => d.type)),
+  };
 }
 
 /** `,a,b,` — so `LIKE '%,a,%'` finds a type without matching a longer one. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { StoreError } from '../errors';
 import type { BreachRecord } from '../types';
 import { storeFailureKind } from './store-failure-kind';
-import { dataTypesColumn, recordFilter } from './record-filter';
+import { recordColumns, recordFilter } from './record-filter';
 import { groupKeyOf, groupKeyOfRow } from './incident-plan';
 import {
   failureStageOf, type ArticleOutcome, type ArticleStatus, type FeedState, type ImportItem, type IncidentChange, type IncidentCount, type IncidentJson, type IncidentLookup,
@@ -92,18 +92,7 @@ export class SqliteStore implements RecordStore {
     const statusOf = db.prepare('SELECT status FROM articles WHERE key = ?').pluck();
     // A deleted record stays as a tombstone at the end of the change order.
     const deleteRecord = db.prepare('UPDATE records SET deleted = 1, seq = (SELECT max(seq) + 1 FROM records), updated_at = ? WHERE id = ?');
-    const writeRecord = (articleKey: string, r: BreachRecord, now: string) => upsertRecord.run({
-      id: r.id,
-      articleKey,
-      orgKey: r.organization?.key ?? null,
-      orgName: r.organization?.name ?? null,
-      breachDate: r.breachDate?.value ?? null,
-      disclosedAt: r.disclosedAt ?? r.article.publishedAt?.slice(0, 10) ?? null,
-      affectedCount: r.affectedCount?.value ?? null,
-      dataTypes: dataTypesColumn(r.dataTypes.map((d) => d.type)),
-      json: JSON.stringify(r),
-      now,
-    });
+    const writeRecord = (articleKey: string, r: BreachRecord, now: string) => upsertRecord.run({ ...recordColumns(r), articleKey, json: JSON.stringify(r), now });
 
     this.saveTx = db.transaction((outcome: ArticleOutcome, records: BreachRecord[]) => {
       const now = new Date().toISOString();
