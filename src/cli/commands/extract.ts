@@ -5,6 +5,7 @@ import { ConfigError, describeError } from '../../errors';
 import { extractInputOn } from '../../pipeline/extract-input';
 import type { RegisterCommand } from '../action';
 import { parseExtractInput } from '../parse-extract-input';
+import { countLines } from '../count-lines';
 import { createProgress } from '../progress';
 import { Runtime } from '../runtime';
 
@@ -27,7 +28,7 @@ export async function extractCommand(opts: { in?: string; out?: string; config?:
   const settings = loadSettings(findConfigFile(opts.config));
   const input = opts.in ? fs.createReadStream(opts.in, 'utf8') : process.stdin;
   const output: NodeJS.WritableStream = opts.out ? fs.createWriteStream(opts.out) : process.stdout;
-  const total = opts.in ? countLines(opts.in) : 0;
+  const total = opts.in ? await countLines(opts.in) : 0;
   // Plain lines, not JSON logs: each names a line of the input for the person fixing it.
   const progress = createProgress('extract', null);
   if (total) progress.setTotal(total);
@@ -69,11 +70,4 @@ export async function extractCommand(opts: { in?: string; out?: string; config?:
     if (output !== process.stdout) await new Promise<void>((resolve) => output.end(() => resolve()));
   }
   return failed && failed === lineNo ? 1 : 0;
-}
-
-function countLines(file: string): number {
-  let n = 0;
-  const buf = fs.readFileSync(file);
-  for (let i = 0; i < buf.length; i++) if (buf[i] === 10) n++;
-  return buf.length && buf[buf.length - 1] !== 10 ? n + 1 : n;
 }

@@ -1,4 +1,4 @@
-import Ajv from 'ajv/dist/2020';
+import Ajv, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -9,6 +9,7 @@ import { articleKey } from '../../ingest/canonicalize-url';
 import type { ImportItem } from '../../store/record-store';
 import type { BreachRecord } from '../../types';
 import type { RegisterCommand } from '../action';
+import { countLines } from '../count-lines';
 import { createProgress } from '../progress';
 import { Runtime } from '../runtime';
 
@@ -49,13 +50,12 @@ export async function importCommand(file: string, opts: { config?: string; db?: 
       lineNo++;
       progress.tick();
       if (!line.trim()) continue;
-      const problem = lineProblem(line, isRecord);
-      if (problem) {
+      const { record, problem } = readRecordLine(line, isRecord);
+      if (!record) {
         refused++;
         progress.log(`breachfeed: import: ${source} line ${lineNo}: ${problem}`);
         continue;
       }
-      const record = JSON.parse(line) as BreachRecord;
       batch.push({ articleKey: articleKey(record.article.canonicalUrl), record });
       if (batch.length >= BATCH) {
         yield batch;
@@ -77,20 +77,15 @@ export async function importCommand(file: string, opts: { config?: string; db?: 
   return refused ? 1 : 0;
 }
 
-function lineProblem(line: string, isRecord: ReturnType<Ajv['compile']>): string | null {
+/** The line's record, or what is wrong with it. */
+function readRecordLine(line: string, isRecord: ValidateFunction<BreachRecord>): { record: BreachRecord; problem?: undefined } | { record?: undefined; problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (err) {
-    return `not JSON (${(err as Error).message})`;
+    return { problem: `not JSON (${(err as Error).message})` };
   }
-  if (isRecord(value)) return null;
+  if (isRecord(value)) return { record: value };
   const e = isRecord.errors?.[0];
-  return `not a breachfeed record: ${e ? `${e.instancePath || '/'} ${e.message}` : 'invalid'}`;
-}
-
-async function countLines(file: string): Promise<number> {
-  let n = 0;
-  for await (const chunk of fs.createReadStream(file)) for (const byte of chunk as Buffer) if (byte === 10) n++;
-  return n;
+  return { problem: `not a breachfeed record: ${e ? `${e.instancePath || '/'} ${e.message}` : 'invalid'}` };
 }
